@@ -1,0 +1,122 @@
+package allocate
+
+import "math/big"
+
+// column is one part of the formula: an indicator, or the prior-year
+// spending that makes the history share.
+//
+// A direct column keeps its values as integers over one scale (the least
+// common multiple of their denominators, for decimal input a small power of
+// ten), so that totals and amounts are integer sums, not rational ones.
+type column struct {
+	key     string
+	weight  *big.Rat   // the column's weight in the target share: α·w_k, or 1−α for history
+	inverse bool       // shares follow 1/value
+	values  []*big.Rat // one per unit
+	scale   *big.Int   // direct: values[u] = ints[u] / scale
+	ints    []*big.Int // direct only
+	total   *big.Rat   // Σ of the values, or of their reciprocals when inverse
+}
+
+// newColumns lays out the indicators, then the history, and checks the
+// totals the model requires to be positive.
+func newColumns(in *Input) ([]column, error) {
+	alpha := in.IndicatorShare
+	cols := make([]column, 0, len(in.Indicators)+1)
+	for k, ind := range in.Indicators {
+		values := make([]*big.Rat, len(in.Units))
+		for u, unit := range in.Units {
+			values[u] = unit.Values[k]
+		}
+		weight := new(big.Rat).Mul(alpha, ind.Weight)
+		cols = append(cols, newColumn(ind.Key, weight, ind.Inverse, values))
+		if ind.Weight.Sign() > 0 && cols[k].total.Sign() == 0 {
+			return nil, inputErr(-1, ind.Key, "total of %s is 0 but its weight is %s", ind.Key, ind.Weight.RatString())
+		}
+	}
+	history := newColumn(HistoryKey, new(big.Rat).Sub(ratOne, alpha), false, spending(in.Units))
+	if history.weight.Sign() > 0 && history.total.Sign() == 0 {
+		return nil, inputErr(-1, SpendingKey, "total prior-year spending is 0 but the indicator share is below 1")
+	}
+	return append(cols, history), nil
+}
+
+func newColumn(key string, weight *big.Rat, inverse bool, values []*big.Rat) column {
+	c := column{key: key, weight: weight, inverse: inverse, values: values, total: new(big.Rat)}
+	if inverse {
+		for _, v := range values {
+			c.total.Add(c.total, new(big.Rat).Inv(v))
+		}
+		return c
+	}
+	c.scale = denominatorLCM(values)
+	c.ints = make([]*big.Int, len(values))
+	sum := new(big.Int)
+	for u, v := range values {
+		c.ints[u] = new(big.Int).Quo(c.scale, v.Denom())
+		c.ints[u].Mul(c.ints[u], v.Num())
+		sum.Add(sum, c.ints[u])
+	}
+	c.total.SetFrac(sum, c.scale)
+	return c
+}
+
+func spending(units []Unit) []*big.Rat {
+	values := make([]*big.Rat, len(units))
+	for u, unit := range units {
+		values[u] = unit.Spending
+		if values[u] == nil {
+			values[u] = new(big.Rat)
+		}
+	}
+	return values
+}
+
+// share is the unit's share of the column: x(u) / Σ x, with x the value or
+// its reciprocal; 0 where the total is 0.
+func (c *column) share(u int) *big.Rat {
+	if c.total.Sign() == 0 {
+		return new(big.Rat)
+	}
+	x := c.values[u]
+	if c.inverse {
+		x = new(big.Rat).Inv(x)
+	}
+	return new(big.Rat).Quo(x, c.total)
+}
+
+// coefficient is the factor that turns x(u) into the unit's exact part of
+// the budget in cents: weight · budget / total, divided by the scale for a
+// direct column because its integers are x(u) · scale.
+func (c *column) coefficient(budget Cents) *big.Rat {
+	if c.weight.Sign() == 0 || c.total.Sign() == 0 {
+		return new(big.Rat)
+	}
+	coef := new(big.Rat).Mul(c.weight, budget.Rat())
+	coef.Quo(coef, c.total)
+	if !c.inverse {
+		coef.Quo(coef, new(big.Rat).SetInt(c.scale))
+	}
+	return coef
+}
+
+// denominatorLCM is the least common multiple of the values' denominators.
+func denominatorLCM(values []*big.Rat) *big.Int {
+	l := big.NewInt(1)
+	for _, v := range values {
+		if !v.IsInt() {
+			lcm(l, v.Denom())
+		}
+	}
+	return l
+}
+
+// lcm sets l to the least common multiple of l and d.
+func lcm(l, d *big.Int) {
+	var r big.Int
+	if r.Rem(l, d).Sign() == 0 {
+		return
+	}
+	g := new(big.Int).GCD(nil, nil, l, d)
+	l.Mul(l, g.Quo(d, g))
+}

@@ -1,0 +1,107 @@
+package allocate
+
+import (
+	"fmt"
+	"math/big"
+)
+
+// SpendingKey names the prior-year spending in errors and contributions.
+const SpendingKey = "spending_prior_year"
+
+// HistoryKey names the history part of an amount among its contributions.
+const HistoryKey = "history"
+
+// Indicator is one social indicator of the formula.
+type Indicator struct {
+	Key     string
+	Weight  *big.Rat // w_k ≥ 0; the weights of all indicators sum to 1
+	Inverse bool     // more of it means less need: shares follow 1/I
+}
+
+// Unit is an allocation unit with its inputs.
+type Unit struct {
+	Name     string
+	Values   []*big.Rat // I_k(u), one per Input.Indicators, each ≥ 0
+	Spending *big.Rat   // S(u) ≥ 0; nil counts as 0
+}
+
+// Input is everything one period's allocation depends on.
+type Input struct {
+	Budget         Cents    // B_t ≥ 0
+	IndicatorShare *big.Rat // α in [0, 1]
+	Indicators     []Indicator
+	Units          []Unit
+}
+
+// InputError is input the model rejects. Unit is the index of the unit it
+// concerns or -1; Key is the indicator key, [SpendingKey] or "".
+type InputError struct {
+	Unit int
+	Key  string
+	Msg  string
+}
+
+func (e *InputError) Error() string {
+	return e.Msg
+}
+
+func inputErr(unit int, key, format string, args ...any) *InputError {
+	return &InputError{Unit: unit, Key: key, Msg: fmt.Sprintf(format, args...)}
+}
+
+var ratOne = big.NewRat(1, 1)
+
+// validate checks what the model requires before any share is computed.
+func (in *Input) validate() error {
+	if in.Budget < 0 {
+		return inputErr(-1, "", "budget %s is below 0", in.Budget)
+	}
+	if a := in.IndicatorShare; a == nil || a.Sign() < 0 || a.Cmp(ratOne) > 0 {
+		return inputErr(-1, "", "indicator share must lie in [0, 1]")
+	}
+	if len(in.Units) == 0 {
+		return inputErr(-1, "", "there are no units")
+	}
+	if err := in.validateWeights(); err != nil {
+		return err
+	}
+	for u := range in.Units {
+		if err := in.validateUnit(u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (in *Input) validateWeights() error {
+	sum := new(big.Rat)
+	for _, ind := range in.Indicators {
+		if ind.Weight == nil || ind.Weight.Sign() < 0 {
+			return inputErr(-1, ind.Key, "weight of %s must be ≥ 0", ind.Key)
+		}
+		sum.Add(sum, ind.Weight)
+	}
+	if sum.Cmp(ratOne) != 0 {
+		return inputErr(-1, "", "weights sum to %s, not 1", sum.FloatString(6))
+	}
+	return nil
+}
+
+func (in *Input) validateUnit(u int) error {
+	unit := in.Units[u]
+	if len(unit.Values) != len(in.Indicators) {
+		return inputErr(u, "", "unit %q has %d values for %d indicators", unit.Name, len(unit.Values), len(in.Indicators))
+	}
+	for k, v := range unit.Values {
+		if v == nil || v.Sign() < 0 {
+			return inputErr(u, in.Indicators[k].Key, "unit %q: %s must be a number ≥ 0", unit.Name, in.Indicators[k].Key)
+		}
+		if v.Sign() == 0 && in.Indicators[k].Inverse {
+			return inputErr(u, in.Indicators[k].Key, "unit %q: inverse indicator %s is 0", unit.Name, in.Indicators[k].Key)
+		}
+	}
+	if unit.Spending != nil && unit.Spending.Sign() < 0 {
+		return inputErr(u, SpendingKey, "unit %q: spending is below 0", unit.Name)
+	}
+	return nil
+}

@@ -1,0 +1,87 @@
+package allocate
+
+import "math/big"
+
+// Result is one period's allocation. Amounts are computed by [Run]; the
+// shares and parts that explain them are computed on demand, since most
+// callers need them for a few units or for display only.
+type Result struct {
+	Budget         Cents
+	IndicatorShare *big.Rat
+	Indicators     []Indicator
+	Units          []UnitResult // in input order
+
+	in    *Input
+	cols  []column
+	exact exactAmounts
+}
+
+// UnitResult is what a unit gets.
+type UnitResult struct {
+	Name   string
+	Amount Cents
+}
+
+// Shares explain a unit's target share.
+type Shares struct {
+	Indicators []*big.Rat // s_k(u), one per indicator
+	Composite  *big.Rat   // c(u) = Σ w_k · s_k(u)
+	History    *big.Rat   // h(u); 0 when all spending is 0 (allowed only at α = 1)
+	Target     *big.Rat   // p(u) = α · c(u) + (1 − α) · h(u)
+}
+
+// Run computes one period as the model's "One period" defines it.
+func Run(in Input) (*Result, error) {
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	cols, err := newColumns(&in)
+	if err != nil {
+		return nil, err
+	}
+	ex := computeExact(cols, in.Budget, len(in.Units))
+	amounts := apportion(in.Budget, ex.totals)
+	res := &Result{Budget: in.Budget, IndicatorShare: in.IndicatorShare, Indicators: in.Indicators,
+		in: &in, cols: cols, exact: ex}
+	res.Units = make([]UnitResult, len(in.Units))
+	for u := range in.Units {
+		res.Units[u] = UnitResult{Name: in.Units[u].Name, Amount: amounts[u]}
+	}
+	return res, nil
+}
+
+// Exact is E(u) = B · p(u) in cents, unrounded.
+func (r *Result) Exact(u int) *big.Rat {
+	return new(big.Rat).SetFrac(r.exact.totals[u].num, r.exact.totals[u].den)
+}
+
+// Contributions split unit u's amount into each indicator's part, then the
+// history part: the exact parts rounded by largest remainder so that they
+// add up to the amount, each within a cent of its exact value.
+func (r *Result) Contributions(u int) []Cents {
+	return apportion(r.Units[u].Amount, r.exact.parts[u])
+}
+
+// Shares computes unit u's shares.
+func (r *Result) Shares(u int) Shares {
+	s := Shares{Composite: new(big.Rat), Indicators: make([]*big.Rat, len(r.Indicators))}
+	var term big.Rat
+	for k, ind := range r.Indicators {
+		s.Indicators[k] = r.cols[k].share(u)
+		s.Composite.Add(s.Composite, term.Mul(ind.Weight, s.Indicators[k]))
+	}
+	history := r.cols[len(r.cols)-1]
+	s.History = history.share(u)
+	s.Target = new(big.Rat).Mul(r.IndicatorShare, s.Composite)
+	s.Target.Add(s.Target, term.Mul(history.weight, s.History))
+	return s
+}
+
+// Total is the sum of the amounts; it equals the budget.
+func (r *Result) Total() Cents {
+	var sum Cents
+	for _, u := range r.Units {
+		sum += u.Amount
+	}
+	return sum
+}
