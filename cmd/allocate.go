@@ -1,0 +1,110 @@
+package cmd
+
+import (
+	"bytes"
+	"math/big"
+
+	"github.com/spf13/cobra"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/demo"
+	"github.com/raumbudget/raumbudget/report"
+)
+
+// allocateOptions are everything one run of allocate needs.
+type allocateOptions struct {
+	Data    dataOptions
+	Formula formulaOptions
+	Budget  allocate.Cents
+	Output  outputOptions
+}
+
+func newAllocateCmd(runF func(*allocateOptions) error) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "allocate",
+		Short: "Split one period's budget among the district offices",
+		Long: `Split one period's budget among the district offices (units): the indicator
+share α of the budget by the weighted indicator shares, the rest by each unit's
+share of the prior-year spending, rounded to the cent by largest remainder.`,
+		Example: `  raumbudget allocate --demo
+  raumbudget allocate --data indikatoren.xlsx --spending mittelabfluss.csv --budget 12000000
+  raumbudget allocate --config raumbudget.yaml -o json --out ergebnis.json`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			opts, err := readAllocateOptions(c)
+			if err != nil {
+				return &runError{err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return wrapRun(allocateRun(c, opts))
+		},
+	}
+	addDataFlags(c)
+	c.Flags().String("budget", "", "budget of the period in euros, e.g. 12000000 or 12000000.50")
+	addFormulaFlags(c)
+	addOutputFlags(c)
+	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
+	return c
+}
+
+func readAllocateOptions(c *cobra.Command) (*allocateOptions, error) {
+	s, err := newSettings(c, []string{"columns"}, []string{"data", "spending"})
+	if err != nil {
+		return nil, err
+	}
+	opts := &allocateOptions{}
+	if opts.Data, err = readDataOptions(s); err != nil {
+		return nil, err
+	}
+	if opts.Formula, err = readFormulaOptions(s, opts.Data.Headings); err != nil {
+		return nil, err
+	}
+	if opts.Budget, err = readBudget(s, opts.Data.Demo); err != nil {
+		return nil, err
+	}
+	opts.Output, err = readOutputOptions(s)
+	return opts, err
+}
+
+func readBudget(s *settings, isDemo bool) (allocate.Cents, error) {
+	text := s.v.GetString("budget")
+	if text == "" && isDemo {
+		return demo.Budget, nil
+	}
+	if text == "" {
+		return 0, usagef("--budget is required (the period's budget in euros)")
+	}
+	budget, err := parseEuros(text)
+	if err != nil {
+		return 0, usagef("%s: %v", s.where("budget"), err)
+	}
+	return budget, nil
+}
+
+func allocateRun(c *cobra.Command, opts *allocateOptions) error {
+	keys := indicatorOrder(opts.Formula.Weights)
+	needSpending := opts.Formula.Share.Cmp(big.NewRat(1, 1)) < 0
+	table, err := loadTable(opts.Data, keys, needSpending)
+	if err != nil {
+		return err
+	}
+	res, err := allocate.Run(modelInput(table, opts.Budget, opts.Formula))
+	if err != nil {
+		return placeModelError(err, table)
+	}
+	var buf bytes.Buffer
+	if err := report.NewAllocation(res, table.Headings).Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
+		return err
+	}
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes())
+}
+
+// wrapRun marks errors from a command's run for exitCode.
+func wrapRun(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &runError{err}
+}

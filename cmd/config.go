@@ -1,0 +1,161 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
+)
+
+// envPrefix is the prefix of environment variables: RAUMBUDGET_BUDGET is --budget.
+const envPrefix = "RAUMBUDGET"
+
+// settings are a command's effective settings: flags beat environment
+// variables, which beat the config file, which beats the defaults.
+type settings struct {
+	cmd    *cobra.Command
+	v      *viper.Viper
+	config *configFile // nil without --config
+}
+
+// configFile is a YAML file whose scalars are kept as written, so that a
+// weight of 0.1 stays exactly 0.1, with the line of every key for messages.
+type configFile struct {
+	path   string
+	values map[string]any // scalars as string, mappings as map[string]any, lists as []any
+	lines  map[string]int // "weights.youth_0_18" → line
+}
+
+// newSettings reads the command's flags, the environment and the config
+// file. extraKeys are config keys that have no flag; pathKeys hold file
+// names, which a config file gives relative to its own folder.
+func newSettings(cmd *cobra.Command, extraKeys, pathKeys []string) (*settings, error) {
+	s := &settings{cmd: cmd, v: viper.New()}
+	s.v.SetEnvPrefix(envPrefix)
+	s.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	s.v.AutomaticEnv()
+	if err := s.v.BindPFlags(cmd.Flags()); err != nil {
+		return nil, err
+	}
+	path := s.v.GetString("config")
+	if path == "" {
+		return s, nil
+	}
+	cfg, err := loadConfig(path, s.knownKeys(extraKeys))
+	if err != nil {
+		return nil, err
+	}
+	cfg.resolvePaths(pathKeys)
+	s.config = cfg
+	return s, s.v.MergeConfigMap(cfg.values)
+}
+
+func (s *settings) knownKeys(extra []string) []string {
+	var keys []string
+	s.cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Name != "config" && f.Name != "help" {
+			keys = append(keys, f.Name)
+		}
+	})
+	keys = append(keys, extra...)
+	slices.Sort(keys)
+	return keys
+}
+
+// where names the source of a setting for a message: the flag, the
+// environment variable or the config file's line.
+func (s *settings) where(key string) string {
+	if f := s.cmd.Flags().Lookup(key); f != nil && f.Changed {
+		return "--" + key
+	}
+	env := envPrefix + "_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
+	if _, ok := os.LookupEnv(env); ok {
+		return env
+	}
+	if s.config != nil {
+		if line, ok := s.config.lines[key]; ok {
+			return fmt.Sprintf("%s:%d: %s", s.config.path, line, key)
+		}
+	}
+	return "--" + key
+}
+
+// lineOf is the config file's place of a nested key such as
+// "weights.youth_0_18", or "" when the key is not in the file.
+func (s *settings) lineOf(key string) string {
+	if s.config == nil {
+		return ""
+	}
+	if line, ok := s.config.lines[key]; ok {
+		return fmt.Sprintf("%s:%d", s.config.path, line)
+	}
+	return ""
+}
+
+func loadConfig(path string, known []string) (*configFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usagef("config: %v", err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, usagef("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	cfg := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
+	if len(doc.Content) == 0 {
+		return cfg, nil // an empty file sets nothing
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, usagef("%s:%d: expected keys like 'budget: 12000000'", path, top.Line)
+	}
+	for i := 0; i < len(top.Content); i += 2 {
+		key, value := top.Content[i], top.Content[i+1]
+		if !slices.Contains(known, key.Value) {
+			return nil, usagef("%s:%d: unknown key %q (known: %s)", path, key.Line, key.Value, strings.Join(known, ", "))
+		}
+		cfg.lines[key.Value] = key.Line
+		cfg.values[key.Value] = cfg.plain(key.Value, value)
+	}
+	return cfg, nil
+}
+
+// plain turns a YAML node into strings, maps and lists, recording the line
+// of every nested key.
+func (cfg *configFile) plain(path string, n *yaml.Node) any {
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := map[string]any{}
+		for i := 0; i < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			cfg.lines[path+"."+k] = n.Content[i].Line
+			m[k] = cfg.plain(path+"."+k, n.Content[i+1])
+		}
+		return m
+	case yaml.SequenceNode:
+		list := make([]any, len(n.Content))
+		for i, item := range n.Content {
+			list[i] = cfg.plain(fmt.Sprintf("%s.%d", path, i), item)
+		}
+		return list
+	case yaml.AliasNode:
+		return cfg.plain(path, n.Alias)
+	}
+	return n.Value
+}
+
+// resolvePaths makes file names in the config relative to its folder.
+func (cfg *configFile) resolvePaths(keys []string) {
+	dir := filepath.Dir(cfg.path)
+	for _, key := range keys {
+		if p, ok := cfg.values[key].(string); ok && p != "" && !filepath.IsAbs(p) {
+			cfg.values[key] = filepath.Join(dir, p)
+		}
+	}
+}

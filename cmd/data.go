@@ -1,0 +1,195 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/demo"
+	"github.com/raumbudget/raumbudget/indicators"
+)
+
+// dataOptions say where the indicator and spending tables come from.
+type dataOptions struct {
+	Data     string
+	Spending string
+	Sheet    string
+	Demo     bool
+	Headings map[string]string // extra heading → indicator key, from the config's columns
+}
+
+// formulaOptions are the model's parameters of one period.
+type formulaOptions struct {
+	Share   *big.Rat
+	Weights map[string]*big.Rat
+	Inverse []string
+}
+
+func addDataFlags(c *cobra.Command) {
+	f := c.Flags()
+	f.String("data", "", "indicator table: CSV (';' with decimal comma, or ',' with decimal point) or .xlsx")
+	f.String("spending", "", "prior-year spending in a second table, joined on the unit name")
+	f.String("sheet", "", "sheet of an .xlsx file (default: the first)")
+	f.Bool("demo", false, "use the built-in sample data (illustrative, not official)")
+	f.String("config", "", "YAML config file; its keys are the flag names")
+}
+
+func addFormulaFlags(c *cobra.Command) {
+	f := c.Flags()
+	f.String("indicator-share", "0.6", "share α of the budget split by indicators (0.6, 60%, 3/5)")
+	f.String("weights", "", "indicator weights summing to 1, e.g. youth_0_18=0.4,sgb_recipients=0.6 (default 0.25 each of the four)")
+	f.StringSlice("inverse", nil, "indicator where more means less need (repeatable)")
+}
+
+func readDataOptions(s *settings) (dataOptions, error) {
+	o := dataOptions{Data: s.v.GetString("data"), Spending: s.v.GetString("spending"),
+		Sheet: s.v.GetString("sheet"), Demo: s.v.GetBool("demo"), Headings: map[string]string{}}
+	switch {
+	case o.Demo && (o.Data != "" || o.Spending != ""):
+		return o, usagef("--demo uses the built-in data: leave out --data and --spending")
+	case !o.Demo && o.Data == "":
+		return o, usagef("--data is required (or --demo for the built-in sample data)")
+	}
+	raw, _ := s.v.Get("columns").(map[string]any)
+	for heading, key := range raw {
+		o.Headings[heading] = fmt.Sprint(key)
+	}
+	return o, nil
+}
+
+func readFormulaOptions(s *settings, headings map[string]string) (formulaOptions, error) {
+	var o formulaOptions
+	var err error
+	if o.Share, err = parseShare(s.v.GetString("indicator-share")); err != nil {
+		return o, usagef("%s: %v", s.where("indicator-share"), err)
+	}
+	if o.Share.Sign() < 0 || o.Share.Cmp(big.NewRat(1, 1)) > 0 {
+		return o, usagef("%s: %s is outside [0, 1]", s.where("indicator-share"), s.v.GetString("indicator-share"))
+	}
+	if o.Weights, err = readWeights(s, headings); err != nil {
+		return o, err
+	}
+	o.Inverse = s.v.GetStringSlice("inverse")
+	for _, key := range o.Inverse {
+		if _, ok := o.Weights[key]; !ok {
+			return o, usagef("%s: %q is not among the weighted indicators %v", s.where("inverse"), key, indicatorOrder(o.Weights))
+		}
+	}
+	return o, nil
+}
+
+// readWeights reads the weights or gives the default, checks that each
+// names a known indicator and that they sum to 1.
+func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, error) {
+	raw := s.v.Get("weights")
+	if raw == nil || raw == "" {
+		weights := map[string]*big.Rat{}
+		for _, k := range defaultIndicators {
+			weights[k] = big.NewRat(1, 4)
+		}
+		return weights, nil
+	}
+	weights, err := parseWeights(raw)
+	if err != nil {
+		return nil, usagef("%s: %v", s.where("weights"), err)
+	}
+	known := slices.Clone(defaultIndicators)
+	for _, key := range headings {
+		known = append(known, key)
+	}
+	sum := new(big.Rat)
+	for key, w := range weights {
+		if !slices.Contains(known, key) {
+			return nil, usagef("%s: unknown indicator %q (known: %v; map other headings under 'columns' in the config)", whereNested(s, "weights", key), key, known)
+		}
+		sum.Add(sum, w)
+	}
+	if sum.Cmp(big.NewRat(1, 1)) != 0 {
+		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), sum.FloatString(4))
+	}
+	return weights, nil
+}
+
+// whereNested names the config line of parent.key when the setting came
+// from the config file, else the flag.
+func whereNested(s *settings, parent, key string) string {
+	if place := s.lineOf(parent + "." + key); place != "" && s.where(parent) != "--"+parent {
+		return place + ": " + parent
+	}
+	return s.where(parent)
+}
+
+// loadTable reads the indicator table with the spending joined in.
+func loadTable(o dataOptions, keys []string, needSpending bool) (*indicators.Table, error) {
+	schema := indicators.Schema{Indicators: keys, NeedSpending: needSpending && o.Spending == "" && !o.Demo,
+		AllowSpending: true, Headings: o.Headings}
+	opt := indicators.Options{Sheet: o.Sheet}
+	if o.Demo {
+		table, err := indicators.Read(demo.Indicators(), demo.IndicatorsName, schema, opt)
+		if err != nil {
+			return nil, err
+		}
+		return table, joinSpending(table, demo.Spending(), demo.SpendingName)
+	}
+	table, err := indicators.ReadFile(o.Data, schema, opt)
+	if err != nil || o.Spending == "" {
+		return table, inputFileError(err)
+	}
+	sp, err := indicators.ReadFile(o.Spending, indicators.Schema{NeedSpending: true, Headings: o.Headings}, indicators.Options{})
+	if err != nil {
+		return nil, inputFileError(err)
+	}
+	return table, indicators.JoinSpending(table, sp)
+}
+
+func joinSpending(table *indicators.Table, r io.ReadSeeker, name string) error {
+	sp, err := indicators.Read(r, name, indicators.Schema{NeedSpending: true}, indicators.Options{})
+	if err != nil {
+		return err
+	}
+	return indicators.JoinSpending(table, sp)
+}
+
+// inputFileError makes a missing or unreadable input file a usage error.
+func inputFileError(err error) error {
+	var pathErr *os.PathError
+	if errors.As(err, &pathErr) {
+		return usagef("%v", err)
+	}
+	return err
+}
+
+// modelInput builds the engine's input from a table.
+func modelInput(t *indicators.Table, budget allocate.Cents, f formulaOptions) allocate.Input {
+	in := allocate.Input{Budget: budget, IndicatorShare: f.Share}
+	for _, key := range t.Indicators {
+		in.Indicators = append(in.Indicators, allocate.Indicator{Key: key, Weight: f.Weights[key], Inverse: slices.Contains(f.Inverse, key)})
+	}
+	for _, u := range t.Units {
+		in.Units = append(in.Units, allocate.Unit{Name: u.Name, Values: u.Values, Spending: u.Spending})
+	}
+	return in
+}
+
+// placeModelError names the file, place and column of an error the engine
+// found in the data.
+func placeModelError(err error, t *indicators.Table) error {
+	var model *allocate.InputError
+	if !errors.As(err, &model) || model.Key == "" {
+		return err
+	}
+	key := model.Key
+	if key == allocate.HistoryKey {
+		key = allocate.SpendingKey
+	}
+	if model.Unit >= 0 {
+		return t.ErrorAt(model.Unit, key, model.Msg)
+	}
+	return t.ColumnError(key, model.Msg)
+}

@@ -1,0 +1,47 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/indicators"
+)
+
+// Exit statuses, documented in the README and in each command's help.
+const (
+	exitOK    = 0
+	exitError = 1 // anything else: I/O, a file that exists, a bug
+	exitUsage = 2 // bad usage or bad input
+)
+
+// usageError is a wrong flag, setting or config entry; it exits 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// runError marks an error returned by a command's own code, so that Main
+// can tell it from cobra's errors about flags and arguments (exit 2).
+type runError struct{ err error }
+
+func (e *runError) Error() string { return e.err.Error() }
+func (e *runError) Unwrap() error { return e.err }
+
+// exitCode maps an error to the exit status.
+func exitCode(err error) int {
+	var run *runError
+	if !errors.As(err, &run) {
+		return exitUsage // cobra's own: unknown flag, command or argument
+	}
+	var usage *usageError
+	var input *indicators.Error
+	var model *allocate.InputError
+	if errors.As(err, &usage) || errors.As(err, &input) || errors.As(err, &model) {
+		return exitUsage
+	}
+	return exitError
+}

@@ -1,0 +1,64 @@
+// Package cmd holds raumbudget's commands: one file per command, each
+// turning flags and config into the options of a plain run function.
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set by the build (-ldflags "-X .../cmd.version=...").
+var version = "dev"
+
+const exitStatusHelp = `
+Exit status:
+  0  done
+  1  anything else (a file could not be written, an output file exists without --force, a bug)
+  2  bad usage or bad input (the message names the file, the line or cell, and the column)
+`
+
+// NewRootCmd builds the command tree.
+func NewRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "raumbudget",
+		Short: "Split a youth office's budget among its district offices by social indicators",
+		Long: `raumbudget splits the budget for educational help (Hilfen zur Erziehung) among
+district offices (Bezirksstellen): a share by social indicators, the rest by each
+office's spending in the previous year, exact to the cent.`,
+		Version:       version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(newAllocateCmd(nil))
+	return root
+}
+
+// Main runs the command line and returns the exit status. No panic gets
+// past it: a bug is reported in one line with exit status 1.
+func Main() (code int) {
+	return run(os.Args[1:], os.Stdout, os.Stderr)
+}
+
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "raumbudget: internal error: %v (please report this)\n", r)
+			code = exitError
+		}
+	}()
+	root := NewRootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if err := root.Execute(); err != nil {
+		fmt.Fprintf(stderr, "raumbudget: %v\n", err)
+		return exitCode(err)
+	}
+	return exitOK
+}

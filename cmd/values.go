@@ -1,0 +1,116 @@
+package cmd
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/indicators"
+)
+
+// defaultIndicators are the model's indicators in their usual order.
+var defaultIndicators = []string{"youth_0_18", "sgb_recipients", "migrant_youth_0_18", "open_space_m2"}
+
+// parseEuros reads an amount in euros with at most two decimals. German
+// input is recognised by a comma ("12.000.000,50") or by several dots
+// ("12.000.000"); anything else is read with a decimal point. A single dot
+// followed by three digits ("12.000") is refused as more than two decimals
+// rather than guessed.
+func parseEuros(s string) (allocate.Cents, error) {
+	s = strings.TrimSpace(s)
+	dialect := indicators.English
+	if strings.Contains(s, ",") || strings.Count(s, ".") > 1 {
+		dialect = indicators.German
+	}
+	if _, frac, ok := strings.Cut(s, "."); ok && dialect == indicators.English && len(strings.TrimSpace(strings.Trim(frac, "€EUR "))) > 2 {
+		return 0, fmt.Errorf("%q has more than two decimals", s)
+	}
+	x, err := indicators.ParseNumber(s, dialect)
+	if err != nil {
+		return 0, err
+	}
+	cents := new(big.Rat).Mul(x, big.NewRat(100, 1))
+	if !cents.IsInt() {
+		return 0, fmt.Errorf("%q has more than two decimals", s)
+	}
+	if x.Sign() < 0 {
+		return 0, fmt.Errorf("%q is below 0", s)
+	}
+	if !cents.Num().IsInt64() || cents.Num().BitLen() > 62 {
+		return 0, fmt.Errorf("%q is too large", s)
+	}
+	return allocate.Cents(cents.Num().Int64()), nil
+}
+
+// parseShare reads a share exactly: "0.6", "0,6", "60%", "60 %" or "3/5".
+func parseShare(s string) (*big.Rat, error) {
+	text := strings.TrimSpace(s)
+	percent := strings.HasSuffix(text, "%")
+	text = strings.TrimSpace(strings.TrimSuffix(text, "%"))
+	if !strings.Contains(text, ".") {
+		text = strings.Replace(text, ",", ".", 1)
+	}
+	x, ok := new(big.Rat).SetString(text)
+	if !ok || strings.ContainsAny(text, "xXpP_") {
+		return nil, fmt.Errorf("%q is not a number", s)
+	}
+	if percent {
+		x.Quo(x, big.NewRat(100, 1))
+	}
+	return x, nil
+}
+
+// parseWeights reads weights from a flag or an environment variable
+// ("youth_0_18=0.4,sgb_recipients=0.6") or from the config file (a map).
+// Known indicators come first in their usual order, others by name.
+func parseWeights(v any) (map[string]*big.Rat, error) {
+	pairs := map[string]string{}
+	switch w := v.(type) {
+	case map[string]any:
+		for k, val := range w {
+			pairs[k] = fmt.Sprint(val)
+		}
+	case string:
+		for _, item := range strings.Split(w, ",") {
+			k, val, ok := strings.Cut(item, "=")
+			if strings.TrimSpace(item) == "" {
+				continue
+			}
+			if !ok {
+				return nil, fmt.Errorf("%q: write key=value, e.g. youth_0_18=0.25", item)
+			}
+			pairs[strings.TrimSpace(k)] = val
+		}
+	default:
+		return nil, fmt.Errorf("expected key=value pairs or a map, got %v", v)
+	}
+	weights := map[string]*big.Rat{}
+	for k, val := range pairs {
+		x, err := parseShare(val)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", k, err)
+		}
+		weights[k] = x
+	}
+	return weights, nil
+}
+
+// indicatorOrder lists the keys of weights: the model's indicators first,
+// the others by name.
+func indicatorOrder(weights map[string]*big.Rat) []string {
+	var known, other []string
+	for _, k := range defaultIndicators {
+		if _, ok := weights[k]; ok {
+			known = append(known, k)
+		}
+	}
+	for k := range weights {
+		if !slices.Contains(defaultIndicators, k) {
+			other = append(other, k)
+		}
+	}
+	slices.Sort(other)
+	return append(known, other...)
+}

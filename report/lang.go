@@ -1,0 +1,131 @@
+package report
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/raumbudget/raumbudget/allocate"
+)
+
+// Lang holds the words and number format of one output language.
+type Lang struct {
+	Code      string
+	decimal   string
+	thousands string
+	percent   string // between the number and the percent sign
+	words     map[string]string
+}
+
+// German is the default: headings as German controllers write them and
+// numbers as German Excel shows them (1.234.567,89).
+var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words: map[string]string{
+	"unit":               "Bezirksstelle",
+	"composite_share":    "Anteil Indikatoren",
+	"history_share":      "Anteil Mittelabfluss",
+	"target_share":       "Zielanteil",
+	"amount":             "Betrag",
+	"total":              "Summe",
+	"budget":             "Budget",
+	"indicator_share":    "Indikatoranteil",
+	"weights":            "Gewichte",
+	"inverse":            "invers",
+	"contribution":       "Beitrag",
+	"youth_0_18":         "Einwohner 0-18",
+	"sgb_recipients":     "SGB II/XII",
+	"migrant_youth_0_18": "Migranten 0-18",
+	"open_space_m2":      "Freifläche m²",
+	allocate.HistoryKey:  "Mittelabfluss Vorjahr",
+	allocate.SpendingKey: "Mittelabfluss Vorjahr",
+}}
+
+// English is chosen with --lang en.
+var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", words: map[string]string{
+	"unit":               "District office",
+	"composite_share":    "Indicator share",
+	"history_share":      "Spending share",
+	"target_share":       "Target share",
+	"amount":             "Amount",
+	"total":              "Total",
+	"budget":             "Budget",
+	"indicator_share":    "Indicator share",
+	"weights":            "Weights",
+	"inverse":            "inverse",
+	"contribution":       "Contribution",
+	"youth_0_18":         "Residents 0-18",
+	"sgb_recipients":     "SGB II/XII recipients",
+	"migrant_youth_0_18": "Migrant residents 0-18",
+	"open_space_m2":      "Open space m²",
+	allocate.HistoryKey:  "Prior-year spending",
+	allocate.SpendingKey: "Prior-year spending",
+}}
+
+// LangFor returns the language with the code de or en.
+func LangFor(code string) (*Lang, error) {
+	switch strings.ToLower(code) {
+	case "de", "":
+		return German, nil
+	case "en":
+		return English, nil
+	}
+	return nil, fmt.Errorf("unknown language %q (use de or en)", code)
+}
+
+// Word is the language's word for key, or key itself.
+func (l *Lang) Word(key string) string {
+	if w, ok := l.words[key]; ok {
+		return w
+	}
+	return key
+}
+
+// Euros formats cents with thousands separators: 1.234.567,89.
+func (l *Lang) Euros(c allocate.Cents) string {
+	return l.grouped(c.String())
+}
+
+// Share formats a parameter such as α or a weight as a percentage without
+// trailing zeros: 60 %, 12,5 %, 33,3333 %.
+func (l *Lang) Share(x *big.Rat) string {
+	p := new(big.Rat).Mul(x, big.NewRat(100, 1)).FloatString(4)
+	p = strings.TrimRight(strings.TrimRight(p, "0"), ".")
+	return l.grouped(p) + l.percent + "%"
+}
+
+// PlainEuros formats cents without thousands separators: 1234567,89.
+func (l *Lang) PlainEuros(c allocate.Cents) string {
+	return strings.Replace(c.String(), ".", l.decimal, 1)
+}
+
+// Percent formats a share as a percentage with two decimals: 12,34 %.
+func (l *Lang) Percent(share *big.Rat) string {
+	p := new(big.Rat).Mul(share, big.NewRat(100, 1))
+	return l.grouped(p.FloatString(2)) + l.percent + "%"
+}
+
+// Decimal formats x with the given places and the language's decimal
+// separator but no thousands separators, as spreadsheets read it best.
+func (l *Lang) Decimal(x *big.Rat, places int) string {
+	return strings.Replace(x.FloatString(places), ".", l.decimal, 1)
+}
+
+// grouped turns "-1234567.89" into "-1.234.567,89" (German) or
+// "-1,234,567.89" (English).
+func (l *Lang) grouped(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(l.thousands)
+		}
+		b.WriteRune(d)
+	}
+	if hasFrac {
+		b.WriteString(l.decimal + frac)
+	}
+	return sign + b.String()
+}
