@@ -31,7 +31,7 @@ func newColumns(in *Input) ([]column, error) {
 		weight := new(big.Rat).Mul(alpha, ind.Weight)
 		cols = append(cols, newColumn(ind.Key, weight, ind.Inverse, values))
 		if ind.Weight.Sign() > 0 && cols[k].total.Sign() == 0 {
-			return nil, inputErr(-1, ind.Key, "total of %s is 0 but its weight is %s", ind.Key, ind.Weight.RatString())
+			return nil, inputErr(-1, ind.Key, "total of %s is 0 but its weight is %s", ind.Key, decimal(ind.Weight))
 		}
 	}
 	history := newColumn(HistoryKey, new(big.Rat).Sub(ratOne, alpha), false, spending(in.Units))

@@ -3,6 +3,7 @@ package allocate
 import (
 	"fmt"
 	"math/big"
+	"strings"
 )
 
 // SpendingKey names the prior-year spending in errors and contributions.
@@ -82,7 +83,7 @@ func (in *Input) validateWeights() error {
 		sum.Add(sum, ind.Weight)
 	}
 	if sum.Cmp(ratOne) != 0 {
-		return inputErr(-1, "", "weights sum to %s, not 1", sum.FloatString(6))
+		return inputErr(-1, "", "weights sum to %s, not 1", decimal(sum))
 	}
 	return nil
 }
@@ -104,4 +105,10 @@ func (in *Input) validateUnit(u int) error {
 		return inputErr(u, SpendingKey, "unit %q: spending is below 0", unit.Name)
 	}
 	return nil
+}
+
+// decimal shows x as a decimal without trailing zeros, for messages.
+func decimal(x *big.Rat) string {
+	s := x.FloatString(6)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -111,7 +112,7 @@ func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, 
 		sum.Add(sum, w)
 	}
 	if sum.Cmp(big.NewRat(1, 1)) != 0 {
-		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), sum.FloatString(4))
+		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), strings.TrimSuffix(strings.TrimRight(sum.FloatString(6), "0"), "."))
 	}
 	return weights, nil
 }
