@@ -1,0 +1,116 @@
+package indicators
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+)
+
+// readCSV reads a CSV table as Excel exports it, in any of its encodings.
+func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
+	t := newTable(name, "", schema)
+	text, err := decodeText(r)
+	if err != nil {
+		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
+	}
+	br := bufio.NewReaderSize(text, 64<<10)
+	src := &csvSource{file: name}
+	var comma rune
+	comma, src.d, src.offset = sniffSeparator(br)
+	src.r = csv.NewReader(br)
+	src.r.Comma = comma
+	src.r.FieldsPerRecord = -1 // rows may be short or carry trailing separators
+	src.r.LazyQuotes = true    // a stray quote in a heading or note is no reason to stop
+	src.r.ReuseRecord = true   // the builder copies what it keeps
+	return t.read(src, schema)
+}
+
+// sniffSeparator chooses the separator from the first non-blank line, as
+// German Excel writes it: ';' (or a tab) with decimal commas, else ','
+// with decimal points. A first line "sep=;", which tells Excel the
+// separator, is obeyed and skipped; skip says how many lines that is.
+func sniffSeparator(br *bufio.Reader) (comma rune, d Dialect, skip int) {
+	buf, _ := br.Peek(br.Size()) // a shorter file is all there
+	line := firstLine(buf)
+	if c, ok := sepLine(buf); ok {
+		br.ReadString('\n')
+		comma, skip, line = rune(c), 1, []byte{c}
+	}
+	switch {
+	case bytes.IndexByte(line, ';') >= 0:
+		return ';', German, skip
+	case bytes.IndexByte(line, '\t') >= 0:
+		return '\t', German, skip
+	case skip > 0 && comma != ',':
+		return comma, German, skip
+	}
+	return ',', English, skip
+}
+
+// sepLine recognises Excel's "sep=;" line at the start of a file.
+func sepLine(buf []byte) (byte, bool) {
+	line, _, _ := bytes.Cut(buf, []byte("\n"))
+	line = bytes.TrimRight(line, "\r")
+	if len(line) == len("sep=;") && bytes.HasPrefix(bytes.ToLower(line), []byte("sep=")) {
+		c := line[len(line)-1]
+		return c, c != '"' && c != '\r' && c != '\n' && c < 0x80
+	}
+	return 0, false
+}
+
+func firstLine(buf []byte) []byte {
+	for len(buf) > 0 {
+		line, rest, _ := bytes.Cut(buf, []byte("\n"))
+		if len(bytes.TrimSpace(line)) > 0 {
+			return line
+		}
+		buf = rest
+	}
+	return nil
+}
+
+// csvSource streams the records of a CSV file.
+type csvSource struct {
+	r      *csv.Reader
+	rec    []string
+	d      Dialect
+	file   string
+	offset int // lines before the csv.Reader's first
+}
+
+func (s *csvSource) next() ([]string, error) {
+	rec, err := s.r.Read()
+	if err == io.EOF {
+		return nil, err
+	}
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	s.rec = rec
+	return rec, nil
+}
+
+// line returns the line where field col starts, which differs from the
+// record's first line after a quoted cell that holds line breaks.
+func (s *csvSource) line(col int) int {
+	if len(s.rec) == 0 {
+		return 0
+	}
+	col = max(0, min(col, len(s.rec)-1)) // a missing cell is at the row's end
+	line, _ := s.r.FieldPos(col)
+	return line + s.offset
+}
+
+func (s *csvSource) dialect(int, string) Dialect {
+	return s.d
+}
+
+func (s *csvSource) wrap(err error) *Error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &Error{File: s.file, Line: pe.Line + s.offset, Msg: pe.Err.Error()}
+	}
+	return &Error{File: s.file, Msg: "cannot read: " + err.Error()}
+}

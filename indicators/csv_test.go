@@ -1,0 +1,282 @@
+package indicators
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+func TestCSVEncodings(t *testing.T) {
+	const text = "Bezirksstelle;Freifläche m²;Einwohner 0-18\r\nSüd;1.234,5;10\r\nNord;0,5;20\r\n"
+	const want = "Süd@2×1: 10 2469/2\nNord@3×1: 20 1/2\n"
+	utf16 := func(e unicode.Endianness) []byte {
+		b, err := unicode.UTF16(e, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	utf16NoBOM, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(text))
+	cp1252 := strings.NewReplacer("ü", "\xfc", "ä", "\xe4", "²", "\xb2").Replace(text)
+	for name, data := range map[string][]byte{
+		"utf8":          []byte(text),
+		"utf8 bom":      append([]byte("\xef\xbb\xbf"), text...),
+		"windows-1252":  []byte(cp1252),
+		"utf16le bom":   utf16(unicode.LittleEndian),
+		"utf16be bom":   utf16(unicode.BigEndian),
+		"utf16le plain": utf16NoBOM,
+	} {
+		schema := Schema{Indicators: []string{"youth_0_18", "open_space_m2"}}
+		tb := mustRead(t)(Read(bytes.NewReader(data), "data.csv", schema, Options{}))
+		if got := dump(tb); got != want {
+			t.Errorf("%s: got\n%swant\n%s", name, got, want)
+		}
+		if h := tb.Headings["open_space_m2"]; h != "Freifläche m²" {
+			t.Errorf("%s: heading %q", name, h)
+		}
+	}
+}
+
+// TestCSVWindows1252SplitChunk puts a multi-byte UTF-8 character across the
+// 64 KiB chunks of the validity scan, which must not make it Windows-1252.
+func TestCSVUTF8AcrossChunks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Bezirksstelle;Einwohner 0-18;SGB II/XII;Notiz\n")
+	b.WriteString("Süd;1;2;" + strings.Repeat("x", 64<<10-b.Len()-len("Süd;1;2;")-1) + "äöü\n")
+	tb := mustRead(t)(readString("data.csv", b.String(), two))
+	if tb.Units[0].Name != "Süd" {
+		t.Errorf("name %q", tb.Units[0].Name)
+	}
+}
+
+func TestCSVSeparators(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"semicolon", "Bezirksstelle;Einwohner 0-18;SGB II/XII\nA;1.234;0,5\n", "A@2×1: 1234 1/2\n"},
+		{"tab", "Bezirksstelle\tEinwohner 0-18\tSGB II/XII\nA\t1.234\t0,5\n", "A@2×1: 1234 1/2\n"},
+		{"comma", "Bezirksstelle,Einwohner 0-18,SGB II/XII\nA,\"1,234\",0.5\n", "A@2×1: 1234 1/2\n"},
+		{"blank lines first", "\n  \nBezirksstelle;youth_0_18;sgb_recipients\nA;1;2\n", "A@4×1: 1 2\n"},
+		{"crlf, padding, quotes", "\"Bezirksstelle\"; youth_0_18 ;sgb_recipients\r\n  A  ;\" 12 \";3 €\r\n", "A@2×1: 12 3\n"},
+		{"trailing columns and rows", "Bezirksstelle;youth_0_18;sgb_recipients;;;\nA;1;2;;;\n;;;;;\n\n;;\n", "A@2×1: 1 2\n"},
+		{"short header, long rows", "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2;note;more\n", "A@2×1: 1 2\n"},
+		{"blank rows between", "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\n;;\nB;3;4\n", "A@2×1: 1 2\nB@4×1: 3 4\n"},
+		{"no final newline", "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2", "A@2×1: 1 2\n"},
+		{"excel sep line", "sep=;\r\nBezirksstelle;youth_0_18;sgb_recipients\r\nA;1,5;2\r\n", "A@3×1: 3/2 2\n"},
+		{"excel sep line tab", "SEP=\t\nBezirksstelle\tyouth_0_18\tsgb_recipients\nA\t1,5\t2\n", "A@3×1: 3/2 2\n"},
+		{"excel sep line comma", "sep=,\nBezirksstelle,Notiz;Text,youth_0_18,sgb_recipients\nA,x;y,1.5,2\n", "A@3×1: 3/2 2\n"},
+		{"excel sep line pipe", "sep=|\nBezirksstelle|youth_0_18|sgb_recipients\nA|1,5|2\n", "A@3×1: 3/2 2\n"},
+		{"unknown columns ignored", "Nr;Bezirksstelle;Bemerkung;youth_0_18;Summe;sgb_recipients\n1;A;x;1;99;2\n", "A@2×1: 1 2\n"},
+	}
+	for _, tt := range tests {
+		tb, err := readString("data.csv", tt.in, two)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got := dump(tb); got != tt.want {
+			t.Errorf("%s: got\n%swant\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCSVMultiLineCell: a quoted cell with line breaks moves the lines of
+// everything after it, and errors must still name the line the user sees.
+func TestCSVMultiLineCell(t *testing.T) {
+	in := "Bezirksstelle;Notiz;youth_0_18;sgb_recipients\n" +
+		"A;\"eins\nzwei\ndrei\";1;2\n" +
+		"B;;3;4\n"
+	tb := mustRead(t)(readString("data.csv", in, two))
+	if got, want := dump(tb), "A@2×1: 1 2\nB@5×1: 3 4\n"; got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+	_, err := readString("data.csv", in+"C;;x;4\n", two)
+	wantError(t, err, `data.csv:6: column "youth_0_18": "x" is not a number`)
+	// The error is in the cell after the multi-line one, two lines down.
+	_, err = readString("data.csv", "Bezirksstelle;Notiz;youth_0_18;sgb_recipients\nA;\"eins\nzwei\ndrei\";-1;2\n", two)
+	wantError(t, err, `data.csv:4: column "youth_0_18": negative value -1`)
+}
+
+func TestCSVAggregation(t *testing.T) {
+	in := "Bezirksstelle;Stadtteil;Einwohner 0-18;SGB II/XII;Mittelabfluss Vorjahr\n" +
+		"B;Altendorf;0,1;1;100,10 €\n" +
+		"A;Frohnhausen;1.000;2;50\n" +
+		"B;Borbeck;0,2;3;0,01\n" +
+		"C;Kettwig;0;0;0\n" +
+		"A;Holsterhausen;1;4;50\n"
+	tb := mustRead(t)(readString("data.csv", in, two))
+	want := "B@2×2: 3/10 4 S=10011/100\nA@3×2: 1001 6 S=100\nC@5×1: 0 0 S=0\n"
+	if got := dump(tb); got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+	if !tb.HasArea || !tb.HasSpending || tb.Headings["area"] != "Stadtteil" {
+		t.Errorf("HasArea %v HasSpending %v Headings %v", tb.HasArea, tb.HasSpending, tb.Headings)
+	}
+}
+
+func TestCSVSpendingColumn(t *testing.T) {
+	in := "Bezirksstelle;youth_0_18;sgb_recipients;Mittelabfluss des Vorjahres\nA;1;2;kaputt\n"
+	tb := mustRead(t)(readString("data.csv", in, Schema{Indicators: two.Indicators}))
+	if tb.HasSpending || tb.Units[0].Spending != nil {
+		t.Error("spending read although not allowed")
+	}
+	_, err := readString("data.csv", in, two)
+	wantError(t, err, `data.csv:2: column "Mittelabfluss des Vorjahres": "kaputt" is not a number`)
+	_, err = readString("data.csv", "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\n", Schema{Indicators: two.Indicators, NeedSpending: true})
+	wantError(t, err, `data.csv: column "spending_prior_year" is missing (expected a heading like "Mittelabfluss Vorjahr")`)
+	sp := mustRead(t)(readString("sp.csv", "Bezirksstelle;Mittelabfluss Vorjahr\nA;1.234,56\n", Schema{NeedSpending: true}))
+	if got := dump(sp); got != "A@2×1: S=30864/25\n" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestCSVHeadings(t *testing.T) {
+	for _, h := range []string{
+		"youth_0_18;SGB II/SGB XII",
+		"Youth_0_18;sgb_recipients",
+		"youth 0 18;Leistungsempfänger SGB II/XII",
+		"EINWOHNER 0–18;SGB\u00a0II/XII",
+		"Einwohner unter 18;sgb recipients",
+	} {
+		tb, err := readString("data.csv", "Bezirksstelle;"+h+"\nA;1;2\n", two)
+		if err != nil || dump(tb) != "A@2×1: 1 2\n" {
+			t.Errorf("%q: %v", h, err)
+		}
+	}
+	for _, h := range []string{"Freifläche m²", "Freiflaeche m2", "freifläche m2", "open_space_m2", "Open Space M²"} {
+		_, err := readString("data.csv", "Bezirksstelle;"+h+"\nA;1\n", Schema{Indicators: []string{"open_space_m2"}})
+		if err != nil {
+			t.Errorf("%q: %v", h, err)
+		}
+	}
+	for _, h := range []string{"Stadtteil", "Sozialraum", "Bezirk", "area"} {
+		tb, err := readString("data.csv", "Bezirksstelle;"+h+";youth_0_18;sgb_recipients\nA;x;1;2\n", two)
+		if err != nil || !tb.HasArea {
+			t.Errorf("%q: %v", h, err)
+		}
+	}
+}
+
+func TestCSVConfigHeadings(t *testing.T) {
+	s := Schema{
+		Indicators: []string{"youth_0_18", "kita_places"},
+		Headings:   map[string]string{"Kita-Plätze": "kita_places", "Jugendliche": "youth_0_18", "BSt": "unit"},
+	}
+	tb := mustRead(t)(readString("data.csv", "BSt;Jugendliche;KITA-plätze\nA;1;2\n", s))
+	if dump(tb) != "A@2×1: 1 2\n" || tb.Headings["kita_places"] != "KITA-plätze" {
+		t.Errorf("got %s %v", dump(tb), tb.Headings)
+	}
+	_, err := readString("data.csv", "BSt;Jugendliche\nA;1\n", s)
+	wantError(t, err, `data.csv: column "kita_places" is missing (expected a heading like "Kita-Plätze")`)
+	_, err = readString("data.csv", "Bezirksstelle;x\nA;1\n", Schema{Indicators: []string{"foo"}})
+	wantError(t, err, `data.csv: column "foo" is missing (expected a heading like "foo")`)
+}
+
+func TestCSVBadInput(t *testing.T) {
+	const h = "Bezirksstelle;Einwohner 0-18;SGB II/XII\n"
+	const ha = "Bezirksstelle;Stadtteil;Einwohner 0-18;SGB II/XII\n"
+	tests := []struct{ name, in, want string }{
+		{"not a number", h + "A;1;2\nB;3;abc\n", `data.csv:3: column "SGB II/XII": "abc" is not a number`},
+		{"german 1.5", h + "A;1.5;2\n", `data.csv:2: column "Einwohner 0-18": "1.5" is not a number (German numbers use a decimal comma; "." only separates thousands)`},
+		{"empty value", h + "A;1;\n", `data.csv:2: column "SGB II/XII": empty value`},
+		{"blank value", h + "A; ;2\n", `data.csv:2: column "Einwohner 0-18": empty value`},
+		{"short row", h + "A;1\n", `data.csv:2: column "SGB II/XII": empty value`},
+		{"negative", h + "A;1;-5\n", `data.csv:2: column "SGB II/XII": negative value -5`},
+		{"negative german", h + "A;-1.234,5 €;2\n", `data.csv:2: column "Einwohner 0-18": negative value -1.234,5 €`},
+		{"empty unit", h + "A;1;2\n;3;4\n", `data.csv:3: column "Bezirksstelle": empty unit name`},
+		{"empty unit, note only", h + "A;1;2\n;;;Quelle: Statistik\n", `data.csv:3: column "Bezirksstelle": empty unit name`},
+		{"total row", h + "A;1;2\nSumme;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe" looks like a total row; remove it`},
+		{"total row city", h + "A;1;2\nSumme Stadt;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe Stadt" looks like a total row; remove it`},
+		{"total row gesamt", h + "A;1;2\n  GESAMT ;1;2\n", `data.csv:3: column "Bezirksstelle": "GESAMT" looks like a total row; remove it`},
+		{"total row insgesamt", h + "Insgesamt;1;2\n", `data.csv:2: column "Bezirksstelle": "Insgesamt" looks like a total row; remove it`},
+		{"total row with words", h + "A;1;2\nSumme Stadt:;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe Stadt:" looks like a total row; remove it`},
+		{"total row total", h + "Total;1;2\n", `data.csv:2: column "Bezirksstelle": "Total" looks like a total row; remove it`},
+		{"total area", ha + "A;Summe A;1;2\n", `data.csv:2: column "Stadtteil": "Summe A" looks like a total row; remove it`},
+		{"duplicate unit", h + "A;1;2\nB;1;2\nA;1;2\n", `data.csv:4: column "Bezirksstelle": unit "A" appears again (first on line 2)`},
+		{"duplicate area", ha + "A;Altendorf;1;2\nB;Borbeck;1;2\nB;Altendorf;1;2\n", `data.csv:4: column "Stadtteil": area "Altendorf" appears again (first on line 2)`},
+		{"empty area", ha + "A;Altendorf;1;2\nA;;3;4\n", `data.csv:3: column "Stadtteil": empty area name`},
+		{"missing indicator", "Bezirksstelle;SGB II/XII\nA;1\n", `data.csv: column "youth_0_18" is missing (expected a heading like "Einwohner 0-18")`},
+		{"missing unit", "Name;youth_0_18;sgb_recipients\nA;1;2\n", `data.csv: column "unit" is missing (expected a heading like "Bezirksstelle")`},
+		{"same key twice", "Bezirksstelle;Einwohner 0-18;sgb_recipients;Einwohner unter 18\nA;1;2;3\n", `data.csv: column "Einwohner unter 18": means "youth_0_18" like column "Einwohner 0-18"; remove one of them`},
+		{"same unit twice", "Bezirksstelle;unit;youth_0_18;sgb_recipients\n", `data.csv: column "unit": means "unit" like column "Bezirksstelle"; remove one of them`},
+		{"header only", h, `data.csv:1: no data rows below the header`},
+		{"empty file", "", `data.csv: no header row; the table is empty`},
+		{"blank file", "\n;;\n \n", `data.csv: no header row; the table is empty`},
+		{"zip named csv", "PK\x03\x04rest", `data.csv: not CSV text but a zip archive (an xlsx workbook?); name it .xlsx`},
+		{"xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", `data.csv: an old .xls workbook or an encrypted one; save it in Excel as .xlsx without a password`},
+		{"unclosed quote", h + "A;1;2\nB;\"3;4\nC;5;6\n", `data.csv:3: column "Einwohner 0-18": "3;4\nC;5;6" is not a number`},
+		{"sep line counts", "sep=;\n" + h + "A;1;x\n", `data.csv:3: column "SGB II/XII": "x" is not a number`},
+		{"newline in unit", h + "\"A\nB\";1;2\n\"A\nB\";1;2\n", `data.csv:4: column "Bezirksstelle": unit "A\nB" appears again (first on line 2)`},
+	}
+	for _, tt := range tests {
+		_, err := readString("data.csv", tt.in, two)
+		t.Run(tt.name, func(t *testing.T) { wantError(t, err, tt.want) })
+	}
+}
+
+func TestCSVSchemaErrors(t *testing.T) {
+	for _, tt := range []struct {
+		s    Schema
+		want string
+	}{
+		{Schema{Indicators: []string{"unit"}}, `data.csv: schema: "unit" is not an indicator key`},
+		{Schema{Indicators: []string{"a", "a"}}, `data.csv: schema: indicator "a" is listed twice`},
+		{Schema{Indicators: []string{" _ "}}, `data.csv: schema: empty indicator key`},
+	} {
+		_, err := readString("data.csv", "Bezirksstelle;a\nA;1\n", tt.s)
+		wantError(t, err, tt.want)
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "daten.txt")
+	if err := os.WriteFile(path, []byte("Bezirksstelle\tyouth_0_18\tsgb_recipients\nA\t1,5\t2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb := mustRead(t)(ReadFile(path, two, Options{}))
+	if tb.File != path || dump(tb) != "A@2×1: 3/2 2\n" {
+		t.Errorf("got %s %s", tb.File, dump(tb))
+	}
+	missing := filepath.Join(dir, "fehlt.csv")
+	_, err := ReadFile(missing, two, Options{})
+	wantError(t, err, missing+": cannot open: no such file or directory")
+	var pe *fs.PathError
+	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) {
+		t.Errorf("missing file: %v does not unwrap to the *fs.PathError", err)
+	}
+	_, err = ReadFile(dir, two, Options{})
+	wantError(t, err, dir+": cannot read: read "+dir+": is a directory")
+}
+
+func TestErrorPlacesCSV(t *testing.T) {
+	in := "Bezirksstelle;Stadtteil;Einwohner 0-18;SGB II/XII\nA;x;1;2\nB;y;0;2\nA;z;1;2\n"
+	tb := mustRead(t)(readString("data.csv", in, two))
+	for _, tt := range []struct {
+		err  *Error
+		want string
+	}{
+		{tb.ErrorAt(1, "youth_0_18", "zero value in an inverse indicator"), `data.csv:3: column "Einwohner 0-18": zero value in an inverse indicator`},
+		{tb.ErrorAt(0, "", "no column"), `data.csv:2: no column`},
+		{tb.ErrorAt(9, "youth_0_18", "no such unit"), `data.csv: column "Einwohner 0-18": no such unit`},
+		{tb.ColumnError("sgb_recipients", "total is 0 but weight is 0.25"), `data.csv: column "SGB II/XII": total is 0 but weight is 0.25`},
+		{tb.ColumnError("other", "is not in the table"), `data.csv: column "other" is not in the table`},
+		{&Error{File: "a\nb.csv", Line: 3, Msg: "x\ny"}, `a b.csv:3: x y`},
+	} {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("got\n\t%s\nwant\n\t%s", got, tt.want)
+		}
+	}
+}
+
+func TestCSVNamesThatOnlyStartLikeTotals(t *testing.T) {
+	in := "Bezirksstelle;Einwohner 0-18;SGB II/XII\nGesamtschule Nord;1;2\nSummerfeld;3;4\n"
+	got := dump(mustRead(t)(readString("data.csv", in, two)))
+	if want := "Gesamtschule Nord@2×1: 1 2\nSummerfeld@3×1: 3 4\n"; got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+}

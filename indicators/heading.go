@@ -1,0 +1,86 @@
+package indicators
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Keys of the columns that are not indicators.
+const (
+	keyUnit     = "unit"
+	keyArea     = "area"
+	keySpending = "spending_prior_year"
+)
+
+// builtinHeadings are the headings German tables use for each key, besides
+// the key itself; the first one is suggested when a column is missing.
+var builtinHeadings = map[string][]string{
+	keyUnit:              {"Bezirksstelle"},
+	keyArea:              {"Stadtteil", "Sozialraum", "Bezirk"},
+	"youth_0_18":         {"Einwohner 0-18", "Einwohner unter 18"},
+	"sgb_recipients":     {"SGB II/XII", "SGB II/SGB XII", "Leistungsempfänger SGB II/XII"},
+	"migrant_youth_0_18": {"Migranten 0-18"},
+	"open_space_m2":      {"Freifläche m²", "Freiflaeche m2"},
+	keySpending:          {"Mittelabfluss Vorjahr", "Mittelabfluss des Vorjahres"},
+}
+
+// normHeading reduces a heading to what users mean by it: case, spaces
+// (also the non-breaking ones Excel inserts), underscores and the typography
+// of "m²" or "0–18" do not count.
+func normHeading(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case isSpace(r) || r == '_':
+			continue
+		case r == '²':
+			r = '2'
+		case r == '–' || r == '—' || r == '‐' || r == '‑' || r == '−':
+			r = '-'
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// headingKeys maps normalised headings to keys: the keys themselves, the
+// built-in German headings, then the user's, which win.
+func headingKeys(schema Schema) map[string]string {
+	m := make(map[string]string)
+	for key, hs := range builtinHeadings {
+		m[normHeading(key)] = key
+		for _, h := range hs {
+			m[normHeading(h)] = key
+		}
+	}
+	for _, key := range schema.Indicators {
+		m[normHeading(key)] = key
+	}
+	for h, key := range schema.Headings {
+		m[normHeading(h)] = key
+	}
+	return m
+}
+
+// example returns a heading to suggest for a missing column: a built-in
+// German one, else one from the user's config, else the key.
+func example(key string, schema Schema) string {
+	if hs := builtinHeadings[key]; len(hs) > 0 {
+		return hs[0]
+	}
+	best := ""
+	for h, k := range schema.Headings {
+		if k == key && (best == "" || h < best) {
+			best = h // smallest, so that the message does not change from run to run
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return key
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
+}

@@ -1,0 +1,67 @@
+package indicators
+
+import (
+	"fmt"
+	"math/big"
+)
+
+// JoinSpending copies spending from the table sp (read with NeedSpending)
+// into data, matching unit names exactly (after trimming). A unit in one
+// table but not the other is an *Error naming the unit and the place in the
+// table that has it. If data already has a spending column, that is an
+// error too: the user must use one or the other. On error data is
+// unchanged.
+func JoinSpending(data, sp *Table) error {
+	if err := checkJoin(data, sp); err != nil {
+		return err
+	}
+	idx, err := matchUnits(data, sp)
+	if err != nil {
+		return err
+	}
+	for i, j := range idx {
+		data.Units[i].Spending = new(big.Rat).Set(sp.Units[j].Spending)
+	}
+	data.HasSpending = true
+	data.Headings[keySpending] = sp.Headings[keySpending]
+	data.spending, data.spendingUnit = sp, idx
+	return nil
+}
+
+func checkJoin(data, sp *Table) error {
+	switch {
+	case data == nil || sp == nil:
+		return &Error{Msg: "JoinSpending: missing table"}
+	case data.HasSpending:
+		msg := fmt.Sprintf("%s has a spending column and %s is given too; use one of them", data.File, sp.File)
+		return data.ColumnError(keySpending, msg)
+	case !sp.HasSpending:
+		msg := fmt.Sprintf("is missing (expected a heading like %q)", builtinHeadings[keySpending][0])
+		return &Error{File: sp.File, Sheet: sp.Sheet, Column: keySpending, Msg: msg}
+	}
+	return nil
+}
+
+// matchUnits returns, for every unit of data, its index in sp, and fails on
+// a unit either table lacks.
+func matchUnits(data, sp *Table) ([]int, error) {
+	inSp := make(map[string]int, len(sp.Units))
+	for j, u := range sp.Units {
+		inSp[u.Name] = j
+	}
+	idx := make([]int, len(data.Units))
+	inData := make(map[string]bool, len(data.Units))
+	for i, u := range data.Units {
+		j, ok := inSp[u.Name]
+		if !ok {
+			return nil, data.ErrorAt(i, keyUnit, fmt.Sprintf("unit %s has no row in %s", quote(u.Name), sp.File))
+		}
+		idx[i], inData[u.Name] = j, true
+	}
+	for j, u := range sp.Units {
+		if !inData[u.Name] {
+			return nil, sp.ErrorAt(j, keyUnit, fmt.Sprintf("unit %s is not in %s", quote(u.Name), data.File))
+		}
+	}
+	return idx, nil
+}

@@ -1,0 +1,81 @@
+package indicators
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ReadFile opens path and calls Read. A file that cannot be opened is an
+// *Error too; it unwraps to the *fs.PathError, for callers that tell a
+// missing file from bad content.
+func ReadFile(path string, schema Schema, opt Options) (*Table, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error() // the path is in the message already
+		}
+		return nil, &Error{File: path, Msg: "cannot open: " + msg, err: err}
+	}
+	defer f.Close()
+	return Read(f, path, schema, opt)
+}
+
+// Read reads a table. The format follows the name's extension (.csv, .txt ->
+// CSV; .xlsx, .xlsm -> xlsx); an unknown extension is sniffed (zip magic
+// "PK\x03\x04" -> xlsx, else CSV). A file whose content does not match its
+// extension (e.g. .xlsx that is not a zip) is an *Error saying so.
+func Read(r io.ReadSeeker, name string, schema Schema, opt Options) (*Table, error) {
+	if err := checkSchema(name, schema); err != nil {
+		return nil, err
+	}
+	isXLSX, err := detectFormat(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if isXLSX {
+		return readXLSX(r, name, schema, opt)
+	}
+	return readCSV(r, name, schema)
+}
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	// oleMagic starts old .xls files and encrypted workbooks.
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// detectFormat says whether the file is a workbook, from its extension and
+// its first bytes, and rewinds it.
+func detectFormat(r io.ReadSeeker, name string) (bool, error) {
+	head := make([]byte, len(oleMagic))
+	n, err := io.ReadFull(r, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false, &Error{File: name, Msg: "cannot read: " + err.Error()}
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return false, &Error{File: name, Msg: "cannot read: " + err.Error()}
+	}
+	head = head[:n]
+	isZip := bytes.HasPrefix(head, zipMagic)
+	if bytes.HasPrefix(head, oleMagic) {
+		return false, &Error{File: name, Msg: "an old .xls workbook or an encrypted one; save it in Excel as .xlsx without a password"}
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		if !isZip {
+			return false, &Error{File: name, Msg: "not an xlsx workbook (not a zip archive); is it CSV text named .xlsx?"}
+		}
+	case ".csv", ".txt":
+		if isZip {
+			return false, &Error{File: name, Msg: "not CSV text but a zip archive (an xlsx workbook?); name it .xlsx"}
+		}
+	}
+	return isZip, nil
+}

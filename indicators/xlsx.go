@@ -1,0 +1,139 @@
+package indicators
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// readXLSX reads one sheet of a workbook, row by row. A damaged workbook
+// must end in an *Error like any bad input, even if it makes the workbook
+// library panic.
+func readXLSX(r io.Reader, name string, schema Schema, opt Options) (t *Table, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
+		}
+	}()
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+	}
+	defer f.Close()
+	sheet, err := pickSheet(f, name, opt.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, &Error{File: name, Sheet: sheet, Msg: "cannot read the sheet: " + err.Error()}
+	}
+	defer rows.Close()
+	t = newTable(name, sheet, schema)
+	return t.read(&xlsxSource{f: f, rows: rows, sheet: sheet, file: name}, schema)
+}
+
+// pickSheet returns the sheet's name as the workbook spells it (Excel
+// compares sheet names without case), or the first sheet.
+func pickSheet(f *excelize.File, file, want string) (string, error) {
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return "", &Error{File: file, Msg: "the workbook has no sheets"}
+	}
+	if want == "" {
+		return sheets[0], nil
+	}
+	for _, s := range sheets {
+		if strings.EqualFold(s, want) {
+			return s, nil
+		}
+	}
+	quoted := make([]string, len(sheets))
+	for i, s := range sheets {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	msg := fmt.Sprintf("no sheet %q; the workbook has %s", want, strings.Join(quoted, ", "))
+	return "", &Error{File: file, Msg: msg}
+}
+
+// xlsxSource streams the rows of a sheet. Its raw cell values are numbers
+// as Excel stores them ("1234.5") or the text of text cells.
+type xlsxSource struct {
+	f     *excelize.File
+	rows  *excelize.Rows
+	sheet string
+	file  string
+	row   int // 1-based; Rows.Next visits every row, also those not in the file
+}
+
+var rawValues = excelize.Options{RawCellValue: true}
+
+func (s *xlsxSource) next() ([]string, error) {
+	if !s.rows.Next() {
+		if err := s.rows.Error(); err != nil {
+			return nil, s.wrap(err)
+		}
+		return nil, io.EOF
+	}
+	s.row++
+	cells, err := s.rows.Columns(rawValues)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	return cells, nil
+}
+
+func (s *xlsxSource) line(int) int {
+	return s.row
+}
+
+func (s *xlsxSource) wrap(err error) *Error {
+	return &Error{File: s.file, Sheet: s.sheet, Msg: "cannot read the sheet: " + err.Error()}
+}
+
+// dialect reads numbers as stored, and text (numbers typed as text, or
+// imported from a German CSV) by German rules. "1.234" is both: a number
+// 1.234 or the text 1234, so only then is the cell's type looked up, which
+// loads the sheet into memory once.
+func (s *xlsxSource) dialect(col int, v string) Dialect {
+	if !isMachineNumber(v) {
+		return German
+	}
+	if isGroupedThousands(v) && s.isText(col) {
+		return German
+	}
+	return Machine
+}
+
+func (s *xlsxSource) isText(col int) bool {
+	typ, err := s.f.GetCellType(s.sheet, cellName(col, s.row))
+	return err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString)
+}
+
+// isMachineNumber matches -?\d+(\.\d+)?([eE][-+]?\d+)?, the way Excel
+// stores a number.
+func isMachineNumber(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		exp := s[i+1:]
+		if exp != "" && (exp[0] == '+' || exp[0] == '-') {
+			exp = exp[1:]
+		}
+		if !isDigits(exp) {
+			return false
+		}
+		s = s[:i]
+	}
+	i, f, dot := strings.Cut(s, ".")
+	return isDigits(i) && (!dot || isDigits(f))
+}
+
+// isGroupedThousands matches -?\d{1,3}\.\d{3}, which German text shares
+// with machine numbers.
+func isGroupedThousands(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	i, f, dot := strings.Cut(s, ".")
+	return dot && isDigits(i) && len(i) <= 3 && isDigits(f) && len(f) == 3
+}

@@ -1,0 +1,179 @@
+package indicators
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// workbook builds an xlsx file in memory. Each sheet is a list of rows from
+// row 1; a string cell is written as text, any other value as a number.
+func workbook(t testing.TB, sheets ...sheetData) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range sheets {
+		if i == 0 {
+			must(t, f.SetSheetName("Sheet1", s.name))
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range s.rows {
+			for c, v := range row {
+				if v == nil {
+					continue
+				}
+				must(t, f.SetCellValue(s.name, cellName(c, r+1), v))
+			}
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	must(t, err)
+	return buf.Bytes()
+}
+
+type sheetData struct {
+	name string
+	rows [][]any
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readXLSXBytes(b []byte, name string, s Schema, sheet string) (*Table, error) {
+	return Read(bytes.NewReader(b), name, s, Options{Sheet: sheet})
+}
+
+var xlsxHeader = []any{"Bezirksstelle", "Stadtteil", "Einwohner 0-18", "SGB II/XII"}
+
+func TestXLSXNumbers(t *testing.T) {
+	b := workbook(t, sheetData{"Daten", [][]any{
+		xlsxHeader,
+		{"A", "a1", 1234, 1234.5},
+		{"A", "a2", 2345.68, 0.1 + 0.2},  // stored as 2345.68 and 0.30000000000000004
+		{"B", "b1", "1.234,5", "1234"},   // numbers stored as text
+		{"B", "b2", "1234,5", " 1 234 "}, // German text, padded
+		{"C", "c1", "1.234", 1.234},      // text 1234, number 1.234
+		{"C", "c2", "-0", 1e-3},
+		{"D", "d1", 1.5e20, "12.345.678"},
+	}})
+	tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))
+	want := "A@2×2: 89492/25 6174/5\nB@4×2: 2469 2468\nC@6×2: 1234 247/200\nD@8×1: 150000000000000000000 12345678\n"
+	if got := dump(tb); got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+	if tb.Sheet != "Daten" || !tb.HasArea || tb.Headings["sgb_recipients"] != "SGB II/XII" {
+		t.Errorf("sheet %q, HasArea %v, headings %v", tb.Sheet, tb.HasArea, tb.Headings)
+	}
+}
+
+// TestXLSXInlineStrings reads a sheet written by a stream writer, as large
+// exports are, whose text cells are inline strings rather than shared ones.
+func TestXLSXInlineStrings(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	must(t, err)
+	must(t, sw.SetRow("A1", []any{"Bezirksstelle", "youth_0_18", "sgb_recipients"}))
+	must(t, sw.SetRow("A2", []any{"A", "1.234", 1.234}))
+	must(t, sw.SetRow("A4", []any{"B", "2.000,5", 7}))
+	must(t, sw.Flush())
+	buf, err := f.WriteToBuffer()
+	must(t, err)
+	tb := mustRead(t)(readXLSXBytes(buf.Bytes(), "data.xlsx", two, ""))
+	if got, want := dump(tb), "A@2×1: 1234 617/500\nB@4×1: 4001/2 7\n"; got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+}
+
+func TestXLSXSheets(t *testing.T) {
+	b := workbook(t,
+		sheetData{"Titel", [][]any{{"Indikatoren 2025"}}},
+		sheetData{"Zahlen", [][]any{nil, nil, {nil, "Bezirksstelle", "youth_0_18", "sgb_recipients"}, {nil, "A", 1, 2}, nil, {nil, "B", 3, 4}}},
+		sheetData{"Meine Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, "x"}}},
+	)
+	tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, "zahlen"))
+	if got, want := dump(tb), "A@4×1: 1 2\nB@6×1: 3 4\n"; got != want || tb.Sheet != "Zahlen" {
+		t.Errorf("sheet %q, got\n%swant\n%s", tb.Sheet, got, want)
+	}
+	if e := tb.ColumnError("youth_0_18", "total is 0"); e.Error() != `data.xlsx: Zahlen!C3: column "youth_0_18": total is 0` {
+		t.Errorf("got %s", e)
+	}
+	_, err := readXLSXBytes(b, "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Titel: column "unit" is missing (expected a heading like "Bezirksstelle")`)
+	_, err = readXLSXBytes(b, "data.xlsx", two, "Daten")
+	wantError(t, err, `data.xlsx: no sheet "Daten"; the workbook has "Titel", "Zahlen", "Meine Daten"`)
+	_, err = readXLSXBytes(b, "data.xlsx", two, "Meine Daten")
+	wantError(t, err, `data.xlsx: 'Meine Daten'!C2: column "sgb_recipients": "x" is not a number`)
+}
+
+func TestXLSXBadInput(t *testing.T) {
+	h := xlsxHeader
+	tests := []struct {
+		name string
+		rows [][]any
+		want string
+	}{
+		{"not a number", [][]any{h, {"A", "a", 1, 2}, nil, nil, {"B", "b", 1, "abc"}}, `data.xlsx: Daten!D5: column "SGB II/XII": "abc" is not a number`},
+		{"german 1.5 text", [][]any{h, {"A", "a", "1,5.0", 2}}, `data.xlsx: Daten!C2: column "Einwohner 0-18": "1,5.0" is not a number (German numbers use a decimal comma; "." only separates thousands)`},
+		{"empty value", [][]any{h, {"A", "a", 1, nil}}, `data.xlsx: Daten!D2: column "SGB II/XII": empty value`},
+		{"negative", [][]any{h, {"A", "a", -5, 2}}, `data.xlsx: Daten!C2: column "Einwohner 0-18": negative value -5`},
+		{"empty unit", [][]any{h, {"A", "a", 1, 2}, {nil, nil, nil, nil, "Quelle"}}, `data.xlsx: Daten!A3: column "Bezirksstelle": empty unit name`},
+		{"total row", [][]any{h, {"A", "a", 1, 2}, {"Summe", "", 1, 2}}, `data.xlsx: Daten!A3: column "Bezirksstelle": "Summe" looks like a total row; remove it`},
+		{"duplicate area", [][]any{h, {"A", "a", 1, 2}, {"B", "a", 1, 2}}, `data.xlsx: Daten!B3: column "Stadtteil": area "a" appears again (first in row 2)`},
+		{"missing column", [][]any{{"Bezirksstelle", "Einwohner 0-18"}, {"A", 1}}, `data.xlsx: Daten: column "sgb_recipients" is missing (expected a heading like "SGB II/XII")`},
+		{"same key twice", [][]any{{"Bezirksstelle", "youth_0_18", "SGB II/XII", "youth 0 18"}}, `data.xlsx: Daten!D1: column "youth 0 18": means "youth_0_18" like column "youth_0_18"; remove one of them`},
+		{"header only", [][]any{nil, h}, `data.xlsx: Daten!A2: no data rows below the header`},
+		{"empty sheet", nil, `data.xlsx: Daten: no header row; the table is empty`},
+		{"date text", [][]any{h, {"A", "a", 1, "31.12.2025"}}, `data.xlsx: Daten!D2: column "SGB II/XII": "31.12.2025" is not a number (German numbers use a decimal comma; "." only separates thousands)`},
+	}
+	for _, tt := range tests {
+		b := workbook(t, sheetData{"Daten", tt.rows})
+		_, err := readXLSXBytes(b, "data.xlsx", two, "")
+		t.Run(tt.name, func(t *testing.T) { wantError(t, err, tt.want) })
+	}
+	noArea := workbook(t, sheetData{"Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, 2}, {"A", 1, 2}}})
+	_, err := readXLSXBytes(noArea, "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten!A3: column "Bezirksstelle": unit "A" appears again (first in row 2)`)
+}
+
+func TestXLSXFormat(t *testing.T) {
+	b := workbook(t, sheetData{"Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, 2}}})
+	for _, name := range []string{"data.xlsm", "DATA.XLSX", "data", "data.bin"} {
+		if _, err := readXLSXBytes(b, name, two, ""); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	_, err := readXLSXBytes([]byte("Bezirksstelle;youth_0_18\nA;1\n"), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: not an xlsx workbook (not a zip archive); is it CSV text named .xlsx?`)
+	_, err = readXLSXBytes([]byte("PK\x03\x04 broken"), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: cannot read the workbook: zip: not a valid zip file`)
+	_, err = readXLSXBytes(nil, "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: not an xlsx workbook (not a zip archive); is it CSV text named .xlsx?`)
+}
+
+func TestErrorPlacesXLSX(t *testing.T) {
+	b := workbook(t, sheetData{"Daten", [][]any{nil, xlsxHeader, {"A", "a", 1, 2}, {"B", "b", 0, 2}}})
+	tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))
+	for _, tt := range []struct {
+		err  *Error
+		want string
+	}{
+		{tb.ErrorAt(1, "youth_0_18", "zero value in an inverse indicator"), `data.xlsx: Daten!C4: column "Einwohner 0-18": zero value in an inverse indicator`},
+		{tb.ErrorAt(0, "", "no column"), `data.xlsx: Daten!A3: no column`},
+		{tb.ColumnError("sgb_recipients", "total is 0 but weight is 0.25"), `data.xlsx: Daten!D2: column "SGB II/XII": total is 0 but weight is 0.25`},
+		{tb.ColumnError("other", "is unknown"), `data.xlsx: Daten: column "other" is unknown`},
+	} {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("got\n\t%s\nwant\n\t%s", got, tt.want)
+		}
+		if tt.err.Sheet != "Daten" {
+			t.Errorf("Sheet %q", tt.err.Sheet)
+		}
+	}
+}
