@@ -1,0 +1,249 @@
+package scenario
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/raumbudget/raumbudget/allocate"
+)
+
+// Plan is a transition over quarters.
+type Plan struct {
+	Start    Period
+	Quarters int
+	Schedule Schedule
+	Budgets  Budgets
+	Corridor *allocate.Corridor // nil: no damping
+	// Previous are the booked amounts of the quarter before Start, one per
+	// unit in input order; nil when not known.
+	Previous []allocate.Cents
+}
+
+// PlanError is a plan that cannot be run as given.
+type PlanError struct {
+	Period Period
+	Msg    string
+}
+
+func (e *PlanError) Error() string {
+	return fmt.Sprintf("%s: %s", e.Period, e.Msg)
+}
+
+// Result is a plan's quarters, and the first quarter at which every unit
+// has its 100 % indicator share (nil when that is not within the plan).
+type Result struct {
+	Quarters      []Quarter
+	TargetReached *Period
+}
+
+// Quarter is one quarter of a plan.
+type Quarter struct {
+	Period         Period
+	IndicatorShare *big.Rat
+	Budget         allocate.Cents
+	Result         *allocate.Result // the allocation before the corridor
+	Units          []UnitQuarter
+}
+
+// UnitQuarter is what a unit gets in a quarter, and why.
+type UnitQuarter struct {
+	Name      string
+	Amount    allocate.Cents
+	Previous  *allocate.Cents // the amount of the quarter before; nil when not known
+	Target    *big.Rat        // p(u), the model's share before the corridor
+	Share     *big.Rat        // the share after the corridor (= Target without one)
+	Held      allocate.Held
+	Composite *big.Rat // c(u), the share at 100 % indicators
+}
+
+// Change is the amount minus the previous quarter's, if that is known.
+func (u UnitQuarter) Change() (allocate.Cents, bool) {
+	if u.Previous == nil {
+		return 0, false
+	}
+	return u.Amount - *u.Previous, true
+}
+
+// Run computes every quarter of the plan for the units of base, whose
+// Budget and IndicatorShare the plan sets.
+func Run(p Plan, base allocate.Input) (*Result, error) {
+	if err := p.validate(len(base.Units)); err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	var before *Quarter
+	for i := range p.Quarters {
+		q, err := p.quarter(i, base, before)
+		if err != nil {
+			return nil, err
+		}
+		res.Quarters = append(res.Quarters, q)
+		before = &res.Quarters[len(res.Quarters)-1]
+		if res.TargetReached == nil && atFullIndicators(q) {
+			res.TargetReached = &q.Period
+		}
+	}
+	return res, nil
+}
+
+func (p Plan) validate(units int) error {
+	if p.Quarters < 1 {
+		return &PlanError{p.Start, "a plan needs at least one quarter"}
+	}
+	if err := p.Schedule.Validate(); err != nil {
+		return &PlanError{p.Start, "schedule: " + err.Error()}
+	}
+	if p.Corridor != nil {
+		if err := p.Corridor.Validate(); err != nil {
+			return &PlanError{p.Start, "corridor: " + err.Error()}
+		}
+	}
+	if p.Previous != nil && len(p.Previous) != units {
+		return &PlanError{p.Start, "the previous allocation must have one amount per unit"}
+	}
+	return nil
+}
+
+// quarter computes the i-th quarter; before is the quarter before it
+// within the plan, nil for the first.
+func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, error) {
+	period := p.Start.Add(i)
+	q := Quarter{Period: period}
+	var err error
+	if q.IndicatorShare, err = p.Schedule.At(i, period); err != nil {
+		return q, &PlanError{period, err.Error()}
+	}
+	if q.Budget, err = p.Budgets.Quarter(period); err != nil {
+		return q, &PlanError{period, err.Error()}
+	}
+	in := base
+	in.Budget, in.IndicatorShare = q.Budget, q.IndicatorShare
+	if q.Result, err = allocate.Run(in); err != nil {
+		return q, err
+	}
+	q.Units = undamped(q.Result)
+	if p.Corridor != nil {
+		if err := p.damp(&q, before); err != nil {
+			return q, err
+		}
+	}
+	p.linkPrevious(&q, before)
+	return q, nil
+}
+
+func undamped(res *allocate.Result) []UnitQuarter {
+	units := make([]UnitQuarter, len(res.Units))
+	for u, unit := range res.Units {
+		sh := res.Shares(u)
+		units[u] = UnitQuarter{Name: unit.Name, Amount: unit.Amount, Target: sh.Target, Share: sh.Target, Composite: sh.Composite}
+	}
+	return units
+}
+
+// damp applies the corridor to the quarter's shares and amounts.
+func (p Plan) damp(q *Quarter, before *Quarter) error {
+	reference, err := p.reference(q, before)
+	if err != nil {
+		return err
+	}
+	targets := make([]*big.Rat, len(q.Units))
+	for u := range q.Units {
+		targets[u] = q.Units[u].Target
+	}
+	shares, held, err := p.Corridor.Damp(targets, reference)
+	if err != nil {
+		return &PlanError{q.Period, err.Error()}
+	}
+	exact := make([]*big.Rat, len(shares))
+	for u, s := range shares {
+		exact[u] = new(big.Rat).Mul(s, q.Budget.Rat())
+	}
+	for u, amount := range allocate.Apportion(q.Budget, exact) {
+		q.Units[u].Amount, q.Units[u].Share, q.Units[u].Held = amount, shares[u], held[u]
+	}
+	return nil
+}
+
+// reference is each unit's share in the period before: within the plan
+// the share after the corridor of the quarter before, for the first
+// quarter the share of the booked amounts, or if none are given the
+// history share.
+func (p Plan) reference(q *Quarter, before *Quarter) ([]*big.Rat, error) {
+	switch {
+	case before != nil:
+		return before.shares(), nil
+	case p.Previous != nil:
+		if shares := amountShares(p.Previous); shares != nil {
+			return shares, nil
+		}
+		return nil, &PlanError{q.Period, "the previous allocation adds up to 0; the corridor has nothing to start from"}
+	}
+	shares := make([]*big.Rat, len(q.Units))
+	for u := range q.Units {
+		shares[u] = q.Result.Shares(u).History
+	}
+	if sum(shares).Sign() == 0 {
+		return nil, &PlanError{q.Period, "the corridor needs the previous allocation (--previous) or prior-year spending to start from"}
+	}
+	return shares, nil
+}
+
+func (p Plan) linkPrevious(q *Quarter, before *Quarter) {
+	for u := range q.Units {
+		var prev allocate.Cents
+		switch {
+		case before != nil:
+			prev = before.Units[u].Amount
+		case p.Previous != nil:
+			prev = p.Previous[u]
+		default:
+			continue
+		}
+		q.Units[u].Previous = &prev
+	}
+}
+
+func (q *Quarter) shares() []*big.Rat {
+	out := make([]*big.Rat, len(q.Units))
+	for u, unit := range q.Units {
+		out[u] = unit.Share
+	}
+	return out
+}
+
+// amountShares is each amount's share of their total; nil if that is 0.
+func amountShares(amounts []allocate.Cents) []*big.Rat {
+	var total allocate.Cents
+	for _, a := range amounts {
+		total += a
+	}
+	if total == 0 {
+		return nil
+	}
+	shares := make([]*big.Rat, len(amounts))
+	for u, a := range amounts {
+		shares[u] = big.NewRat(int64(a), int64(total))
+	}
+	return shares
+}
+
+func sum(xs []*big.Rat) *big.Rat {
+	s := new(big.Rat)
+	for _, x := range xs {
+		s.Add(s, x)
+	}
+	return s
+}
+
+// atFullIndicators says whether every unit has its 100 % indicator share.
+func atFullIndicators(q Quarter) bool {
+	if q.IndicatorShare.Cmp(big.NewRat(1, 1)) != 0 {
+		return false
+	}
+	for _, u := range q.Units {
+		if u.Share.Cmp(u.Composite) != 0 {
+			return false
+		}
+	}
+	return true
+}

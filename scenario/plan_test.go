@@ -1,0 +1,192 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/raumbudget/raumbudget/allocate"
+)
+
+// units is a small city: youth and spending far apart, so that the
+// transition moves money.
+func units() allocate.Input {
+	in := allocate.Input{Indicators: []allocate.Indicator{{Key: "youth", Weight: rat("1")}}}
+	for i, v := range [][2]string{{"100", "500"}, {"300", "300"}, {"600", "200"}} {
+		in.Units = append(in.Units, allocate.Unit{Name: fmt.Sprint("U", i), Values: []*big.Rat{rat(v[0])}, Spending: rat(v[1])})
+	}
+	return in
+}
+
+func essenPlan(quarters int) Plan {
+	yearly := allocate.Cents(4_000_000_03)
+	return Plan{Start: Period{2026, 1}, Quarters: quarters, Schedule: Schedule{Rule: EssenRule()}, Budgets: Budgets{Default: &yearly}}
+}
+
+func TestPlanEqualsSingleAllocations(t *testing.T) {
+	res, err := Run(essenPlan(6), units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	alphas := []string{"3/5", "7/10", "4/5", "9/10", "1", "1"}
+	budgets := []allocate.Cents{1_000_000_01, 1_000_000_01, 1_000_000_01, 1_000_000_00, 1_000_000_01, 1_000_000_01}
+	for i, q := range res.Quarters {
+		if q.IndicatorShare.RatString() != alphas[i] || q.Budget != budgets[i] {
+			t.Errorf("%s: α %s budget %d, want %s %d", q.Period, q.IndicatorShare.RatString(), q.Budget, alphas[i], budgets[i])
+		}
+		in := units()
+		in.Budget, in.IndicatorShare = q.Budget, q.IndicatorShare
+		single, err := allocate.Run(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for u, unit := range q.Units {
+			if unit.Amount != single.Units[u].Amount || unit.Held != allocate.NotHeld {
+				t.Errorf("%s %s: %d, single allocation %d", q.Period, unit.Name, unit.Amount, single.Units[u].Amount)
+			}
+		}
+	}
+	if res.TargetReached == nil || *res.TargetReached != (Period{2027, 1}) {
+		t.Errorf("target reached %v, want 2027-Q1", res.TargetReached)
+	}
+	if _, ok := res.Quarters[0].Units[0].Change(); ok {
+		t.Error("the first quarter has no change without a previous allocation")
+	}
+	if c, _ := res.Quarters[1].Units[2].Change(); c != res.Quarters[1].Units[2].Amount-res.Quarters[0].Units[2].Amount {
+		t.Errorf("change %d", c)
+	}
+}
+
+func TestPlanNotReachedWithinPlan(t *testing.T) {
+	res, err := Run(essenPlan(4), units())
+	if err != nil || res.TargetReached != nil {
+		t.Errorf("target reached %v, %v; want nil", res.TargetReached, err)
+	}
+}
+
+func TestPlanCorridorHoldsAndReleases(t *testing.T) {
+	p := essenPlan(24)
+	p.Corridor = &allocate.Corridor{MaxDecrease: rat("0.1"), MaxIncrease: rat("0.1")}
+	res, err := Run(p, units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := res.Quarters[0]
+	// U0 has half the spending but a tenth of the youth: its share may fall
+	// from 1/2 to 0.45 at most in the first quarter.
+	if first.Units[0].Held != allocate.Floor || first.Units[0].Share.Cmp(rat("0.45")) != 0 {
+		t.Errorf("U0 in %s: %v at %s, want floor at 0.45", first.Period, first.Units[0].Held, first.Units[0].Share.RatString())
+	}
+	// From about 1/2 down to its target 1/10, at most 10 % a quarter: 2029-Q4.
+	if res.TargetReached == nil || *res.TargetReached != (Period{2029, 4}) {
+		t.Errorf("with a corridor the target is reached at %v, want 2029-Q4", res.TargetReached)
+	}
+}
+
+func TestPlanFrozenCorridor(t *testing.T) {
+	p := essenPlan(3)
+	p.Corridor = &allocate.Corridor{MaxDecrease: rat("0"), MaxIncrease: rat("0")}
+	p.Previous = []allocate.Cents{500_00, 300_00, 200_00}
+	res, err := Run(p, units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range res.Quarters {
+		for u, want := range []string{"1/2", "3/10", "1/5"} {
+			if q.Units[u].Share.RatString() != want {
+				t.Errorf("%s U%d: share %s, want frozen at %s", q.Period, u, q.Units[u].Share.RatString(), want)
+			}
+		}
+	}
+	if c, ok := res.Quarters[0].Units[0].Change(); !ok || c != 500_000_01-500_00 {
+		t.Errorf("change against the booked amount: %d, %v", c, ok)
+	}
+}
+
+func TestPlanErrors(t *testing.T) {
+	noBudget := essenPlan(2)
+	noBudget.Budgets = Budgets{ByYear: map[int]allocate.Cents{2025: 1}}
+	noStart := essenPlan(2)
+	noStart.Corridor = &allocate.Corridor{MaxDecrease: rat("0.1")}
+	noStart.Schedule = Schedule{Rule: Rule{rat("1"), rat("1"), rat("0"), 1}}
+	noSpending := units()
+	for i := range noSpending.Units {
+		noSpending.Units[i].Spending = rat("0")
+	}
+	zero := essenPlan(1)
+	zero.Quarters = 0
+	for name, tc := range map[string]struct {
+		p  Plan
+		in allocate.Input
+	}{
+		"no budget for the year":       {noBudget, units()},
+		"corridor without a start":     {noStart, noSpending},
+		"no quarters":                  {zero, units()},
+		"previous of the wrong length": {Plan{Start: Period{2026, 1}, Quarters: 1, Schedule: Schedule{Rule: EssenRule()}, Previous: []allocate.Cents{1}}, units()},
+	} {
+		_, err := Run(tc.p, tc.in)
+		var pe *PlanError
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: err = %v, want *PlanError", name, err)
+		}
+	}
+}
+
+func TestPropertyPlan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 200 {
+		in := allocate.Input{Indicators: []allocate.Indicator{{Key: "a", Weight: rat("1/2")}, {Key: "b", Weight: rat("1/2")}}}
+		for u := range 2 + rng.IntN(10) {
+			in.Units = append(in.Units, allocate.Unit{Name: fmt.Sprint(u),
+				Values:   []*big.Rat{big.NewRat(1+rng.Int64N(1000), 1), big.NewRat(1+rng.Int64N(1000), 10)},
+				Spending: big.NewRat(1+rng.Int64N(100000), 100)})
+		}
+		yearly := allocate.Cents(rng.Int64N(100_000_000_00))
+		p := Plan{Start: Period{2026, 1 + rng.IntN(4)}, Quarters: 1 + rng.IntN(8), Schedule: Schedule{Rule: EssenRule()},
+			Budgets: Budgets{Default: &yearly}, Corridor: &allocate.Corridor{MaxDecrease: big.NewRat(rng.Int64N(20), 100), MaxIncrease: big.NewRat(rng.Int64N(20), 100)}}
+		res, err := Run(p, in)
+		if err != nil {
+			var pe *PlanError
+			if errors.As(err, &pe) {
+				continue // an infeasible corridor is reported, not fudged
+			}
+			t.Fatal(err)
+		}
+		checkPlan(t, p, res)
+	}
+}
+
+// checkPlan checks each quarter: amounts add up to the budget, each within a
+// cent of budget × share, and each share within the corridor around the
+// share after the corridor of the quarter before.
+func checkPlan(t *testing.T, p Plan, res *Result) {
+	t.Helper()
+	for i, q := range res.Quarters {
+		var total allocate.Cents
+		for _, u := range q.Units {
+			total += u.Amount
+			exact := new(big.Rat).Mul(u.Share, q.Budget.Rat())
+			d := new(big.Rat).Sub(exact, u.Amount.Rat())
+			if d.Abs(d).Cmp(big.NewRat(1, 1)) >= 0 {
+				t.Fatalf("%s %s: %d is not within a cent of %s", q.Period, u.Name, u.Amount, exact.FloatString(2))
+			}
+		}
+		if total != q.Budget {
+			t.Fatalf("%s: amounts add to %d, budget %d", q.Period, total, q.Budget)
+		}
+		if i == 0 {
+			continue
+		}
+		before := res.Quarters[i-1]
+		for u, unit := range q.Units {
+			prev := before.Units[u].Share
+			lo := new(big.Rat).Mul(prev, new(big.Rat).Sub(big.NewRat(1, 1), p.Corridor.MaxDecrease))
+			hi := new(big.Rat).Mul(prev, new(big.Rat).Add(big.NewRat(1, 1), p.Corridor.MaxIncrease))
+			if unit.Share.Cmp(lo) < 0 || unit.Share.Cmp(hi) > 0 {
+				t.Fatalf("%s %s: share %s outside [%s, %s]", q.Period, unit.Name, unit.Share.FloatString(6), lo.FloatString(6), hi.FloatString(6))
+			}
+		}
+	}
+}
