@@ -31,6 +31,7 @@ func (t *Table) wantedKeys(schema Schema) map[string]bool {
 		w[key] = true
 	}
 	w[keySpending] = schema.NeedSpending || schema.AllowSpending
+	w[keyPeriod] = schema.LatestPeriod
 	return w
 }
 
@@ -71,7 +72,7 @@ func checkSchema(file string, schema Schema) error {
 		switch {
 		case key == "" || normHeading(key) == "":
 			return &Error{File: file, Msg: "schema: empty indicator key"}
-		case key == keyUnit || key == keyArea || key == keySpending:
+		case key == keyUnit || key == keyArea || key == keySpending || key == keyPeriod:
 			return &Error{File: file, Msg: fmt.Sprintf("schema: %q is not an indicator key", key)}
 		case seen[key]:
 			return &Error{File: file, Msg: fmt.Sprintf("schema: indicator %q is listed twice", key)}

@@ -10,6 +10,9 @@ const (
 	keyUnit     = "unit"
 	keyArea     = "area"
 	keySpending = "spending_prior_year"
+	keyPeriod   = "period"
+	// KeyAmount is the column of an earlier allocation's amounts.
+	KeyAmount = "amount"
 )
 
 // builtinHeadings are the headings German tables use for each key, besides
@@ -22,6 +25,8 @@ var builtinHeadings = map[string][]string{
 	"migrant_youth_0_18": {"Migranten 0-18"},
 	"open_space_m2":      {"Freifläche m²", "Freiflaeche m2"},
 	keySpending:          {"Mittelabfluss Vorjahr", "Mittelabfluss des Vorjahres"},
+	keyPeriod:            {"Quartal", "Periode", "Zeitraum"},
+	KeyAmount:            {"Betrag", "Betrag €", "Amount €", "Zuteilung"},
 }
 
 // normHeading reduces a heading to what users mean by it: case, spaces

@@ -16,15 +16,20 @@ import (
 func ReadFile(path string, schema Schema, opt Options) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		msg := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error() // the path is in the message already
-		}
-		return nil, &Error{File: path, Msg: "cannot open: " + msg, err: err}
+		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
 	}
 	defer f.Close()
 	return Read(f, path, schema, opt)
+}
+
+// pathMessage is the reason a file cannot be opened, without the path,
+// which the message names already.
+func pathMessage(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // Read reads a table. The format follows the name's extension (.csv, .txt ->

@@ -20,6 +20,7 @@ type builder struct {
 	tmp     big.Int
 	unitCol int
 	areaCol int
+	period  periodFilter
 }
 
 func newBuilder(t *Table, src source) *builder {
@@ -31,9 +32,12 @@ func newBuilder(t *Table, src source) *builder {
 	for _, key := range b.keys {
 		b.cols = append(b.cols, t.cols[key])
 	}
-	b.unitCol, b.areaCol = t.cols[keyUnit], -1
+	b.unitCol, b.areaCol, b.period.col = t.cols[keyUnit], -1, -1
 	if t.HasArea {
 		b.areaCol = t.cols[keyArea]
+	}
+	if col, ok := t.cols[keyPeriod]; ok {
+		b.period.col = col
 	}
 	return b
 }
@@ -42,6 +46,9 @@ func newBuilder(t *Table, src source) *builder {
 func (b *builder) add(cells []string) error {
 	if blankRow(cells) {
 		return nil // blank lines and rows between blocks carry nothing
+	}
+	if keep, err := b.latestPeriod(cells); !keep || err != nil {
+		return err
 	}
 	name, err := b.name(cells, b.unitCol, keyUnit, "unit")
 	if err != nil {

@@ -11,6 +11,9 @@ type Schema struct {
 	NeedSpending  bool              // the spending column "spending_prior_year" must be present
 	AllowSpending bool              // if the column is present but not needed, read it anyway (for display); if false and present, ignore it
 	Headings      map[string]string // extra heading -> key mappings from the user's config (heading matched normalised)
+	// LatestPeriod reads, when the table has a period column ("Quartal"),
+	// only the rows of its latest period, as of a plan's output.
+	LatestPeriod bool
 }
 
 // Options select what to read from a file.
@@ -26,6 +29,7 @@ type Table struct {
 	Headings    map[string]string // key -> heading text as found in the file, for "unit", "area", the indicators and "spending_prior_year" when read
 	HasArea     bool
 	HasSpending bool
+	Period      string // the period read, with Schema.LatestPeriod and a period column
 	Units       []Unit // in order of first appearance
 
 	xlsx       bool

@@ -1,0 +1,40 @@
+package indicators
+
+import "strings"
+
+// periodFilter keeps the rows of the latest period of a table with a
+// period column, such as a plan's CSV output: the quarter a next run
+// continues from is the last one booked.
+type periodFilter struct {
+	col    int // -1: no period column
+	latest string
+}
+
+// latestPeriod says whether the row belongs to the latest period so far.
+// A later period than any before starts the table anew.
+func (b *builder) latestPeriod(cells []string) (bool, error) {
+	if b.period.col < 0 {
+		return true, nil
+	}
+	p := strings.ToUpper(trimSpace(cell(cells, b.period.col)))
+	if p == "" {
+		return false, b.errorAt(b.period.col, keyPeriod, "empty period")
+	}
+	switch {
+	case b.period.latest == "" || p > b.period.latest:
+		b.restart(p)
+	case p < b.period.latest:
+		return false, nil
+	}
+	return true, nil
+}
+
+// restart forgets the rows of earlier periods.
+func (b *builder) restart(period string) {
+	b.period.latest = strings.Clone(period)
+	b.t.Period = b.period.latest
+	b.t.Units = b.t.Units[:0]
+	b.sums = b.sums[:0]
+	clear(b.units)
+	clear(b.areas)
+}

@@ -1,0 +1,92 @@
+package indicators
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ReadPrevious reads the amounts of an earlier allocation, so that a run
+// can continue from what was booked: the CSV, JSON or xlsx output of
+// allocate or plan (of a plan, its last quarter), or any table with a unit
+// column and an amount column ("Betrag"). Each unit's amount in euros is
+// its Values[0].
+func ReadPrevious(path string, opt Options) (*Table, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
+	}
+	if isJSON(path, data) {
+		return previousJSON(path, data)
+	}
+	schema := Schema{Indicators: []string{KeyAmount}, LatestPeriod: true}
+	return Read(bytes.NewReader(data), path, schema, opt)
+}
+
+func isJSON(path string, data []byte) bool {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return true
+	}
+	return bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n\uFEFF"), []byte("{"))
+}
+
+// outputJSON is what previousJSON needs of allocate's and plan's JSON.
+type outputJSON struct {
+	Units   []amountJSON `json:"units"`
+	Periods []struct {
+		Period string       `json:"period"`
+		Units  []amountJSON `json:"units"`
+	} `json:"periods"`
+}
+
+type amountJSON struct {
+	Unit   string `json:"unit"`
+	Amount string `json:"amount"`
+}
+
+func previousJSON(path string, data []byte) (*Table, error) {
+	var out outputJSON
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&out); err != nil && err != io.EOF {
+		return nil, &Error{File: path, Msg: "not the JSON output of allocate or plan: " + err.Error()}
+	}
+	t := newTable(path, "", Schema{Indicators: []string{KeyAmount}})
+	t.Headings[keyUnit], t.Headings[KeyAmount] = "unit", "amount"
+	units := out.Units
+	if n := len(out.Periods); n > 0 {
+		units, t.Period = out.Periods[n-1].Units, out.Periods[n-1].Period
+	}
+	if len(units) == 0 {
+		return nil, &Error{File: path, Msg: "no units: not the JSON output of allocate or plan"}
+	}
+	for i, u := range units {
+		if err := t.addJSONUnit(i, u); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func (t *Table) addJSONUnit(i int, u amountJSON) error {
+	place := fmt.Sprintf("unit %d (%s): ", i+1, quote(u.Unit))
+	amount, err := ParseNumber(u.Amount, English)
+	switch {
+	case strings.TrimSpace(u.Unit) == "":
+		return &Error{File: t.File, Msg: fmt.Sprintf("unit %d has no name", i+1)}
+	case err != nil:
+		return &Error{File: t.File, Msg: place + "amount " + err.Error()}
+	case amount.Sign() < 0:
+		return &Error{File: t.File, Msg: place + "negative amount " + u.Amount}
+	}
+	for _, other := range t.Units {
+		if other.Name == strings.TrimSpace(u.Unit) {
+			return &Error{File: t.File, Msg: place + "appears twice"}
+		}
+	}
+	t.Units = append(t.Units, Unit{Name: strings.TrimSpace(u.Unit), Values: []*big.Rat{amount}, Rows: 1})
+	return nil
+}
