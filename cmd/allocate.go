@@ -15,6 +15,7 @@ import (
 type allocateOptions struct {
 	Data    dataOptions
 	Formula formulaOptions
+	Share   *big.Rat // α
 	Budget  allocate.Cents
 	Output  outputOptions
 }
@@ -43,6 +44,7 @@ share of the prior-year spending, rounded to the cent by largest remainder.`,
 	}
 	addDataFlags(c)
 	c.Flags().String("budget", "", "budget of the period in euros, e.g. 12000000 or 12000000.50")
+	c.Flags().String("indicator-share", "0.6", "share α of the budget split by indicators (0.6, 60%, 3/5)")
 	addFormulaFlags(c)
 	addOutputFlags(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
@@ -59,6 +61,9 @@ func readAllocateOptions(c *cobra.Command) (*allocateOptions, error) {
 		return nil, err
 	}
 	if opts.Formula, err = readFormulaOptions(s, opts.Data.Headings); err != nil {
+		return nil, err
+	}
+	if opts.Share, err = readShareSetting(s, "indicator-share"); err != nil {
 		return nil, err
 	}
 	if opts.Budget, err = readBudget(s, opts.Data.Demo); err != nil {
@@ -85,12 +90,12 @@ func readBudget(s *settings, isDemo bool) (allocate.Cents, error) {
 
 func allocateRun(c *cobra.Command, opts *allocateOptions) error {
 	keys := indicatorOrder(opts.Formula.Weights)
-	needSpending := opts.Formula.Share.Cmp(big.NewRat(1, 1)) < 0
+	needSpending := opts.Share.Cmp(big.NewRat(1, 1)) < 0
 	table, err := loadTable(opts.Data, keys, needSpending)
 	if err != nil {
 		return err
 	}
-	res, err := allocate.Run(modelInput(table, opts.Budget, opts.Formula))
+	res, err := allocate.Run(modelInput(table, opts.Budget, opts.Share, opts.Formula))
 	if err != nil {
 		return placeModelError(err, table)
 	}

@@ -33,8 +33,8 @@ func TestAllocateOptionsPrecedence(t *testing.T) {
 	if opts.Budget != allocate.Cents(200_00) {
 		t.Errorf("budget %d: the environment must beat the config file", opts.Budget)
 	}
-	if opts.Formula.Share.RatString() != "4/5" {
-		t.Errorf("indicator share %s: the flag must beat the config file", opts.Formula.Share.RatString())
+	if opts.Share.RatString() != "4/5" {
+		t.Errorf("indicator share %s: the flag must beat the config file", opts.Share.RatString())
 	}
 	if opts.Output.Lang.Code != "en" || opts.Output.Format != "table" {
 		t.Errorf("lang %s, format %s: config, then default", opts.Output.Lang.Code, opts.Output.Format)
@@ -49,8 +49,8 @@ func TestAllocateOptionsDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if opts.Formula.Share.RatString() != "3/5" || len(opts.Formula.Weights) != 4 || opts.Budget != 12_000_000_00 {
-		t.Errorf("defaults: share %s, %d weights, budget %d", opts.Formula.Share.RatString(), len(opts.Formula.Weights), opts.Budget)
+	if opts.Share.RatString() != "3/5" || len(opts.Formula.Weights) != 4 || opts.Budget != 12_000_000_00 {
+		t.Errorf("defaults: share %s, %d weights, budget %d", opts.Share.RatString(), len(opts.Formula.Weights), opts.Budget)
 	}
 	for key, w := range opts.Formula.Weights {
 		if w.RatString() != "1/4" {

@@ -25,9 +25,8 @@ type dataOptions struct {
 	Headings map[string]string // extra heading → indicator key, from the config's columns
 }
 
-// formulaOptions are the model's parameters of one period.
+// formulaOptions are the model's weights.
 type formulaOptions struct {
-	Share   *big.Rat
 	Weights map[string]*big.Rat
 	Inverse []string
 }
@@ -43,7 +42,6 @@ func addDataFlags(c *cobra.Command) {
 
 func addFormulaFlags(c *cobra.Command) {
 	f := c.Flags()
-	f.String("indicator-share", "0.6", "share α of the budget split by indicators (0.6, 60%, 3/5)")
 	f.String("weights", "", "indicator weights summing to 1, e.g. youth_0_18=0.4,sgb_recipients=0.6 (default 0.25 each of the four)")
 	f.StringSlice("inverse", nil, "indicator where more means less need (repeatable)")
 }
@@ -67,12 +65,6 @@ func readDataOptions(s *settings) (dataOptions, error) {
 func readFormulaOptions(s *settings, headings map[string]string) (formulaOptions, error) {
 	var o formulaOptions
 	var err error
-	if o.Share, err = parseShare(s.v.GetString("indicator-share")); err != nil {
-		return o, usagef("%s: %v", s.where("indicator-share"), err)
-	}
-	if o.Share.Sign() < 0 || o.Share.Cmp(big.NewRat(1, 1)) > 0 {
-		return o, usagef("%s: %s is outside [0, 1]", s.where("indicator-share"), s.v.GetString("indicator-share"))
-	}
 	if o.Weights, err = readWeights(s, headings); err != nil {
 		return o, err
 	}
@@ -166,9 +158,22 @@ func inputFileError(err error) error {
 	return err
 }
 
-// modelInput builds the engine's input from a table.
-func modelInput(t *indicators.Table, budget allocate.Cents, f formulaOptions) allocate.Input {
-	in := allocate.Input{Budget: budget, IndicatorShare: f.Share}
+// readShareSetting reads a share in [0, 1] such as --indicator-share.
+func readShareSetting(s *settings, key string) (*big.Rat, error) {
+	x, err := parseShare(s.v.GetString(key))
+	if err != nil {
+		return nil, usagef("%s: %v", s.where(key), err)
+	}
+	if x.Sign() < 0 || x.Cmp(big.NewRat(1, 1)) > 0 {
+		return nil, usagef("%s: %s is outside [0, 1]", s.where(key), s.v.GetString(key))
+	}
+	return x, nil
+}
+
+// modelInput builds the engine's input from a table; a plan sets the
+// budget and the indicator share of each quarter.
+func modelInput(t *indicators.Table, budget allocate.Cents, share *big.Rat, f formulaOptions) allocate.Input {
+	in := allocate.Input{Budget: budget, IndicatorShare: share}
 	for _, key := range t.Indicators {
 		in.Indicators = append(in.Indicators, allocate.Indicator{Key: key, Weight: f.Weights[key], Inverse: slices.Contains(f.Inverse, key)})
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/scenario"
 )
 
 // Exit statuses, documented in the README and in each command's help.
@@ -40,7 +41,8 @@ func exitCode(err error) int {
 	var usage *usageError
 	var input *indicators.Error
 	var model *allocate.InputError
-	if errors.As(err, &usage) || errors.As(err, &input) || errors.As(err, &model) {
+	var plan *scenario.PlanError
+	if errors.As(err, &usage) || errors.As(err, &input) || errors.As(err, &model) || errors.As(err, &plan) {
 		return exitUsage
 	}
 	return exitError

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strings"
 )
@@ -15,12 +14,9 @@ const sharePlaces = 12
 // UTF-8 with byte order mark, ';' between fields, decimal comma, CRLF.
 // English CSV is plain: ',' and decimal point, keys as headings.
 func (a *Allocation) writeCSV(w io.Writer, lang *Lang) error {
-	cw := csv.NewWriter(w)
-	if lang == German {
-		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-			return err
-		}
-		cw.Comma, cw.UseCRLF = ';', true
+	cw, err := newCSVWriter(w, lang)
+	if err != nil {
+		return err
 	}
 	_ = cw.Write(a.csvHeader(lang))
 	for _, row := range a.rows {
@@ -37,15 +33,12 @@ func (a *Allocation) writeCSV(w io.Writer, lang *Lang) error {
 }
 
 func (a *Allocation) csvHeader(lang *Lang) []string {
-	columns := []string{"unit", "composite_share", "history_share", "target_share", "amount"}
+	columns := csvHeader(lang, []string{"unit", "composite_share", "history_share", "target_share", "amount"})
 	if lang == English {
 		for _, key := range a.contributionKeys() {
 			columns = append(columns, "contribution_"+key)
 		}
 		return columns
-	}
-	for i, c := range columns {
-		columns[i] = lang.Word(c)
 	}
 	for _, key := range a.contributionKeys() {
 		columns = append(columns, lang.Word("contribution")+" "+a.label(lang, key))

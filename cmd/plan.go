@@ -1,0 +1,187 @@
+package cmd
+
+import (
+	"bytes"
+	"math/big"
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/report"
+	"github.com/raumbudget/raumbudget/scenario"
+)
+
+// planOptions are everything one run of plan needs.
+type planOptions struct {
+	Data     dataOptions
+	Formula  formulaOptions
+	Plan     scenario.Plan
+	Previous string // file with the booked amounts of the quarter before the plan
+	Output   outputOptions
+}
+
+func newPlanCmd(runF func(*planOptions) error) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "plan",
+		Short: "Plan the quarterly transition toward 100 % indicators",
+		Long: `Plan the transition quarter by quarter: the indicator share α of each quarter
+follows the schedule (from 0.6 to 1.0 in steps of 0.1 each quarter by default,
+or a list in the config file), each quarter gets a quarter of its year's budget,
+and an optional corridor limits how far a unit's share may move in a quarter.`,
+		Example: `  raumbudget plan --demo --start 2026-Q1
+  raumbudget plan --data indikatoren.xlsx --annual-budget 48000000 --start 2026-Q1 --quarters 6
+  raumbudget plan --config raumbudget.yaml --max-decrease 5% --max-increase 5% --previous gebucht.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			opts, err := readPlanOptions(c)
+			if err != nil {
+				return &runError{err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return wrapRun(planRun(c, opts))
+		},
+	}
+	addDataFlags(c)
+	addPlanFlags(c)
+	addFormulaFlags(c)
+	addOutputFlags(c)
+	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
+	return c
+}
+
+func addPlanFlags(c *cobra.Command) {
+	f := c.Flags()
+	f.String("annual-budget", "", "budget per year in euros; each quarter gets a quarter (odd cents to the earliest)")
+	f.String("start", "", "first quarter of the plan, e.g. 2026-Q1 (default: the current quarter)")
+	f.Int("quarters", 6, "number of quarters")
+	f.String("from", "0.6", "indicator share of the first quarter")
+	f.String("to", "1", "indicator share the plan moves to")
+	f.String("step", "0.1", "step of the indicator share")
+	f.Int("every", 1, "quarters between steps")
+	f.String("max-decrease", "", "corridor: a unit's share may fall by at most this much a quarter, e.g. 5% (default: open)")
+	f.String("max-increase", "", "corridor: a unit's share may rise by at most this much a quarter (default: open)")
+	f.String("previous", "", "booked amounts of the quarter before the plan (CSV, JSON or xlsx output of allocate or plan)")
+}
+
+func readPlanOptions(c *cobra.Command) (*planOptions, error) {
+	s, err := newSettings(c, []string{"columns", "schedule", "annual-budgets"}, []string{"data", "spending", "previous", "out"})
+	if err != nil {
+		return nil, err
+	}
+	opts := &planOptions{Previous: s.v.GetString("previous")}
+	if opts.Data, err = readDataOptions(s); err != nil {
+		return nil, err
+	}
+	if opts.Formula, err = readFormulaOptions(s, opts.Data.Headings); err != nil {
+		return nil, err
+	}
+	if opts.Plan, err = readPlan(s, opts.Data.Demo); err != nil {
+		return nil, err
+	}
+	opts.Output, err = readOutputOptions(s)
+	return opts, err
+}
+
+func readPlan(s *settings, isDemo bool) (scenario.Plan, error) {
+	var p scenario.Plan
+	var err error
+	if p.Start, err = readStart(s); err != nil {
+		return p, err
+	}
+	if p.Quarters, err = readCount(s, "quarters"); err != nil {
+		return p, err
+	}
+	if p.Schedule, err = readSchedule(s); err != nil {
+		return p, err
+	}
+	if p.Budgets, err = readBudgets(s, isDemo); err != nil {
+		return p, err
+	}
+	p.Corridor, err = readCorridor(s)
+	return p, err
+}
+
+func readStart(s *settings) (scenario.Period, error) {
+	text := s.v.GetString("start")
+	if text == "" {
+		now := time.Now()
+		return scenario.Period{Year: now.Year(), Quarter: (int(now.Month())-1)/3 + 1}, nil
+	}
+	p, err := scenario.ParsePeriod(text)
+	if err != nil {
+		return p, usagef("%s: %v", s.where("start"), err)
+	}
+	return p, nil
+}
+
+// readCount reads a whole number ≥ 1, from a flag or the config file.
+func readCount(s *settings, key string) (int, error) {
+	n, err := strconv.Atoi(s.v.GetString(key))
+	if err != nil || n < 1 {
+		return 0, usagef("%s: %q is not a whole number of 1 or more", s.where(key), s.v.GetString(key))
+	}
+	return n, nil
+}
+
+// readCorridor reads --max-decrease and --max-increase; nil if neither is set.
+func readCorridor(s *settings) (*allocate.Corridor, error) {
+	var c allocate.Corridor
+	for key, dst := range map[string]**big.Rat{"max-decrease": &c.MaxDecrease, "max-increase": &c.MaxIncrease} {
+		if s.v.GetString(key) == "" {
+			continue
+		}
+		x, err := parseShare(s.v.GetString(key))
+		if err != nil {
+			return nil, usagef("%s: %v", s.where(key), err)
+		}
+		*dst = x
+	}
+	if c.MaxDecrease == nil && c.MaxIncrease == nil {
+		return nil, nil
+	}
+	if err := c.Validate(); err != nil {
+		return nil, usagef("corridor: %v", err)
+	}
+	return &c, nil
+}
+
+func planRun(c *cobra.Command, opts *planOptions) error {
+	keys := indicatorOrder(opts.Formula.Weights)
+	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != ""))
+	if err != nil {
+		return err
+	}
+	if opts.Previous != "" {
+		if opts.Plan.Previous, err = previousAmounts(opts.Previous, table); err != nil {
+			return err
+		}
+	}
+	res, err := scenario.Run(opts.Plan, modelInput(table, 0, nil, opts.Formula))
+	if err != nil {
+		return placeModelError(err, table)
+	}
+	var buf bytes.Buffer
+	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: table.Headings}
+	if err := view.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
+		return err
+	}
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes())
+}
+
+// needsSpending says whether some quarter splits money by spending, or
+// the corridor must start from the history shares.
+func needsSpending(p scenario.Plan, hasPrevious bool) bool {
+	if p.Corridor != nil && !hasPrevious {
+		return true
+	}
+	for i := range p.Quarters {
+		if a, err := p.Schedule.At(i, p.Start.Add(i)); err == nil && a.Cmp(big.NewRat(1, 1)) < 0 {
+			return true
+		}
+	}
+	return false
+}
