@@ -11,7 +11,6 @@ type Result struct {
 	Indicators     []Indicator
 	Units          []UnitResult // in input order
 
-	in    *Input
 	cols  []column
 	exact exactAmounts
 }
@@ -42,7 +41,7 @@ func Run(in Input) (*Result, error) {
 	ex := computeExact(cols, in.Budget, len(in.Units))
 	amounts := apportion(in.Budget, ex.totals)
 	res := &Result{Budget: in.Budget, IndicatorShare: in.IndicatorShare, Indicators: in.Indicators,
-		in: &in, cols: cols, exact: ex}
+		cols: cols, exact: ex}
 	res.Units = make([]UnitResult, len(in.Units))
 	for u := range in.Units {
 		res.Units[u] = UnitResult{Name: in.Units[u].Name, Amount: amounts[u]}

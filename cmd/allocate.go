@@ -52,7 +52,7 @@ share of the prior-year spending, rounded to the cent by largest remainder.`,
 }
 
 func readAllocateOptions(c *cobra.Command) (*allocateOptions, error) {
-	s, err := newSettings(c, []string{"columns"}, []string{"data", "spending"})
+	s, err := newSettings(c, []string{"columns"}, []string{"data", "spending", "out"})
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +103,7 @@ func allocateRun(c *cobra.Command, opts *allocateOptions) error {
 	if err := report.NewAllocation(res, table.Headings).Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes())
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending)
 }
 
 // wrapRun marks errors from a command's run for exitCode.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cast"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -15,6 +16,10 @@ import (
 
 // envPrefix is the prefix of environment variables: RAUMBUDGET_BUDGET is --budget.
 const envPrefix = "RAUMBUDGET"
+
+// structuredKeys are the config keys whose values are maps or lists; all
+// others take one value.
+var structuredKeys = []string{"weights", "columns", "schedule", "annual-budgets", "inverse"}
 
 // settings are a command's effective settings: flags beat environment
 // variables, which beat the config file, which beats the defaults.
@@ -53,7 +58,26 @@ func newSettings(cmd *cobra.Command, extraKeys, pathKeys []string) (*settings, e
 	}
 	cfg.resolvePaths(pathKeys)
 	s.config = cfg
-	return s, s.v.MergeConfigMap(cfg.values)
+	// viper lower-cases the keys of the map it is given, in place.
+	return s, s.v.MergeConfigMap(deepCopy(cfg.values).(map[string]any))
+}
+
+func deepCopy(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = deepCopy(e)
+		}
+		return m
+	case []any:
+		l := make([]any, len(x))
+		for i, e := range x {
+			l[i] = deepCopy(e)
+		}
+		return l
+	}
+	return v
 }
 
 func (s *settings) knownKeys(extra []string) []string {
@@ -75,7 +99,7 @@ func (s *settings) where(key string) string {
 		return "--" + key
 	}
 	env := envPrefix + "_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
-	if _, ok := os.LookupEnv(env); ok {
+	if os.Getenv(env) != "" { // viper, too, ignores empty variables
 		return env
 	}
 	if s.config != nil {
@@ -84,6 +108,60 @@ func (s *settings) where(key string) string {
 		}
 	}
 	return "--" + key
+}
+
+// fromConfig says whether the config file gives the effective value of key.
+func (s *settings) fromConfig(key string) bool {
+	if s.config == nil {
+		return false
+	}
+	_, inFile := s.config.values[key]
+	return inFile && strings.HasPrefix(s.where(key), s.config.path+":")
+}
+
+// raw is a setting as given. Maps and lists come straight from the config
+// file when it is their source, since viper lower-cases the keys of maps
+// and "Kinder: kita" must stay as written.
+func (s *settings) raw(key string) any {
+	if s.fromConfig(key) {
+		return s.config.values[key]
+	}
+	return s.v.Get(key)
+}
+
+// boolean reads a yes/no setting; a value that is neither is an error,
+// not a silent false.
+func (s *settings) boolean(key string) (bool, error) {
+	b, err := cast.ToBoolE(s.v.Get(key))
+	if err != nil {
+		return false, usagef("%s: %q is not true or false", s.where(key), s.v.GetString(key))
+	}
+	return b, nil
+}
+
+// list reads a list setting: repeated flags, a comma-separated flag or
+// environment variable, or a YAML list or comma-separated scalar.
+func (s *settings) list(key string) []string {
+	var items []string
+	switch v := s.raw(key).(type) {
+	case []string:
+		items = v
+	case []any:
+		for _, x := range v {
+			items = append(items, fmt.Sprint(x))
+		}
+	case string:
+		items = []string{v}
+	}
+	var out []string
+	for _, item := range items {
+		for _, part := range strings.Split(item, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
 }
 
 // lineOf is the config file's place of a nested key such as
@@ -119,6 +197,9 @@ func loadConfig(path string, known []string) (*configFile, error) {
 		key, value := top.Content[i], top.Content[i+1]
 		if !slices.Contains(known, key.Value) {
 			return nil, usagef("%s:%d: unknown key %q (known: %s)", path, key.Line, key.Value, strings.Join(known, ", "))
+		}
+		if value.Kind != yaml.ScalarNode && !slices.Contains(structuredKeys, key.Value) {
+			return nil, usagef("%s:%d: %s takes one value, not a list or map", path, key.Line, key.Value)
 		}
 		cfg.lines[key.Value] = key.Line
 		cfg.values[key.Value] = cfg.plain(key.Value, value)

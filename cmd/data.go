@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"os"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,11 +17,12 @@ import (
 
 // dataOptions say where the indicator and spending tables come from.
 type dataOptions struct {
-	Data     string
-	Spending string
-	Sheet    string
-	Demo     bool
-	Headings map[string]string // extra heading → indicator key, from the config's columns
+	Data          string
+	Spending      string
+	Sheet         string
+	SpendingSheet string
+	Demo          bool
+	Headings      map[string]string // extra heading → indicator key, from the config's columns
 }
 
 // formulaOptions are the model's weights.
@@ -35,7 +35,8 @@ func addDataFlags(c *cobra.Command) {
 	f := c.Flags()
 	f.String("data", "", "indicator table: CSV (';' with decimal comma, or ',' with decimal point) or .xlsx")
 	f.String("spending", "", "prior-year spending in a second table, joined on the unit name")
-	f.String("sheet", "", "sheet of an .xlsx file (default: the first)")
+	f.String("sheet", "", "sheet of the --data workbook (default: the first)")
+	f.String("spending-sheet", "", "sheet of the --spending workbook (default: the first)")
 	f.Bool("demo", false, "use the built-in sample data (illustrative, not official)")
 	f.String("config", "", "YAML config file; its keys are the flag names")
 }
@@ -48,18 +49,36 @@ func addFormulaFlags(c *cobra.Command) {
 
 func readDataOptions(s *settings) (dataOptions, error) {
 	o := dataOptions{Data: s.v.GetString("data"), Spending: s.v.GetString("spending"),
-		Sheet: s.v.GetString("sheet"), Demo: s.v.GetBool("demo"), Headings: map[string]string{}}
+		Sheet: s.v.GetString("sheet"), SpendingSheet: s.v.GetString("spending-sheet")}
+	var err error
+	if o.Demo, err = s.boolean("demo"); err != nil {
+		return o, err
+	}
+	if o.Headings, err = readHeadings(s); err != nil {
+		return o, err
+	}
 	switch {
 	case o.Demo && (o.Data != "" || o.Spending != ""):
 		return o, usagef("--demo uses the built-in data: leave out --data and --spending")
 	case !o.Demo && o.Data == "":
 		return o, usagef("--data is required (or --demo for the built-in sample data)")
 	}
-	raw, _ := s.v.Get("columns").(map[string]any)
-	for heading, key := range raw {
-		o.Headings[heading] = fmt.Sprint(key)
-	}
 	return o, nil
+}
+
+// readHeadings reads the config's columns: {heading: indicator key}.
+func readHeadings(s *settings) (map[string]string, error) {
+	headings := map[string]string{}
+	switch raw := s.raw("columns").(type) {
+	case nil:
+	case map[string]any:
+		for heading, key := range raw {
+			headings[heading] = fmt.Sprint(key)
+		}
+	default:
+		return nil, usagef("%s: expected a map like {Kinder unter 18: youth_0_18}", s.where("columns"))
+	}
+	return headings, nil
 }
 
 func readFormulaOptions(s *settings, headings map[string]string) (formulaOptions, error) {
@@ -68,7 +87,7 @@ func readFormulaOptions(s *settings, headings map[string]string) (formulaOptions
 	if o.Weights, err = readWeights(s, headings); err != nil {
 		return o, err
 	}
-	o.Inverse = s.v.GetStringSlice("inverse")
+	o.Inverse = s.list("inverse")
 	for _, key := range o.Inverse {
 		if _, ok := o.Weights[key]; !ok {
 			return o, usagef("%s: %q is not among the weighted indicators %v", s.where("inverse"), key, indicatorOrder(o.Weights))
@@ -80,7 +99,7 @@ func readFormulaOptions(s *settings, headings map[string]string) (formulaOptions
 // readWeights reads the weights or gives the default, checks that each
 // names a known indicator and that they sum to 1.
 func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, error) {
-	raw := s.v.Get("weights")
+	raw := s.raw("weights")
 	if raw == nil || raw == "" {
 		weights := map[string]*big.Rat{}
 		for _, k := range defaultIndicators {
@@ -101,10 +120,13 @@ func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, 
 		if !slices.Contains(known, key) {
 			return nil, usagef("%s: unknown indicator %q (known: %v; map other headings under 'columns' in the config)", whereNested(s, "weights", key), key, known)
 		}
+		if w.Sign() < 0 {
+			return nil, usagef("%s: %s is below 0", whereNested(s, "weights", key), key)
+		}
 		sum.Add(sum, w)
 	}
 	if sum.Cmp(big.NewRat(1, 1)) != 0 {
-		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), strings.TrimSuffix(strings.TrimRight(sum.FloatString(6), "0"), "."))
+		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), trimDecimal(sum))
 	}
 	return weights, nil
 }
@@ -128,21 +150,24 @@ func loadTable(o dataOptions, keys []string, needSpending bool) (*indicators.Tab
 		if err != nil {
 			return nil, err
 		}
-		return table, joinSpending(table, demo.Spending(), demo.SpendingName)
+		return table, joinSpending(table, demo.Spending(), demo.SpendingName, o)
 	}
 	table, err := indicators.ReadFile(o.Data, schema, opt)
 	if err != nil || o.Spending == "" {
 		return table, inputFileError(err)
 	}
-	sp, err := indicators.ReadFile(o.Spending, indicators.Schema{NeedSpending: true, Headings: o.Headings}, indicators.Options{})
+	f, err := os.Open(o.Spending)
 	if err != nil {
-		return nil, inputFileError(err)
+		return nil, usagef("%s: cannot open: %v", o.Spending, cause(err))
 	}
-	return table, indicators.JoinSpending(table, sp)
+	defer f.Close()
+	return table, joinSpending(table, f, o.Spending, o)
 }
 
-func joinSpending(table *indicators.Table, r io.ReadSeeker, name string) error {
-	sp, err := indicators.Read(r, name, indicators.Schema{NeedSpending: true}, indicators.Options{})
+// joinSpending reads the spending table and joins it into table.
+func joinSpending(table *indicators.Table, r io.ReadSeeker, name string, o dataOptions) error {
+	schema := indicators.Schema{NeedSpending: true, Headings: o.Headings}
+	sp, err := indicators.Read(r, name, schema, indicators.Options{Sheet: o.SpendingSheet})
 	if err != nil {
 		return err
 	}

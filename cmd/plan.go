@@ -169,7 +169,7 @@ func planRun(c *cobra.Command, opts *planOptions) error {
 	if err := view.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes())
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Previous)
 }
 
 // needsSpending says whether some quarter splits money by spending, or

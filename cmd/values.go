@@ -78,10 +78,14 @@ func parseWeights(v any) (map[string]*big.Rat, error) {
 			if strings.TrimSpace(item) == "" {
 				continue
 			}
+			k = strings.TrimSpace(k)
 			if !ok {
 				return nil, fmt.Errorf("%q: write key=value, e.g. youth_0_18=0.25", item)
 			}
-			pairs[strings.TrimSpace(k)] = val
+			if _, dup := pairs[k]; dup {
+				return nil, fmt.Errorf("%s is given twice", k)
+			}
+			pairs[k] = val
 		}
 	default:
 		return nil, fmt.Errorf("expected key=value pairs or a map, got %v", v)
@@ -113,4 +117,9 @@ func indicatorOrder(weights map[string]*big.Rat) []string {
 	}
 	slices.Sort(other)
 	return append(known, other...)
+}
+
+// trimDecimal shows x as a decimal without trailing zeros, for messages.
+func trimDecimal(x *big.Rat) string {
+	return strings.TrimSuffix(strings.TrimRight(x.FloatString(6), "0"), ".")
 }

@@ -20,12 +20,15 @@ func (a *Allocation) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	header := []string{lang.Word("unit"), lang.Word("composite_share"), lang.Word("history_share"),
 		lang.Word("target_share"), lang.Word("amount") + " €"}
 	rows := make([][]string, len(a.rows))
+	sums := []*big.Rat{new(big.Rat), new(big.Rat), new(big.Rat)}
 	for i, row := range a.rows {
 		rows[i] = []string{row.unit, lang.Percent(row.shares.Composite), lang.Percent(row.shares.History),
 			lang.Percent(row.shares.Target), lang.Euros(row.amount)}
+		for k, share := range []*big.Rat{row.shares.Composite, row.shares.History, row.shares.Target} {
+			sums[k].Add(sums[k], share)
+		}
 	}
-	whole := lang.Percent(big.NewRat(1, 1))
-	footer := []string{lang.Word("total"), whole, whole, whole, lang.Euros(a.Result.Total())}
+	footer := []string{lang.Word("total"), lang.Percent(sums[0]), lang.Percent(sums[1]), lang.Percent(sums[2]), lang.Euros(a.Result.Total())}
 	return renderTable(w, markdown, header, rows, footer)
 }
 
