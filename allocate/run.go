@@ -11,6 +11,7 @@ type Result struct {
 	Indicators     []Indicator
 	Units          []UnitResult // in input order
 
+	input Input
 	cols  []column
 	exact exactAmounts
 }
@@ -41,12 +42,17 @@ func Run(in Input) (*Result, error) {
 	ex := computeExact(cols, in.Budget, len(in.Units))
 	amounts := apportion(in.Budget, ex.totals)
 	res := &Result{Budget: in.Budget, IndicatorShare: in.IndicatorShare, Indicators: in.Indicators,
-		cols: cols, exact: ex}
+		input: in, cols: cols, exact: ex}
 	res.Units = make([]UnitResult, len(in.Units))
 	for u := range in.Units {
 		res.Units[u] = UnitResult{Name: in.Units[u].Name, Amount: amounts[u]}
 	}
 	return res, nil
+}
+
+// Input is what the result was computed from.
+func (r *Result) Input() Input {
+	return r.input
 }
 
 // Exact is E(u) = B · p(u) in cents, unrounded.

@@ -222,6 +222,7 @@ func (cfg *configFile) plain(path string, n *yaml.Node) any {
 	case yaml.SequenceNode:
 		list := make([]any, len(n.Content))
 		for i, item := range n.Content {
+			cfg.lines[fmt.Sprintf("%s.%d", path, i)] = item.Line
 			list[i] = cfg.plain(fmt.Sprintf("%s.%d", path, i), item)
 		}
 		return list

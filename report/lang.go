@@ -21,6 +21,13 @@ type Lang struct {
 // numbers as German Excel shows them (1.234.567,89).
 var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words: map[string]string{
 	"unit":               "Bezirksstelle",
+	"part":               "Teil",
+	"value":              "Wert",
+	"city_total":         "Stadt gesamt",
+	"weight":             "Gewicht",
+	"rounding":           "Rundung auf Cent",
+	"exact":              "Exakter Betrag vor Korridor und Rundung",
+	"cause":              "Ursache",
 	"period":             "Quartal",
 	"change":             "Veränderung",
 	"change_percent":     "Veränderung %",
@@ -58,6 +65,13 @@ var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words
 // English is chosen with --lang en.
 var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", words: map[string]string{
 	"unit":               "District office",
+	"part":               "Part",
+	"value":              "Value",
+	"city_total":         "City total",
+	"weight":             "Weight",
+	"rounding":           "Rounding to the cent",
+	"exact":              "Exact amount before corridor and rounding",
+	"cause":              "Cause",
 	"period":             "Quarter",
 	"change":             "Change",
 	"change_percent":     "Change %",
