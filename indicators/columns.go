@@ -16,7 +16,13 @@ func (t *Table) findColumns(header []string, schema Schema) error {
 			continue // unknown columns are notes, sums or other years
 		}
 		if first, dup := t.Headings[key]; dup {
-			return t.duplicateColumn(col, h, first, key)
+			finer, ok := finerArea(key, h, first)
+			if !ok {
+				return t.duplicateColumn(col, h, first, key)
+			}
+			if !finer {
+				continue
+			}
 		}
 		t.cols[key], t.Headings[key] = col, h
 	}
@@ -40,6 +46,36 @@ func (t *Table) has(key string) bool {
 	return ok
 }
 
+// finerArea settles two area columns that both carry a built-in heading,
+// as in Essen's Bezirksstelle › Stadtbezirk › Stadtteil tables: the finer
+// one is the area (Stadtteil over Sozialraum over Bezirk), because its rows
+// are the ones summed; the coarser one only groups them. It says whether
+// heading h is finer than first; ok = false for any other pair of columns
+// with the same key (a heading from the user's config among them), which
+// stays an error.
+func finerArea(key, h, first string) (finer, ok bool) {
+	if key != keyArea {
+		return false, false
+	}
+	rh, rf := areaRank(h), areaRank(first)
+	if rh < 0 || rf < 0 || rh == rf {
+		return false, false
+	}
+	return rh < rf, true
+}
+
+// areaRank returns the place of heading h among the built-in area headings,
+// from fine to coarse, or -1.
+func areaRank(h string) int {
+	norm := normHeading(h)
+	for i, bh := range builtinHeadings[keyArea] {
+		if normHeading(bh) == norm {
+			return i
+		}
+	}
+	return -1
+}
+
 // duplicateColumn reports a second column for the same key: reading either
 // one silently would be a guess.
 func (t *Table) duplicateColumn(col int, heading, first, key string) *Error {
@@ -47,6 +83,8 @@ func (t *Table) duplicateColumn(col int, heading, first, key string) *Error {
 	e := &Error{File: t.File, Column: heading, Msg: msg}
 	if t.xlsx {
 		e.Sheet, e.Cell = t.Sheet, cellName(col, t.headerLine)
+	} else {
+		e.Line = t.headerLine
 	}
 	return e
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 )
 
@@ -103,8 +104,18 @@ func (s *csvSource) line(col int) int {
 	return line + s.offset
 }
 
-func (s *csvSource) dialect(int, string) Dialect {
-	return s.d
+func (s *csvSource) dialect(int, string) (Dialect, error) {
+	return s.d, nil
+}
+
+// noHeading numbers the cell from 1, as a user counts across the line. A
+// ','-separated file gets a hint at the usual cause.
+func (s *csvSource) noHeading(col int) *Error {
+	msg := fmt.Sprintf("cell %d has no heading", col+1)
+	if s.r.Comma == ',' {
+		msg += "; is a number written with a decimal comma in a ','-separated file?"
+	}
+	return &Error{File: s.file, Line: s.line(col), Msg: msg}
 }
 
 func (s *csvSource) wrap(err error) *Error {

@@ -63,7 +63,9 @@ func TestCSVSeparators(t *testing.T) {
 		{"blank lines first", "\n  \nBezirksstelle;youth_0_18;sgb_recipients\nA;1;2\n", "A@4×1: 1 2\n"},
 		{"crlf, padding, quotes", "\"Bezirksstelle\"; youth_0_18 ;sgb_recipients\r\n  A  ;\" 12 \";3 €\r\n", "A@2×1: 12 3\n"},
 		{"trailing columns and rows", "Bezirksstelle;youth_0_18;sgb_recipients;;;\nA;1;2;;;\n;;;;;\n\n;;\n", "A@2×1: 1 2\n"},
-		{"short header, long rows", "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2;note;more\n", "A@2×1: 1 2\n"},
+		{"spacer column", "Bezirksstelle;;youth_0_18; ;sgb_recipients\nA;x;1;y;2\n", "A@2×1: 1 2\n"},
+		{"empty cells right of the header", "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2;; ;\n", "A@2×1: 1 2\n"},
+		{"comma, trailing separators", "Bezirksstelle,youth_0_18,sgb_recipients,,\nA,1.5,2,,\n", "A@2×1: 3/2 2\n"},
 		{"blank rows between", "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\n;;\nB;3;4\n", "A@2×1: 1 2\nB@4×1: 3 4\n"},
 		{"no final newline", "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2", "A@2×1: 1 2\n"},
 		{"excel sep line", "sep=;\r\nBezirksstelle;youth_0_18;sgb_recipients\r\nA;1,5;2\r\n", "A@3×1: 3/2 2\n"},
@@ -115,6 +117,44 @@ func TestCSVAggregation(t *testing.T) {
 	}
 	if !tb.HasArea || !tb.HasSpending || tb.Headings["area"] != "Stadtteil" {
 		t.Errorf("HasArea %v HasSpending %v Headings %v", tb.HasArea, tb.HasSpending, tb.Headings)
+	}
+}
+
+// TestCSVAreaLevels: a table with several built-in area headings, as
+// Essen's Bezirksstelle › Stadtbezirk › Stadtteil, sums the finest one and
+// ignores the coarser, whose names repeat.
+func TestCSVAreaLevels(t *testing.T) {
+	tests := []struct{ name, header, rows, area string }{
+		{"Bezirk, Stadtteil", "Bezirksstelle;Bezirk;Stadtteil", "A;I;a\nA;I;b\nB;I;c\n", "Stadtteil"},
+		{"Stadtteil, Bezirk", "Bezirksstelle;Stadtteil;Bezirk", "A;a;I\nA;b;I\nB;c;I\n", "Stadtteil"},
+		{"Sozialraum, Bezirk", "Bezirksstelle;Bezirk;Sozialraum", "A;I;a\nA;I;b\nB;I;c\n", "Sozialraum"},
+		{"all three", "Bezirksstelle;Bezirk;Sozialraum;Stadtteil", "A;I;s;a\nA;I;s;b\nB;I;s;c\n", "Stadtteil"},
+		{"written otherwise", "Bezirksstelle;BEZIRK;stadt teil", "A;I;a\nA;I;b\nB;I;c\n", "stadt teil"},
+	}
+	for _, tt := range tests {
+		in := tt.header + ";youth_0_18;sgb_recipients\n" + strings.ReplaceAll(tt.rows, "\n", ";1;2\n")
+		tb, err := readString("data.csv", in, two)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got, want := dump(tb), "A@2×2: 2 4\nB@4×1: 1 2\n"; got != want || tb.Headings["area"] != tt.area {
+			t.Errorf("%s: area %q, got\n%swant area %q,\n%s", tt.name, tb.Headings["area"], got, tt.area, want)
+		}
+	}
+	// A repeated Stadtteil is still an error when a Bezirk column is there too.
+	_, err := readString("data.csv", "Bezirksstelle;Bezirk;Stadtteil;youth_0_18;sgb_recipients\nA;I;a;1;2\nB;II;a;1;2\n", two)
+	wantError(t, err, `data.csv:3: column "Stadtteil": area "a" appears again (first on line 2)`)
+	// A heading from the config is the user's choice: a second area column
+	// is a conflict, not a level.
+	s := Schema{Indicators: two.Indicators, Headings: map[string]string{"Ortsteil": "area"}}
+	_, err = readString("data.csv", "Bezirksstelle;Bezirk;Ortsteil;youth_0_18;sgb_recipients\nA;I;a;1;2\n", s)
+	wantError(t, err, `data.csv:1: column "Ortsteil": means "area" like column "Bezirk"; remove one of them`)
+	// A config entry that repeats a built-in heading changes nothing.
+	s.Headings = map[string]string{"Stadtteil": "area"}
+	tb := mustRead(t)(readString("data.csv", "Bezirksstelle;Bezirk;Stadtteil;youth_0_18;sgb_recipients\nA;I;a;1;2\n", s))
+	if tb.Headings["area"] != "Stadtteil" {
+		t.Errorf("area %q", tb.Headings["area"])
 	}
 }
 
@@ -188,7 +228,7 @@ func TestCSVBadInput(t *testing.T) {
 		{"negative", h + "A;1;-5\n", `data.csv:2: column "SGB II/XII": negative value -5`},
 		{"negative german", h + "A;-1.234,5 €;2\n", `data.csv:2: column "Einwohner 0-18": negative value -1.234,5 €`},
 		{"empty unit", h + "A;1;2\n;3;4\n", `data.csv:3: column "Bezirksstelle": empty unit name`},
-		{"empty unit, note only", h + "A;1;2\n;;;Quelle: Statistik\n", `data.csv:3: column "Bezirksstelle": empty unit name`},
+		{"empty unit, note only", h + "A;1;2\n;;Quelle: Statistik\n", `data.csv:3: column "Bezirksstelle": empty unit name`},
 		{"total row", h + "A;1;2\nSumme;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe" looks like a total row; remove it`},
 		{"total row city", h + "A;1;2\nSumme Stadt;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe Stadt" looks like a total row; remove it`},
 		{"total row gesamt", h + "A;1;2\n  GESAMT ;1;2\n", `data.csv:3: column "Bezirksstelle": "GESAMT" looks like a total row; remove it`},
@@ -201,8 +241,12 @@ func TestCSVBadInput(t *testing.T) {
 		{"empty area", ha + "A;Altendorf;1;2\nA;;3;4\n", `data.csv:3: column "Stadtteil": empty area name`},
 		{"missing indicator", "Bezirksstelle;SGB II/XII\nA;1\n", `data.csv: column "youth_0_18" is missing (expected a heading like "Einwohner 0-18")`},
 		{"missing unit", "Name;youth_0_18;sgb_recipients\nA;1;2\n", `data.csv: column "unit" is missing (expected a heading like "Bezirksstelle")`},
-		{"same key twice", "Bezirksstelle;Einwohner 0-18;sgb_recipients;Einwohner unter 18\nA;1;2;3\n", `data.csv: column "Einwohner unter 18": means "youth_0_18" like column "Einwohner 0-18"; remove one of them`},
-		{"same unit twice", "Bezirksstelle;unit;youth_0_18;sgb_recipients\n", `data.csv: column "unit": means "unit" like column "Bezirksstelle"; remove one of them`},
+		{"same key twice", "Bezirksstelle;Einwohner 0-18;sgb_recipients;Einwohner unter 18\nA;1;2;3\n", `data.csv:1: column "Einwohner unter 18": means "youth_0_18" like column "Einwohner 0-18"; remove one of them`},
+		{"same heading twice", "Bezirksstelle;Einwohner 0-18;SGB II/XII;Einwohner 0-18\nA;1;2;3\n", `data.csv:1: column "Einwohner 0-18": means "youth_0_18" like column "Einwohner 0-18"; remove one of them`},
+		{"same unit twice", "Bezirksstelle;unit;youth_0_18;sgb_recipients\n", `data.csv:1: column "unit": means "unit" like column "Bezirksstelle"; remove one of them`},
+		{"same key twice, later header line", "\n;;\nBezirksstelle;youth_0_18;youth 0 18\n", `data.csv:3: column "youth 0 18": means "youth_0_18" like column "youth_0_18"; remove one of them`},
+		{"area key and built-in area", "Bezirksstelle;area;Stadtteil;youth_0_18;sgb_recipients\n", `data.csv:1: column "Stadtteil": means "area" like column "area"; remove one of them`},
+		{"same area heading twice", "Bezirksstelle;Stadtteil;Bezirk;Stadtteil;youth_0_18;sgb_recipients\n", `data.csv:1: column "Stadtteil": means "area" like column "Stadtteil"; remove one of them`},
 		{"header only", h, `data.csv:1: no data rows below the header`},
 		{"empty file", "", `data.csv: no header row; the table is empty`},
 		{"blank file", "\n;;\n \n", `data.csv: no header row; the table is empty`},
@@ -210,7 +254,21 @@ func TestCSVBadInput(t *testing.T) {
 		{"xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", `data.csv: an old .xls workbook or an encrypted one; save it in Excel as .xlsx without a password`},
 		{"unclosed quote", h + "A;1;2\nB;\"3;4\nC;5;6\n", `data.csv:3: column "Einwohner 0-18": "3;4\nC;5;6" is not a number`},
 		{"sep line counts", "sep=;\n" + h + "A;1;x\n", `data.csv:3: column "SGB II/XII": "x" is not a number`},
-		{"newline in unit", h + "\"A\nB\";1;2\n\"A\nB\";1;2\n", `data.csv:4: column "Bezirksstelle": unit "A\nB" appears again (first on line 2)`},
+		{"newline in unit", h + "A;1;2\nB;1;2\n\"C\nD\";1;2\n", `data.csv:4: column "Bezirksstelle": a name must be one line`},
+		{"crlf in unit", h + "\"A\r\nB\";1;2\n", `data.csv:2: column "Bezirksstelle": a name must be one line`},
+		{"tab in unit", h + "A\tB;1;2\n", `data.csv:2: column "Bezirksstelle": a name must be one line`},
+		{"cr in area", ha + "A;\"x\ry\";1;2\n", `data.csv:2: column "Stadtteil": a name must be one line`},
+		{"line separator in area", ha + "A;x\u2028y;1;2\n", `data.csv:2: column "Stadtteil": a name must be one line`},
+		{"control character in unit", h + "A\x07;1;2\n", `data.csv:2: column "Bezirksstelle": a name must be one line`},
+		{"newline inside a padded unit", h + "\" A \n B \";1;2\n", `data.csv:2: column "Bezirksstelle": a name must be one line`},
+		{"note right of the table", h + "A;1;2\n;;;Quelle: Statistik\n", `data.csv:3: cell 4 has no heading`},
+		{"long row", h + "A;1;2;note;more\n", `data.csv:2: cell 4 has no heading`},
+		{"cell under an empty trailing heading", "Bezirksstelle;Einwohner 0-18;SGB II/XII;;\nA;1;2;;x\n", `data.csv:2: cell 5 has no heading`},
+		{"no heading before the bad value", h + "A;1;x;note\n", `data.csv:2: cell 4 has no heading`},
+		{"no heading after a multi-line cell", "Bezirksstelle;Notiz;youth_0_18;sgb_recipients\nA;\"x\ny\";1;2;3\n", `data.csv:3: cell 5 has no heading`},
+		{"decimal comma in a comma file", "Bezirksstelle,Stadtteil,Einwohner 0-18,SGB II/XII,Migranten 0-18,Mittelabfluss Vorjahr\nA,a,1,2,3,4\nB,b,62815,8,2,3,4\n",
+			`data.csv:3: cell 7 has no heading; is a number written with a decimal comma in a ','-separated file?`},
+		{"decimal comma, sep line", "sep=,\nBezirksstelle,youth_0_18,sgb_recipients\nA,1,5,2\n", `data.csv:3: cell 4 has no heading; is a number written with a decimal comma in a ','-separated file?`},
 	}
 	for _, tt := range tests {
 		_, err := readString("data.csv", tt.in, two)

@@ -14,4 +14,20 @@
 // thousands separators in semicolon or tab separated CSV ([German]), decimal
 // point in comma separated CSV ([English]), and Excel's raw cell values in
 // .xlsx ([Machine]); see [ParseNumber].
+//
+// In .xlsx, a text cell holding a number is read by German rules ("1.234"
+// is 1234), and a text cell holding a machine number with a decimal point
+// ("1.5", "1234.5") is refused, since "1.500" beside it would read 1500.
+// The streamed cell values do not carry the cell's type, and looking it up
+// loads the whole sheet into memory, which costs more than reading it; so
+// the type is looked up only where the value reads two ways: for "1.234"
+// always, for "1.5" only when a shared string has that text. Text kept as
+// an inline string (by streaming writers) or as a formula's result is not
+// found this way and reads "1.5" as 1.5. Boolean cells (TRUE, FALSE) read as
+// 1 and 0, for the same reason: their raw values are those digits, and
+// counts of 0 and 1 are too common to look each up.
+//
+// A non-empty cell right of the last heading is an error, not a note to
+// drop: in a ','-separated file it is what an unquoted decimal comma leaves
+// when it splits a number and shifts the rest of the row.
 package indicators

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"unicode"
 )
 
 // builder sums rows into per-unit accumulators as they stream by, so that
@@ -47,6 +48,9 @@ func (b *builder) add(cells []string) error {
 	if blankRow(cells) {
 		return nil // blank lines and rows between blocks carry nothing
 	}
+	if err := b.headless(cells); err != nil {
+		return err
+	}
 	if keep, err := b.latestPeriod(cells); !keep || err != nil {
 		return err
 	}
@@ -85,11 +89,28 @@ func (b *builder) finish() {
 	}
 }
 
+// headless refuses a value right of the last heading, before anything else
+// about the row: it means the row's cells have moved, so any other message
+// would name the wrong cause. In a ','-separated file an unquoted decimal
+// comma ("62815,8") splits a number in two and shifts the cells after it;
+// dropping the extra cell would read wrong numbers without a word.
+func (b *builder) headless(cells []string) error {
+	for col := b.t.width; col < len(cells); col++ {
+		if trimSpace(cells[col]) != "" {
+			return b.src.noHeading(col)
+		}
+	}
+	return nil
+}
+
 // name returns the trimmed unit or area name of the row.
 func (b *builder) name(cells []string, col int, key, what string) (string, error) {
 	name := trimSpace(cell(cells, col))
 	if name == "" {
 		return "", b.errorAt(col, key, "empty "+what+" name")
+	}
+	if strings.ContainsFunc(name, isBreak) {
+		return "", b.errorAt(col, key, "a name must be one line")
 	}
 	if isTotal(name) {
 		return "", b.errorAt(col, key, quote(name)+" looks like a total row; remove it")
@@ -144,7 +165,11 @@ func (b *builder) addValue(sum *decSum, cells []string, col int, key string) err
 	if s == "" {
 		return b.errorAt(col, key, "empty value")
 	}
-	neg, err := b.num.value(s, b.src.dialect(col, s))
+	d, err := b.src.dialect(col, s)
+	if err != nil {
+		return b.errorAt(col, key, err.Error())
+	}
+	neg, err := b.num.value(s, d)
 	if err != nil {
 		return b.errorAt(col, key, err.Error())
 	}
@@ -157,6 +182,13 @@ func (b *builder) addValue(sum *decSum, cells []string, col int, key string) err
 
 func (b *builder) errorAt(col int, key, msg string) *Error {
 	return b.t.errorAt(b.src.line(col), key, msg)
+}
+
+// isBreak matches what breaks a name's line in the report's tables: line
+// and paragraph breaks, tabs and other control characters, such as the
+// line break of a quoted multi-line CSV cell or of Alt+Enter in Excel.
+func isBreak(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // totalWords are the first words of total rows. A total row summed with

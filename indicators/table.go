@@ -35,6 +35,7 @@ type Table struct {
 	xlsx       bool
 	cols       map[string]int // key -> column index, from 0
 	headerLine int            // CSV line or xlsx row of the header
+	width      int            // the header's cells up to its last heading; cells right of it have none
 
 	// After JoinSpending, spending comes from another table; errors about
 	// it must point there.
@@ -57,8 +58,12 @@ type source interface {
 	next() ([]string, error)
 	// line returns where cell col of the current row is: CSV line or xlsx row.
 	line(col int) int
-	// dialect says how to read the text s of cell col of the current row.
-	dialect(col int, s string) Dialect
+	// dialect says how to read the text s of cell col of the current row,
+	// or why it cannot be read.
+	dialect(col int, s string) (Dialect, error)
+	// noHeading is the error for cell col of the current row, which lies
+	// right of the last heading.
+	noHeading(col int) *Error
 }
 
 func newTable(file, sheet string, schema Schema) *Table {
@@ -112,10 +117,21 @@ func (t *Table) header(src source) ([]string, error) {
 			return nil, err
 		}
 		if !blankRow(cells) {
-			t.headerLine = src.line(0)
+			t.headerLine, t.width = src.line(0), headedWidth(cells)
 			return cells, nil
 		}
 	}
+}
+
+// headedWidth returns the number of header cells up to the last one with
+// a heading. Empty headings before it are spacer columns.
+func headedWidth(header []string) int {
+	for n := len(header); n > 0; n-- {
+		if trimSpace(header[n-1]) != "" {
+			return n
+		}
+	}
+	return 0
 }
 
 func blankRow(cells []string) bool {

@@ -66,6 +66,8 @@ type xlsxSource struct {
 	sheet string
 	file  string
 	row   int // 1-based; Rows.Next visits every row, also those not in the file
+
+	decimalTexts map[string]bool // see sharedText; nil until first needed
 }
 
 var rawValues = excelize.Options{RawCellValue: true}
@@ -89,22 +91,60 @@ func (s *xlsxSource) line(int) int {
 	return s.row
 }
 
+func (s *xlsxSource) noHeading(col int) *Error {
+	return &Error{File: s.file, Sheet: s.sheet, Cell: cellName(col, s.row), Msg: "cell has no heading"}
+}
+
 func (s *xlsxSource) wrap(err error) *Error {
 	return &Error{File: s.file, Sheet: s.sheet, Msg: "cannot read the sheet: " + err.Error()}
 }
 
 // dialect reads numbers as stored, and text (numbers typed as text, or
-// imported from a German CSV) by German rules. "1.234" is both: a number
-// 1.234 or the text 1234, so only then is the cell's type looked up, which
-// loads the sheet into memory once.
-func (s *xlsxSource) dialect(col int, v string) Dialect {
-	if !isMachineNumber(v) {
-		return German
+// imported from a German CSV) by German rules. The raw values do not say
+// which a cell is, and looking its type up loads the whole sheet into
+// memory once, which costs more than streaming it; so only values that
+// read two ways are looked up:
+//
+//   - "1.234" is the number 1.234 or the German text 1234; a text cell is
+//     read the German way.
+//   - "1.5" is the number 1.5 or a text that German rules refuse, which
+//     came from an English source where "1.500" beside it means 1.5 and
+//     not the 1500 it reads as German text. Such a text cell is refused.
+//     Nearly every decimal number has this form, so the type is looked up
+//     only when the value is also one of the workbook's shared strings,
+//     where Excel keeps the text of text cells.
+func (s *xlsxSource) dialect(col int, v string) (Dialect, error) {
+	switch {
+	case !isMachineNumber(v):
+		return German, nil
+	case isGroupedThousands(v):
+		if s.isText(col) {
+			return German, nil
+		}
+	case strings.Contains(v, ".") && s.sharedText(v) && s.isText(col):
+		return 0, fmt.Errorf("%s is text that reads two ways; enter it as a number", quote(v))
 	}
-	if isGroupedThousands(v) && s.isText(col) {
-		return German
+	return Machine, nil
+}
+
+// sharedText says whether v is, trimmed, a shared string that looks like a
+// machine number with a decimal point. The set is made on first use.
+// Inline strings (of streamed exports) and text results of formulas are
+// not shared strings, and excelize keeps a shared string table beyond
+// 16 MB on disk, outside f.SharedStrings: such text reads as a number.
+func (s *xlsxSource) sharedText(v string) bool {
+	if s.decimalTexts == nil {
+		s.decimalTexts = map[string]bool{}
+		if sst := s.f.SharedStrings; sst != nil {
+			for i := range sst.SI {
+				t := trimSpace(sst.SI[i].String())
+				if strings.Contains(t, ".") && isMachineNumber(t) {
+					s.decimalTexts[t] = true
+				}
+			}
+		}
 	}
-	return Machine
+	return s.decimalTexts[v]
 }
 
 func (s *xlsxSource) isText(col int) bool {

@@ -61,9 +61,11 @@ func TestXLSXNumbers(t *testing.T) {
 		{"C", "c1", "1.234", 1.234},      // text 1234, number 1.234
 		{"C", "c2", "-0", 1e-3},
 		{"D", "d1", 1.5e20, "12.345.678"},
+		{"E", "1.5", 1.5, 1234.5}, // the text "1.5" elsewhere makes numbers 1.5 no text
+		{"F", "f1", true, false},  // booleans read as 1 and 0: see the package doc
 	}})
 	tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))
-	want := "A@2×2: 89492/25 6174/5\nB@4×2: 2469 2468\nC@6×2: 1234 247/200\nD@8×1: 150000000000000000000 12345678\n"
+	want := "A@2×2: 89492/25 6174/5\nB@4×2: 2469 2468\nC@6×2: 1234 247/200\nD@8×1: 150000000000000000000 12345678\nE@9×1: 3/2 2469/2\nF@10×1: 1 0\n"
 	if got := dump(tb); got != want {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
@@ -82,11 +84,14 @@ func TestXLSXInlineStrings(t *testing.T) {
 	must(t, sw.SetRow("A1", []any{"Bezirksstelle", "youth_0_18", "sgb_recipients"}))
 	must(t, sw.SetRow("A2", []any{"A", "1.234", 1.234}))
 	must(t, sw.SetRow("A4", []any{"B", "2.000,5", 7}))
+	// An inline string "1.5" is not looked up (see xlsxSource.dialect) and
+	// reads as the number it shows.
+	must(t, sw.SetRow("A5", []any{"C", "1.5", 1}))
 	must(t, sw.Flush())
 	buf, err := f.WriteToBuffer()
 	must(t, err)
 	tb := mustRead(t)(readXLSXBytes(buf.Bytes(), "data.xlsx", two, ""))
-	if got, want := dump(tb), "A@2×1: 1234 617/500\nB@4×1: 4001/2 7\n"; got != want {
+	if got, want := dump(tb), "A@2×1: 1234 617/500\nB@4×1: 4001/2 7\nC@5×1: 3/2 1\n"; got != want {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
 }
@@ -123,11 +128,22 @@ func TestXLSXBadInput(t *testing.T) {
 		{"german 1.5 text", [][]any{h, {"A", "a", "1,5.0", 2}}, `data.xlsx: Daten!C2: column "Einwohner 0-18": "1,5.0" is not a number (German numbers use a decimal comma; "." only separates thousands)`},
 		{"empty value", [][]any{h, {"A", "a", 1, nil}}, `data.xlsx: Daten!D2: column "SGB II/XII": empty value`},
 		{"negative", [][]any{h, {"A", "a", -5, 2}}, `data.xlsx: Daten!C2: column "Einwohner 0-18": negative value -5`},
-		{"empty unit", [][]any{h, {"A", "a", 1, 2}, {nil, nil, nil, nil, "Quelle"}}, `data.xlsx: Daten!A3: column "Bezirksstelle": empty unit name`},
+		{"empty unit", [][]any{h, {"A", "a", 1, 2}, {nil, nil, nil, "Quelle"}}, `data.xlsx: Daten!A3: column "Bezirksstelle": empty unit name`},
+		{"note right of the table", [][]any{h, {"A", "a", 1, 2}, {nil, nil, nil, nil, "Quelle"}}, `data.xlsx: Daten!E3: cell has no heading`},
+		{"value right of the table", [][]any{h, {"A", "a", 1, 2}, {"B", "b", 1, 2, nil, nil, nil, 7}}, `data.xlsx: Daten!H3: cell has no heading`},
+		{"value under an empty trailing heading", [][]any{{"Bezirksstelle", "Stadtteil", "Einwohner 0-18", "SGB II/XII", " "}, {"A", "a", 1, 2, 3}}, `data.xlsx: Daten!E2: cell has no heading`},
+		{"newline in unit", [][]any{h, {"A", "a", 1, 2}, {"B\nC", "b", 1, 2}}, `data.xlsx: Daten!A3: column "Bezirksstelle": a name must be one line`},
+		{"tab in area", [][]any{h, {"A", "a\tb", 1, 2}}, `data.xlsx: Daten!B2: column "Stadtteil": a name must be one line`},
+		{"text 1.5", [][]any{h, {"A", "a", "1.5", 2}}, `data.xlsx: Daten!C2: column "Einwohner 0-18": "1.5" is text that reads two ways; enter it as a number`},
+		{"text 1.50", [][]any{h, {"A", "a", 1, " 1.50 "}}, `data.xlsx: Daten!D2: column "SGB II/XII": "1.50" is text that reads two ways; enter it as a number`},
+		{"text 1234.5", [][]any{h, {"A", "a", 1, 2}, {"B", "b", "1234.5", 2}}, `data.xlsx: Daten!C3: column "Einwohner 0-18": "1234.5" is text that reads two ways; enter it as a number`},
+		{"text -0.5", [][]any{h, {"A", "a", "-0.5", 2}}, `data.xlsx: Daten!C2: column "Einwohner 0-18": "-0.5" is text that reads two ways; enter it as a number`},
+		{"text 1.2345", [][]any{h, {"A", "a", 1.2345, "1.2345"}}, `data.xlsx: Daten!D2: column "SGB II/XII": "1.2345" is text that reads two ways; enter it as a number`},
 		{"total row", [][]any{h, {"A", "a", 1, 2}, {"Summe", "", 1, 2}}, `data.xlsx: Daten!A3: column "Bezirksstelle": "Summe" looks like a total row; remove it`},
 		{"duplicate area", [][]any{h, {"A", "a", 1, 2}, {"B", "a", 1, 2}}, `data.xlsx: Daten!B3: column "Stadtteil": area "a" appears again (first in row 2)`},
 		{"missing column", [][]any{{"Bezirksstelle", "Einwohner 0-18"}, {"A", 1}}, `data.xlsx: Daten: column "sgb_recipients" is missing (expected a heading like "SGB II/XII")`},
 		{"same key twice", [][]any{{"Bezirksstelle", "youth_0_18", "SGB II/XII", "youth 0 18"}}, `data.xlsx: Daten!D1: column "youth 0 18": means "youth_0_18" like column "youth_0_18"; remove one of them`},
+		{"area key and built-in area", [][]any{nil, {"Bezirksstelle", "Bezirk", "youth_0_18", "SGB II/XII", "area"}}, `data.xlsx: Daten!E2: column "area": means "area" like column "Bezirk"; remove one of them`},
 		{"header only", [][]any{nil, h}, `data.xlsx: Daten!A2: no data rows below the header`},
 		{"empty sheet", nil, `data.xlsx: Daten: no header row; the table is empty`},
 		{"date text", [][]any{h, {"A", "a", 1, "31.12.2025"}}, `data.xlsx: Daten!D2: column "SGB II/XII": "31.12.2025" is not a number (German numbers use a decimal comma; "." only separates thousands)`},
@@ -140,6 +156,21 @@ func TestXLSXBadInput(t *testing.T) {
 	noArea := workbook(t, sheetData{"Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, 2}, {"A", 1, 2}}})
 	_, err := readXLSXBytes(noArea, "data.xlsx", two, "")
 	wantError(t, err, `data.xlsx: Daten!A3: column "Bezirksstelle": unit "A" appears again (first in row 2)`)
+}
+
+// TestXLSXLayout: cells under an empty heading between headings are a
+// spacer column; an area column coarser than another is ignored.
+func TestXLSXLayout(t *testing.T) {
+	b := workbook(t, sheetData{"Daten", [][]any{
+		{"Bezirksstelle", "Bezirk", nil, "Stadtteil", "Einwohner 0-18", nil, "SGB II/XII"},
+		{"A", "I", "Notiz", "a", 1, 9, 2},
+		{"A", "I", nil, "b", 1, "x", 2},
+		{"B", "II", nil, "c", 1, nil, 2, nil},
+	}})
+	tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))
+	if got, want := dump(tb), "A@2×2: 2 4\nB@4×1: 1 2\n"; got != want || tb.Headings["area"] != "Stadtteil" {
+		t.Errorf("area %q, got\n%swant\n%s", tb.Headings["area"], got, want)
+	}
 }
 
 func TestXLSXFormat(t *testing.T) {
