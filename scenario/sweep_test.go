@@ -1,0 +1,106 @@
+package scenario
+
+import (
+	"math/big"
+	"slices"
+	"testing"
+
+	"github.com/raumbudget/raumbudget/allocate"
+)
+
+// twoIndicators is a city where youth and SGB recipients point in
+// different directions.
+func twoIndicators() allocate.Input {
+	in := allocate.Input{Budget: 1_000_000_00, IndicatorShare: rat("1"),
+		Indicators: []allocate.Indicator{{Key: "youth", Weight: rat("0.5")}, {Key: "sgb", Weight: rat("0.3")}, {Key: "space", Weight: rat("0.2")}}}
+	for i, v := range [][3]string{{"100", "900", "5"}, {"300", "300", "5"}, {"600", "100", "5"}} {
+		in.Units = append(in.Units, allocate.Unit{Name: string(rune('A' + i)), Values: []*big.Rat{rat(v[0]), rat(v[1]), rat(v[2])}})
+	}
+	return in
+}
+
+func TestSweepEndpointsEqualPlainRuns(t *testing.T) {
+	in := twoIndicators()
+	res, err := RunSweep(in, Vary{Key: "sgb", From: rat("0"), To: rat("0.6"), Step: rat("0.25")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range res.Steps {
+		got = append(got, s.Weight.RatString())
+	}
+	if want := []string{"0", "1/4", "1/2", "3/5"}; !slices.Equal(got, want) {
+		t.Fatalf("steps %v, want %v (the end is included)", got, want)
+	}
+	for _, s := range []SweepStep{res.Steps[0], res.Steps[3]} {
+		plain := twoIndicators()
+		sum := new(big.Rat)
+		for k := range plain.Indicators {
+			plain.Indicators[k].Weight = s.Weights[k]
+			sum.Add(sum, s.Weights[k])
+		}
+		if sum.Cmp(big.NewRat(1, 1)) != 0 {
+			t.Errorf("weights at %s sum to %s", s.Weight.RatString(), sum.RatString())
+		}
+		// The others keep their proportion 0.5 : 0.2.
+		ratio := new(big.Rat).Quo(s.Weights[0], s.Weights[2])
+		if ratio.Cmp(rat("5/2")) != 0 {
+			t.Errorf("youth : space = %s at %s", ratio.RatString(), s.Weight.RatString())
+		}
+		r, err := allocate.Run(plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for u, unit := range r.Units {
+			if unit.Amount != s.Amounts[u] {
+				t.Errorf("at %s unit %d: sweep %d, run %d", s.Weight.RatString(), u, s.Amounts[u], unit.Amount)
+			}
+		}
+	}
+}
+
+func TestSweepCrossingsAreExact(t *testing.T) {
+	in := twoIndicators()
+	reference := []allocate.Cents{300_000_00, 300_000_00, 400_000_00}
+	res, err := RunSweep(in, Vary{Key: "sgb", From: rat("0"), To: rat("1"), Step: rat("0.1")}, reference)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Crossings) == 0 {
+		t.Fatal("no crossings")
+	}
+	for _, c := range res.Crossings {
+		s, _ := allocate.NewSweep(in)
+		p, err := s.At(weightsAt(in, 1, c.Weight))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Exact(c.Unit).Cmp(reference[c.Unit].Rat()) != 0 {
+			t.Errorf("unit %d at %s: exact %s, reference %d", c.Unit, c.Weight.FloatString(4), p.Exact(c.Unit).FloatString(2), reference[c.Unit])
+		}
+	}
+	// A has the most SGB recipients: more weight on them lifts it.
+	if res.Crossings[0].Unit != 0 || !res.Crossings[0].Rising {
+		t.Errorf("first crossing %+v, want A rising", res.Crossings[0])
+	}
+}
+
+func TestSweepErrors(t *testing.T) {
+	in := twoIndicators()
+	for name, v := range map[string]Vary{
+		"unknown":   {Key: "nope", From: rat("0"), To: rat("1"), Step: rat("0.1")},
+		"backwards": {Key: "sgb", From: rat("0.5"), To: rat("0.1"), Step: rat("0.1")},
+		"above 1":   {Key: "sgb", From: rat("0"), To: rat("1.5"), Step: rat("0.1")},
+		"no step":   {Key: "sgb", From: rat("0"), To: rat("1"), Step: rat("0")},
+		"too many":  {Key: "sgb", From: rat("0"), To: rat("1"), Step: rat("1/10000000")},
+	} {
+		if _, err := RunSweep(in, v, nil); err == nil {
+			t.Errorf("%s: want an error", name)
+		}
+	}
+	all := twoIndicators()
+	all.Indicators[0].Weight, all.Indicators[1].Weight, all.Indicators[2].Weight = rat("0"), rat("1"), rat("0")
+	if _, err := RunSweep(all, Vary{Key: "sgb", From: rat("0"), To: rat("1"), Step: rat("0.5")}, nil); err == nil {
+		t.Error("all weight on the varied indicator: want an error")
+	}
+}
