@@ -19,7 +19,7 @@ const envPrefix = "RAUMBUDGET"
 
 // structuredKeys are the config keys whose values are maps or lists; all
 // others take one value.
-var structuredKeys = []string{"weights", "columns", "schedule", "annual-budgets", "inverse"}
+var structuredKeys = []string{"weights", "columns", "schedule", "annual-budgets", "inverse", "adjust"}
 
 // settings are a command's effective settings: flags beat environment
 // variables, which beat the config file, which beats the defaults.
@@ -27,6 +27,7 @@ type settings struct {
 	cmd    *cobra.Command
 	v      *viper.Viper
 	config *configFile // nil without --config
+	noEnv  bool        // a scenario file's settings are its own
 }
 
 // configFile is a YAML file whose scalars are kept as written, so that a
@@ -99,7 +100,7 @@ func (s *settings) where(key string) string {
 		return "--" + key
 	}
 	env := envPrefix + "_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
-	if os.Getenv(env) != "" { // viper, too, ignores empty variables
+	if os.Getenv(env) != "" && !s.noEnv { // viper, too, ignores empty variables
 		return env
 	}
 	if s.config != nil {
@@ -177,6 +178,16 @@ func (s *settings) lineOf(key string) string {
 }
 
 func loadConfig(path string, known []string) (*configFile, error) {
+	top, err := readYAML(path)
+	if err != nil || top == nil {
+		return &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}, err
+	}
+	cfg := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
+	return cfg, cfg.addMapping(top, known, nil)
+}
+
+// readYAML reads a file whose top level is a mapping; nil if it is empty.
+func readYAML(path string) (*yaml.Node, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, usagef("config: %v", err)
@@ -185,26 +196,44 @@ func loadConfig(path string, known []string) (*configFile, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, usagef("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
-	cfg := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
 	if len(doc.Content) == 0 {
-		return cfg, nil // an empty file sets nothing
+		return nil, nil // an empty file sets nothing
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
 		return nil, usagef("%s:%d: expected keys like 'budget: 12000000'", path, top.Line)
 	}
-	for i := 0; i < len(top.Content); i += 2 {
-		key, value := top.Content[i], top.Content[i+1]
+	return top, nil
+}
+
+// addMapping sets the keys of a YAML mapping, which must be known; skip
+// are keys the caller reads itself.
+func (cfg *configFile) addMapping(m *yaml.Node, known, skip []string) error {
+	for i := 0; i < len(m.Content); i += 2 {
+		key, value := m.Content[i], m.Content[i+1]
+		if slices.Contains(skip, key.Value) {
+			continue
+		}
 		if !slices.Contains(known, key.Value) {
-			return nil, usagef("%s:%d: unknown key %q (known: %s)", path, key.Line, key.Value, strings.Join(known, ", "))
+			return usagef("%s:%d: unknown key %q (known: %s)", cfg.path, key.Line, key.Value, strings.Join(known, ", "))
 		}
 		if value.Kind != yaml.ScalarNode && !slices.Contains(structuredKeys, key.Value) {
-			return nil, usagef("%s:%d: %s takes one value, not a list or map", path, key.Line, key.Value)
+			return usagef("%s:%d: %s takes one value, not a list or map", cfg.path, key.Line, key.Value)
 		}
-		cfg.lines[key.Value] = key.Line
-		cfg.values[key.Value] = cfg.plain(key.Value, value)
+		cfg.set(key.Value, key.Line, value)
 	}
-	return cfg, nil
+	return nil
+}
+
+// set gives key its value, replacing what it had, nested lines included.
+func (cfg *configFile) set(key string, line int, value *yaml.Node) {
+	for k := range cfg.lines {
+		if strings.HasPrefix(k, key+".") {
+			delete(cfg.lines, k)
+		}
+	}
+	cfg.lines[key] = line
+	cfg.values[key] = cfg.plain(key, value)
 }
 
 // plain turns a YAML node into strings, maps and lists, recording the line

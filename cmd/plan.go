@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/indicators"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
 )
@@ -68,21 +69,32 @@ func addPlanFlags(c *cobra.Command) {
 }
 
 func readPlanOptions(c *cobra.Command) (*planOptions, error) {
-	s, err := newSettings(c, []string{"columns", "schedule", "annual-budgets"}, []string{"data", "spending", "previous", "out"})
+	s, err := newSettings(c, planExtraKeys, []string{"data", "spending", "previous", "out"})
 	if err != nil {
 		return nil, err
 	}
+	opts, err := readPlanSettings(s)
+	if err != nil {
+		return nil, err
+	}
+	opts.Output, err = readOutputOptions(s)
+	return opts, err
+}
+
+// planExtraKeys are the plan's config keys that have no flag.
+var planExtraKeys = []string{"columns", "schedule", "annual-budgets"}
+
+// readPlanSettings reads what a plan computes, without its output options.
+func readPlanSettings(s *settings) (*planOptions, error) {
 	opts := &planOptions{Previous: s.v.GetString("previous")}
+	var err error
 	if opts.Data, err = readDataOptions(s); err != nil {
 		return nil, err
 	}
 	if opts.Formula, err = readFormulaOptions(s, opts.Data.Headings); err != nil {
 		return nil, err
 	}
-	if opts.Plan, err = readPlan(s, opts.Data.Demo); err != nil {
-		return nil, err
-	}
-	opts.Output, err = readOutputOptions(s)
+	opts.Plan, err = readPlan(s, opts.Data.Demo)
 	return opts, err
 }
 
@@ -150,19 +162,9 @@ func readCorridor(s *settings) (*allocate.Corridor, error) {
 }
 
 func planRun(c *cobra.Command, opts *planOptions) error {
-	keys := indicatorOrder(opts.Formula.Weights)
-	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != ""))
+	table, res, err := runPlan(opts, nil)
 	if err != nil {
 		return err
-	}
-	if opts.Previous != "" {
-		if opts.Plan.Previous, err = previousAmounts(opts.Previous, table); err != nil {
-			return err
-		}
-	}
-	res, err := scenario.Run(opts.Plan, modelInput(table, 0, nil, opts.Formula))
-	if err != nil {
-		return placeModelError(err, table)
 	}
 	var buf bytes.Buffer
 	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: table.Headings}
@@ -170,6 +172,30 @@ func planRun(c *cobra.Command, opts *planOptions) error {
 		return err
 	}
 	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Previous)
+}
+
+// runPlan reads the plan's tables, changes them by adjust (may be nil),
+// and runs the plan.
+func runPlan(opts *planOptions, adjust []adjustment) (*indicators.Table, *scenario.Result, error) {
+	keys := indicatorOrder(opts.Formula.Weights)
+	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != ""))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := applyAdjustments(table, adjust); err != nil {
+		return nil, nil, err
+	}
+	plan := opts.Plan
+	if opts.Previous != "" {
+		if plan.Previous, err = previousAmounts(opts.Previous, table); err != nil {
+			return nil, nil, err
+		}
+	}
+	res, err := scenario.Run(plan, modelInput(table, 0, nil, opts.Formula))
+	if err != nil {
+		return nil, nil, placeModelError(err, table)
+	}
+	return table, res, nil
 }
 
 // needsSpending says whether some quarter splits money by spending, or

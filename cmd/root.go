@@ -35,7 +35,7 @@ office's spending in the previous year, exact to the cent.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil))
+	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
 	return root
 }
 

@@ -21,6 +21,15 @@ type Lang struct {
 // numbers as German Excel shows them (1.234.567,89).
 var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words: map[string]string{
 	"unit":               "Bezirksstelle",
+	"plan_total":         "Summe über den Plan",
+	"scenario":           "Szenario",
+	"difference":         "Differenz",
+	"difference_percent": "Differenz %",
+	"weight_of":          "Gewicht",
+	"reference":          "Ausgangswert",
+	"crosses_up":         "liegt über dem Ausgangswert ab Gewicht",
+	"crosses_down":       "liegt über dem Ausgangswert bis Gewicht",
+	"no_crossing":        "kreuzt den Ausgangswert im Bereich nicht",
 	"part":               "Teil",
 	"value":              "Wert",
 	"city_total":         "Stadt gesamt",
@@ -65,6 +74,15 @@ var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words
 // English is chosen with --lang en.
 var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", words: map[string]string{
 	"unit":               "District office",
+	"plan_total":         "Sum over the plan",
+	"scenario":           "Scenario",
+	"difference":         "Difference",
+	"difference_percent": "Difference %",
+	"weight_of":          "Weight",
+	"reference":          "Reference",
+	"crosses_up":         "is above its reference from weight",
+	"crosses_down":       "is above its reference up to weight",
+	"no_crossing":        "does not cross its reference within the range",
 	"part":               "Part",
 	"value":              "Value",
 	"city_total":         "City total",

@@ -41,6 +41,7 @@ type planUnitJSON struct {
 	Share         float64  `json:"share"`
 	Held          *string  `json:"held"`
 	Distance      float64  `json:"distance"`
+	Difference    *string  `json:"difference,omitempty"` // scenario compare: amount − the baseline's
 }
 
 func (p *Plan) writeJSON(w io.Writer) error {

@@ -1,0 +1,115 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math/big"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/scenario"
+)
+
+// Comparison presents the baseline and its alternatives side by side.
+type Comparison struct {
+	Names   []string           // the baseline's first
+	Results []*scenario.Result // one per name
+	Period  scenario.Period    // the quarter the table shows, unless Total
+	Total   bool               // the table sums each plan's quarters
+}
+
+// Write renders the comparison in one of [Formats].
+func (c *Comparison) Write(w io.Writer, format string, lang *Lang) error {
+	switch format {
+	case "table":
+		return c.writeTable(w, lang, false)
+	case "markdown":
+		return c.writeTable(w, lang, true)
+	case "csv":
+		return c.writeCSV(w, lang)
+	case "json":
+		return c.writeJSON(w)
+	}
+	return fmt.Errorf("unknown output format %q", format)
+}
+
+// amounts are each unit's amount in the shown quarter or summed over the
+// plan, by unit name; ok is false when a scenario has no such quarter.
+func (c *Comparison) amounts(i int) (map[string]allocate.Cents, bool) {
+	out := map[string]allocate.Cents{}
+	found := false
+	for _, q := range c.Results[i].Quarters {
+		if !c.Total && q.Period != c.Period {
+			continue
+		}
+		found = true
+		for _, u := range q.Units {
+			out[u.Name] += u.Amount
+		}
+	}
+	return out, found
+}
+
+// difference is b − a in euros and in percent of a ("" when a is 0).
+func difference(lang *Lang, a, b allocate.Cents) (string, string) {
+	if a == 0 {
+		return lang.SignedEuros(b - a), ""
+	}
+	p := big.NewRat(int64(b-a)*100, int64(a))
+	sign := "+"
+	if p.Sign() < 0 {
+		sign = "−"
+		p.Neg(p)
+	}
+	return lang.SignedEuros(b - a), sign + lang.grouped(p.FloatString(2)) + lang.percent + "%"
+}
+
+func (c *Comparison) writeTable(w io.Writer, lang *Lang, markdown bool) error {
+	title := lang.Word("period") + " " + c.Period.String()
+	if c.Total {
+		title = lang.Word("plan_total")
+	}
+	if _, err := fmt.Fprintf(w, "%s\n\n", title); err != nil {
+		return err
+	}
+	header := []string{lang.Word("unit"), c.Names[0]}
+	for _, name := range c.Names[1:] {
+		header = append(header, name, "Δ €", "Δ %")
+	}
+	base, _ := c.amounts(0)
+	var rows [][]string
+	for _, q := range c.Results[0].Quarters[:1] {
+		for _, u := range q.Units {
+			rows = append(rows, c.tableRow(lang, u.Name, base))
+		}
+	}
+	return renderTable(w, markdown, header, rows, c.tableRow(lang, "", base))
+}
+
+// tableRow is one unit's row, or with name "" the total row.
+func (c *Comparison) tableRow(lang *Lang, name string, base map[string]allocate.Cents) []string {
+	pick := func(m map[string]allocate.Cents) allocate.Cents {
+		if name != "" {
+			return m[name]
+		}
+		var sum allocate.Cents
+		for _, v := range m {
+			sum += v
+		}
+		return sum
+	}
+	label := name
+	if name == "" {
+		label = lang.Word("total")
+	}
+	row := []string{label, lang.Euros(pick(base))}
+	for i := range c.Names[1:] {
+		other, ok := c.amounts(i + 1)
+		if !ok {
+			row = append(row, "–", "", "")
+			continue
+		}
+		d, p := difference(lang, pick(base), pick(other))
+		row = append(row, lang.Euros(pick(other)), d, p)
+	}
+	return row
+}
