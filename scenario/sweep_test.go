@@ -104,3 +104,22 @@ func TestSweepErrors(t *testing.T) {
 		t.Error("all weight on the varied indicator: want an error")
 	}
 }
+
+// BenchmarkRunSweep is the planner's sweep: 10,000 weights over 50 units.
+func BenchmarkRunSweep(b *testing.B) {
+	in := allocate.Input{Budget: 12_000_000_00, IndicatorShare: rat("1")}
+	for _, key := range []string{"youth", "sgb", "migrants", "space"} {
+		in.Indicators = append(in.Indicators, allocate.Indicator{Key: key, Weight: rat("1/4")})
+	}
+	for u := range 50 {
+		v := func(k int) *big.Rat { return big.NewRat(int64(1000+(u*7919+k*104729)%20000), 1) }
+		in.Units = append(in.Units, allocate.Unit{Name: string(rune('A' + u)), Values: []*big.Rat{v(1), v(2), v(3), v(4)}})
+	}
+	v := Vary{Key: "sgb", From: rat("0"), To: rat("1"), Step: rat("1/9999")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := RunSweep(in, v, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
