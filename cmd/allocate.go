@@ -9,6 +9,7 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/demo"
 	"github.com/raumbudget/raumbudget/report"
+	"github.com/raumbudget/raumbudget/workbook"
 )
 
 // allocateOptions are everything one run of allocate needs.
@@ -46,7 +47,7 @@ share of the prior-year spending, rounded to the cent by largest remainder.`,
 	c.Flags().String("budget", "", "budget of the period in euros, e.g. 12000000 or 12000000.50")
 	c.Flags().String("indicator-share", "0.6", "share α of the budget split by indicators (0.6, 60%, 3/5)")
 	addFormulaFlags(c)
-	addOutputFlags(c)
+	addOutputFlags(c, reportFormats)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
@@ -99,11 +100,24 @@ func allocateRun(c *cobra.Command, opts *allocateOptions) error {
 	if err != nil {
 		return placeModelError(err, table)
 	}
-	var buf bytes.Buffer
-	if err := report.NewAllocation(res, table.Headings).Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
+	data, err := allocationOutput(res, table.Headings, opts)
+	if err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending)
+	return opts.Output.write(c.OutOrStdout(), data, opts.Data.Data, opts.Data.Spending)
+}
+
+func allocationOutput(res *allocate.Result, headings map[string]string, opts *allocateOptions) ([]byte, error) {
+	if opts.Output.Format == "xlsx" {
+		meta, err := reportMeta(opts.Output, headings, opts.Data.Demo, opts.Data.Data, opts.Data.Spending)
+		if err != nil {
+			return nil, err
+		}
+		return workbook.Allocation(res, meta)
+	}
+	var buf bytes.Buffer
+	err := report.NewAllocation(res, headings).Write(&buf, opts.Output.Format, opts.Output.Lang)
+	return buf.Bytes(), err
 }
 
 // wrapRun marks errors from a command's run for exitCode.

@@ -76,7 +76,7 @@ the spending. The parts add up to the change to the cent.`,
 	f.String("against-spending", "", "spending table of the earlier data year (default: as --spending)")
 	f.String("against-budget", "", "budget of the earlier allocation (default: --budget)")
 	f.String("against-indicator-share", "", "indicator share of the earlier allocation (default: --indicator-share)")
-	addOutputFlags(c)
+	addOutputFlags(c, []string{"table", "markdown", "json"})
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
@@ -101,9 +101,6 @@ func readExplainOptions(c *cobra.Command) (*explainOptions, error) {
 		return nil, err
 	}
 	opts.Output, err = readOutputOptions(s)
-	if err == nil && opts.Output.Format == "csv" {
-		err = usagef("%s: explain writes table, markdown or json", s.where("output"))
-	}
 	return opts, err
 }
 

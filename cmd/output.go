@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,18 +17,32 @@ import (
 
 // outputOptions say how and where a result is written.
 type outputOptions struct {
-	Format string
-	Out    string
-	Force  bool
-	Lang   *report.Lang
+	Format     string
+	Out        string
+	Force      bool
+	Lang       *report.Lang
+	ReportDate time.Time // of an xlsx report
+
+	command  []string    // for the report's audit sheet
+	settings [][2]string // likewise
 }
 
-func addOutputFlags(c *cobra.Command) {
+// Output formats of the commands.
+var (
+	textFormats   = []string{"table", "csv", "json", "markdown"}
+	reportFormats = append(slices.Clone(textFormats), "xlsx")
+)
+
+func addOutputFlags(c *cobra.Command, formats []string) {
 	f := c.Flags()
-	f.StringP("output", "o", "table", "output format: "+strings.Join(report.Formats, ", "))
+	f.StringP("output", "o", "table", "output format: "+strings.Join(formats, ", "))
 	f.String("out", "", "write to this file instead of standard output")
 	f.Bool("force", false, "replace the --out file if it exists")
-	f.String("lang", "de", "language of headings and number format of table and CSV: de or en")
+	f.String("lang", "de", "language of sheets, headings and number format: de or en")
+	if slices.Contains(formats, "xlsx") {
+		f.String("report-date", "", "date of an xlsx report, YYYY-MM-DD, the only date in it (default: today)")
+	}
+	c.Annotations = map[string]string{"formats": strings.Join(formats, ",")}
 }
 
 func readOutputOptions(s *settings) (outputOptions, error) {
@@ -36,15 +51,35 @@ func readOutputOptions(s *settings) (outputOptions, error) {
 	if o.Force, err = s.boolean("force"); err != nil {
 		return o, err
 	}
-	if !slices.Contains(report.Formats, o.Format) {
-		return o, usagef("%s: unknown format %q (use %s)", s.where("output"), o.Format, strings.Join(report.Formats, ", "))
+	formats := strings.Split(s.cmd.Annotations["formats"], ",")
+	if !slices.Contains(formats, o.Format) {
+		return o, usagef("%s: unknown format %q (use %s)", s.where("output"), o.Format, strings.Join(formats, ", "))
+	}
+	if o.Format == "xlsx" && o.Out == "" {
+		return o, usagef("-o xlsx needs --out FILE.xlsx")
 	}
 	lang, err := report.LangFor(s.v.GetString("lang"))
 	if err != nil {
 		return o, usagef("%s: %v", s.where("lang"), err)
 	}
 	o.Lang = lang
-	return o, nil
+	o.command, o.settings = commandLine(s.cmd), s.effective()
+	o.ReportDate, err = readReportDate(s)
+	return o, err
+}
+
+// readReportDate is --report-date, or today.
+func readReportDate(s *settings) (time.Time, error) {
+	text := s.v.GetString("report-date")
+	if text == "" {
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse("2006-01-02", text)
+	if err != nil {
+		return t, usagef("%s: %q is not a date like 2026-11-22", s.where("report-date"), text)
+	}
+	return t, nil
 }
 
 // write puts the finished output on stdout or into the --out file, which

@@ -12,6 +12,7 @@ import (
 	"github.com/raumbudget/raumbudget/indicators"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
+	"github.com/raumbudget/raumbudget/workbook"
 )
 
 // planOptions are everything one run of plan needs.
@@ -49,7 +50,7 @@ and an optional corridor limits how far a unit's share may move in a quarter.`,
 	addDataFlags(c)
 	addPlanFlags(c)
 	addFormulaFlags(c)
-	addOutputFlags(c)
+	addOutputFlags(c, reportFormats)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
@@ -166,12 +167,25 @@ func planRun(c *cobra.Command, opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: table.Headings}
-	if err := view.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
+	data, err := planOutput(res, table.Headings, opts)
+	if err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Previous)
+	return opts.Output.write(c.OutOrStdout(), data, opts.Data.Data, opts.Data.Spending, opts.Previous)
+}
+
+func planOutput(res *scenario.Result, headings map[string]string, opts *planOptions) ([]byte, error) {
+	if opts.Output.Format == "xlsx" {
+		meta, err := reportMeta(opts.Output, headings, opts.Data.Demo, opts.Data.Data, opts.Data.Spending, opts.Previous)
+		if err != nil {
+			return nil, err
+		}
+		return workbook.Plan(res, opts.Plan.Corridor, meta)
+	}
+	var buf bytes.Buffer
+	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings}
+	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
+	return buf.Bytes(), err
 }
 
 // runPlan reads the plan's tables, changes them by adjust (may be nil),

@@ -2,11 +2,13 @@ package cmd
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
+	"github.com/raumbudget/raumbudget/workbook"
 )
 
 // compareOptions are everything one run of scenario compare needs.
@@ -43,7 +45,7 @@ JSON and CSV hold every quarter.`,
 	}
 	c.Flags().String("period", "", "the quarter to show, e.g. 2027-Q1 (default: the baseline's last)")
 	c.Flags().Bool("total", false, "show each plan's sum over its quarters")
-	addOutputFlags(c)
+	addOutputFlags(c, reportFormats)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
@@ -89,11 +91,40 @@ func compareRun(c *cobra.Command, opts *compareOptions) error {
 			return usagef("--period %s is not in the baseline's plan (%s to %s)", view.Period, quarters[0].Period, quarters[len(quarters)-1].Period)
 		}
 	}
-	var buf bytes.Buffer
-	if err := view.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
+	data, err := compareOutput(&view, runs, opts)
+	if err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.File)
+	return opts.Output.write(c.OutOrStdout(), data, opts.File)
+}
+
+func compareOutput(view *report.Comparison, runs []scenarioRun, opts *compareOptions) ([]byte, error) {
+	if opts.Output.Format == "xlsx" {
+		base := runs[0].Plan
+		inputs := []string{opts.File}
+		for _, r := range runs {
+			inputs = append(inputs, r.Plan.Data.Data, r.Plan.Data.Spending, r.Plan.Previous)
+		}
+		meta, err := reportMeta(opts.Output, nil, base.Data.Demo, uniqueNonEmpty(inputs)...)
+		if err != nil {
+			return nil, err
+		}
+		return workbook.Comparison(view, base.Plan.Corridor, meta)
+	}
+	var buf bytes.Buffer
+	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
+	return buf.Bytes(), err
+}
+
+// uniqueNonEmpty keeps the first of each name, in order.
+func uniqueNonEmpty(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func hasQuarter(res *scenario.Result, p scenario.Period) bool {

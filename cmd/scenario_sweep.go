@@ -49,7 +49,7 @@ The corridor does not apply to a sweep.`,
 	c.Flags().String("vary", "", "the indicator and range, e.g. sgb_recipients=0:0.6:0.05 (required)")
 	c.Flags().String("period", "", "the baseline's quarter to sweep (default: its last)")
 	c.Flags().String("reference", "", "the baseline's quarter whose amounts the crossings compare with")
-	addOutputFlags(c)
+	addOutputFlags(c, textFormats)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }

@@ -9,9 +9,6 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 )
 
-// Formats lists the output formats for -o.
-var Formats = []string{"table", "csv", "json", "markdown"}
-
 // Allocation presents one period's result.
 type Allocation struct {
 	Result *allocate.Result
@@ -37,7 +34,7 @@ func NewAllocation(res *allocate.Result, headings map[string]string) *Allocation
 	return a
 }
 
-// Write renders the allocation in one of [Formats].
+// Write renders the allocation as a table, Markdown, CSV or JSON.
 func (a *Allocation) Write(w io.Writer, format string, lang *Lang) error {
 	switch format {
 	case "table":
@@ -54,13 +51,7 @@ func (a *Allocation) Write(w io.Writer, format string, lang *Lang) error {
 
 // label names an indicator key in lang.
 func (a *Allocation) label(lang *Lang, key string) string {
-	if w := lang.Word(key); w != key {
-		return w
-	}
-	if h, ok := a.Headings[key]; ok {
-		return h
-	}
-	return key
+	return lang.Label(key, a.Headings)
 }
 
 // contributionKeys are the indicator keys, then the history.

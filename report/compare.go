@@ -17,7 +17,7 @@ type Comparison struct {
 	Total   bool               // the table sums each plan's quarters
 }
 
-// Write renders the comparison in one of [Formats].
+// Write renders the comparison as a table, Markdown, CSV or JSON.
 func (c *Comparison) Write(w io.Writer, format string, lang *Lang) error {
 	switch format {
 	case "table":
@@ -32,9 +32,19 @@ func (c *Comparison) Write(w io.Writer, format string, lang *Lang) error {
 	return fmt.Errorf("unknown output format %q", format)
 }
 
-// amounts are each unit's amount in the shown quarter or summed over the
-// plan, by unit name; ok is false when a scenario has no such quarter.
-func (c *Comparison) amounts(i int) (map[string]allocate.Cents, bool) {
+// UnitNames are the baseline's units in order.
+func (c *Comparison) UnitNames() []string {
+	var out []string
+	for _, u := range c.Results[0].Quarters[0].Units {
+		out = append(out, u.Name)
+	}
+	return out
+}
+
+// Amounts are scenario i's amount of each unit in the shown quarter or
+// summed over its plan, by unit name; ok is false when the scenario has no
+// such quarter.
+func (c *Comparison) Amounts(i int) (map[string]allocate.Cents, bool) {
 	out := map[string]allocate.Cents{}
 	found := false
 	for _, q := range c.Results[i].Quarters {
@@ -75,7 +85,7 @@ func (c *Comparison) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	for _, name := range c.Names[1:] {
 		header = append(header, name, "Δ €", "Δ %")
 	}
-	base, _ := c.amounts(0)
+	base, _ := c.Amounts(0)
 	var rows [][]string
 	for _, q := range c.Results[0].Quarters[:1] {
 		for _, u := range q.Units {
@@ -103,7 +113,7 @@ func (c *Comparison) tableRow(lang *Lang, name string, base map[string]allocate.
 	}
 	row := []string{label, lang.Euros(pick(base))}
 	for i := range c.Names[1:] {
-		other, ok := c.amounts(i + 1)
+		other, ok := c.Amounts(i + 1)
 		if !ok {
 			row = append(row, "–", "", "")
 			continue

@@ -21,6 +21,32 @@ type Lang struct {
 // numbers as German Excel shows them (1.234.567,89).
 var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words: map[string]string{
 	"unit":               "Bezirksstelle",
+	"sheet_summary":      "Übersicht",
+	"sheet_allocation":   "Zuteilung",
+	"sheet_trend":        "Verlauf",
+	"sheet_indicators":   "Indikatoren",
+	"sheet_comparison":   "Vergleich",
+	"sheet_audit":        "Protokoll",
+	"check":              "Prüfung",
+	"check_failed":       "FEHLER",
+	"report_date":        "Berichtsdatum",
+	"report_title":       "Mittelverteilung Hilfen zur Erziehung",
+	"page":               "Seite",
+	"of":                 "von",
+	"version":            "Programmversion",
+	"command":            "Aufruf",
+	"settings":           "Einstellungen",
+	"inputs":             "Eingabedateien",
+	"rules":              "Angewandte Regeln",
+	"file":               "Datei",
+	"exact_amount":       "Betrag exakt",
+	"difference_amount":  "Betrag − exakt",
+	"composite":          "Anteil Indikatoren (c)",
+	"history_share_h":    "Anteil Mittelabfluss (h)",
+	"target":             "Zielanteil (p)",
+	"share_of":           "Anteil",
+	"quarters":           "Quartale",
+	"no_corridor":        "kein Korridor",
 	"plan_total":         "Summe über den Plan",
 	"scenario":           "Szenario",
 	"difference":         "Differenz",
@@ -74,6 +100,32 @@ var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words
 // English is chosen with --lang en.
 var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", words: map[string]string{
 	"unit":               "District office",
+	"sheet_summary":      "Summary",
+	"sheet_allocation":   "Allocation",
+	"sheet_trend":        "Progress",
+	"sheet_indicators":   "Indicators",
+	"sheet_comparison":   "Comparison",
+	"sheet_audit":        "Audit",
+	"check":              "Check",
+	"check_failed":       "ERROR",
+	"report_date":        "Report date",
+	"report_title":       "Allocation of the budget for educational help",
+	"page":               "Page",
+	"of":                 "of",
+	"version":            "Program version",
+	"command":            "Command",
+	"settings":           "Settings",
+	"inputs":             "Input files",
+	"rules":              "Rules applied",
+	"file":               "File",
+	"exact_amount":       "Exact amount",
+	"difference_amount":  "Amount − exact",
+	"composite":          "Composite share (c)",
+	"history_share_h":    "Spending share (h)",
+	"target":             "Target share (p)",
+	"share_of":           "Share",
+	"quarters":           "Quarters",
+	"no_corridor":        "no corridor",
 	"plan_total":         "Sum over the plan",
 	"scenario":           "Scenario",
 	"difference":         "Difference",
@@ -133,6 +185,18 @@ func LangFor(code string) (*Lang, error) {
 		return English, nil
 	}
 	return nil, fmt.Errorf("unknown language %q (use de or en)", code)
+}
+
+// Label names an indicator key (or "history"): the language's word for it,
+// else its heading in the input, else the key.
+func (l *Lang) Label(key string, headings map[string]string) string {
+	if w := l.Word(key); w != key {
+		return w
+	}
+	if h, ok := headings[key]; ok {
+		return h
+	}
+	return key
 }
 
 // Word is the language's word for key, or key itself.

@@ -18,7 +18,7 @@ type Plan struct {
 	Headings map[string]string
 }
 
-// Write renders the plan in one of [Formats].
+// Write renders the plan as a table, Markdown, CSV or JSON.
 func (p *Plan) Write(w io.Writer, format string, lang *Lang) error {
 	switch format {
 	case "table":

@@ -18,7 +18,7 @@ type Sweep struct {
 	ReferenceLabel string           // a quarter, or "previous"
 }
 
-// Write renders the sweep in one of [Formats].
+// Write renders the sweep as a table, Markdown, CSV or JSON.
 func (s *Sweep) Write(w io.Writer, format string, lang *Lang) error {
 	switch format {
 	case "table":

@@ -1,0 +1,102 @@
+package cmd
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/raumbudget/raumbudget/demo"
+	"github.com/raumbudget/raumbudget/workbook"
+)
+
+// reportMeta describes how an xlsx report was made: the command line as
+// given, the effective settings, and a checksum of every input file.
+func reportMeta(o outputOptions, headings map[string]string, isDemo bool, inputs ...string) (workbook.Meta, error) {
+	meta := workbook.Meta{Version: version, Command: o.command, Settings: o.settings,
+		ReportDate: o.ReportDate, Lang: o.Lang, Headings: headings}
+	if isDemo {
+		meta.Inputs = append(meta.Inputs, digestOf(demo.IndicatorsName+" (built in)", demo.Indicators()),
+			digestOf(demo.SpendingName+" (built in)", demo.Spending()))
+	}
+	for _, path := range inputs {
+		if path == "" {
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return meta, err
+		}
+		meta.Inputs = append(meta.Inputs, digestOf(path, f))
+		f.Close()
+	}
+	return meta, nil
+}
+
+func digestOf(name string, r io.Reader) workbook.Input {
+	h := sha256.New()
+	_, _ = io.Copy(h, r)
+	return workbook.Input{Name: name, SHA256: hex.EncodeToString(h.Sum(nil))}
+}
+
+// notRecorded are settings that say where a report goes, not what is in
+// it: the same report written to another file is the same bytes.
+var notRecorded = []string{"out", "force", "help"}
+
+// commandLine is the command with the flags the user set and its
+// arguments, in a fixed order.
+func commandLine(c *cobra.Command) []string {
+	line := strings.Fields(c.CommandPath())
+	c.Flags().Visit(func(f *pflag.Flag) {
+		if !slices.Contains(notRecorded, f.Name) {
+			line = append(line, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	return append(line, c.Flags().Args()...)
+}
+
+// effective lists every setting with its value, sorted by name.
+func (s *settings) effective() [][2]string {
+	keys := s.v.AllKeys()
+	slices.Sort(keys)
+	var out [][2]string
+	seen := map[string]bool{}
+	for _, key := range keys {
+		top, _, _ := strings.Cut(key, ".")
+		if seen[top] || slices.Contains(notRecorded, top) {
+			continue
+		}
+		seen[top] = true
+		out = append(out, [2]string{top, settingText(s.raw(top))})
+	}
+	return out
+}
+
+// settingText shows a setting's value: maps as sorted key=value pairs.
+func settingText(v any) string {
+	switch x := v.(type) {
+	case map[string]any:
+		var parts []string
+		for _, k := range sortedKeys(x) {
+			parts = append(parts, k+"="+settingText(x[k]))
+		}
+		return strings.Join(parts, ", ")
+	case []any:
+		var parts []string
+		for _, item := range x {
+			parts = append(parts, settingText(item))
+		}
+		return "[" + strings.Join(parts, "; ") + "]"
+	case []string:
+		return strings.Join(x, ", ")
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,186 @@
+package workbook
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/report"
+)
+
+// Meta is what a report says about how it was made.
+type Meta struct {
+	Version    string
+	Command    []string    // the command line
+	Settings   [][2]string // effective settings, name and value
+	Inputs     []Input
+	ReportDate time.Time // the only date in the file
+	Lang       *report.Lang
+	Headings   map[string]string // names of indicators the language has no word for
+}
+
+// Input is an input file and its SHA-256.
+type Input struct {
+	Name   string
+	SHA256 string
+}
+
+// book is a workbook being written, with its styles.
+type book struct {
+	f      *excelize.File
+	meta   Meta
+	lang   *report.Lang
+	styles styles
+}
+
+type styles struct {
+	header, title, euro, share, percent, weight, number, bold, boldEuro int
+}
+
+func newBook(meta Meta) (*book, error) {
+	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang}
+	var err error
+	b.styles, err = newStyles(b.f)
+	return b, err
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	var errs []error
+	add := func(dst *int, st *excelize.Style) {
+		id, err := f.NewStyle(st)
+		*dst = id
+		errs = append(errs, err)
+	}
+	fmtOf := func(code string) *string { return &code }
+	add(&s.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, Border: []excelize.Border{{Type: "bottom", Color: "7F7F7F", Style: 1}}})
+	add(&s.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	add(&s.euro, &excelize.Style{CustomNumFmt: fmtOf(`#,##0.00 "€"`)})
+	add(&s.boldEuro, &excelize.Style{CustomNumFmt: fmtOf(`#,##0.00 "€"`), Font: &excelize.Font{Bold: true},
+		Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}})
+	add(&s.share, &excelize.Style{CustomNumFmt: fmtOf("0.0000%")})
+	add(&s.percent, &excelize.Style{CustomNumFmt: fmtOf("0.00%")})
+	add(&s.weight, &excelize.Style{CustomNumFmt: fmtOf("0.####")})
+	add(&s.number, &excelize.Style{CustomNumFmt: fmtOf("#,##0.####")})
+	add(&s.bold, &excelize.Style{Font: &excelize.Font{Bold: true}})
+	for _, err := range errs {
+		if err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// word is the report language's word for key.
+func (b *book) word(key string) string { return b.lang.Word(key) }
+
+// label names an indicator key.
+func (b *book) label(key string) string { return b.lang.Label(key, b.meta.Headings) }
+
+// sheet adds a sheet (the first replaces excelize's default one) with
+// print setup: landscape, one page wide, title and page numbers.
+func (b *book) sheet(key string) (string, error) {
+	name := b.word(key)
+	if b.f.SheetCount == 1 && b.f.GetSheetName(0) == "Sheet1" {
+		if err := b.f.SetSheetName("Sheet1", name); err != nil {
+			return "", err
+		}
+	} else if _, err := b.f.NewSheet(name); err != nil {
+		return "", err
+	}
+	return name, b.printSetup(name)
+}
+
+func (b *book) printSetup(sheet string) error {
+	landscape, one, zero := "landscape", 1, 0
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	fit := true
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: fmt.Sprintf("&L%s&R%s", escapeHeader(b.word("report_title")), escapeHeader(sheet)),
+		OddFooter: fmt.Sprintf("&L%s %s&R%s &P %s &N", escapeHeader(b.word("report_date")), b.date(),
+			escapeHeader(b.word("page")), escapeHeader(b.word("of"))),
+	})
+}
+
+// escapeHeader doubles the ampersands that header codes would read.
+func escapeHeader(s string) string {
+	out := ""
+	for _, r := range s {
+		if r == '&' {
+			out += "&&"
+			continue
+		}
+		out += string(r)
+	}
+	return out
+}
+
+func (b *book) date() string { return b.meta.ReportDate.Format("2006-01-02") }
+
+// cell names the cell at column col and row row, both from 1.
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// col names a column from 1: A, B, … AA.
+func col(c int) string {
+	name, _ := excelize.ColumnNumberToName(c)
+	return name
+}
+
+// set writes a value with a style (0: none).
+func (b *book) set(sheet string, c, r int, v any, style int) error {
+	if err := b.f.SetCellValue(sheet, cell(c, r), v); err != nil {
+		return err
+	}
+	if style == 0 {
+		return nil
+	}
+	return b.f.SetCellStyle(sheet, cell(c, r), cell(c, r), style)
+}
+
+// formula writes a formula with a style.
+func (b *book) formula(sheet string, c, r int, f string, style int) error {
+	if err := b.f.SetCellFormula(sheet, cell(c, r), f); err != nil {
+		return err
+	}
+	return b.f.SetCellStyle(sheet, cell(c, r), cell(c, r), style)
+}
+
+// header writes a header row, freezes it (and the first column), filters
+// the table below it and sizes the columns.
+func (b *book) header(sheet string, row int, titles []string, lastRow int, widths ...float64) error {
+	for i, t := range titles {
+		if err := b.set(sheet, i+1, row, t, b.styles.header); err != nil {
+			return err
+		}
+	}
+	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: row, TopLeftCell: cell(2, row+1), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if lastRow > row {
+		if err := b.f.AutoFilter(sheet, cell(1, row)+":"+cell(len(titles), lastRow), nil); err != nil {
+			return err
+		}
+	}
+	return b.widths(sheet, len(titles), widths...)
+}
+
+// widths sets the first columns' widths as given and the rest to the last.
+func (b *book) widths(sheet string, n int, widths ...float64) error {
+	for i := 1; i <= n; i++ {
+		w := widths[min(i, len(widths))-1]
+		if err := b.f.SetColWidth(sheet, col(i), col(i), w); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,221 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/raumbudget/raumbudget/allocate"
+)
+
+// indicatorLayout places the indicator sheet's blocks: the periods'
+// parameters on top, then the weights and the table of units.
+type indicatorLayout struct {
+	k, n, periods int // indicators, units, periods
+}
+
+func (l indicatorLayout) paramRow(i int) int { return 4 + i } // α in B, budget in C
+func (l indicatorLayout) weightRow() int     { return l.paramRow(l.periods) + 1 }
+func (l indicatorLayout) headerRow() int     { return l.weightRow() + 1 }
+func (l indicatorLayout) firstUnit() int     { return l.headerRow() + 1 }
+func (l indicatorLayout) lastUnit() int      { return l.firstUnit() + l.n - 1 }
+func (l indicatorLayout) totalRow() int      { return l.lastUnit() + 1 }
+func (l indicatorLayout) valueCol(k int) int { return 2 + k } // k = l.k is the spending
+func (l indicatorLayout) shareCol(k int) int { return l.valueCol(l.k) + 1 + k }
+func (l indicatorLayout) historyCol() int    { return l.shareCol(l.k) }
+func (l indicatorLayout) compositeCol() int  { return l.historyCol() + 1 }
+
+// periodCol is the first of a period's six columns: target share, exact
+// amount, share after the corridor, exact amount after it, amount, and
+// amount minus exact.
+func (l indicatorLayout) periodCol(i int) int { return l.compositeCol() + 1 + 6*i }
+
+// indicatorSheet shows the inputs and recomputes every unrounded amount
+// with live formulas over them, so an auditor can check each figure in
+// the workbook itself.
+func (b *book) indicatorSheet(m model) error {
+	sheet, err := b.sheet("sheet_indicators")
+	if err != nil {
+		return err
+	}
+	res := m.first()
+	l := indicatorLayout{k: len(res.Indicators), n: len(m.units), periods: len(m.periods)}
+	steps := []func(string, model, indicatorLayout) error{b.indicatorParams, b.indicatorHeader, b.indicatorValues, b.indicatorFormulas, b.indicatorTotals}
+	for _, step := range steps {
+		if err := step(sheet, m, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *book) indicatorParams(sheet string, m model, l indicatorLayout) error {
+	if err := b.set(sheet, 1, 1, b.word("sheet_indicators"), b.styles.title); err != nil {
+		return err
+	}
+	for i, t := range []string{b.word("period"), b.word("indicator_share"), b.word("budget")} {
+		if err := b.set(sheet, i+1, 3, t, b.styles.header); err != nil {
+			return err
+		}
+	}
+	for i, p := range m.periods {
+		r := l.paramRow(i)
+		if err := b.set(sheet, 1, r, p.label, 0); err != nil {
+			return err
+		}
+		if err := b.set(sheet, 2, r, ratFloat(p.share), b.styles.percent); err != nil {
+			return err
+		}
+		if err := b.set(sheet, 3, r, euros(p.budget), b.styles.euro); err != nil {
+			return err
+		}
+	}
+	if err := b.set(sheet, 1, l.weightRow(), b.word("weight"), b.styles.bold); err != nil {
+		return err
+	}
+	for k, ind := range m.first().Indicators {
+		if err := b.set(sheet, l.shareCol(k), l.weightRow(), ratFloat(ind.Weight), b.styles.percent); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *book) indicatorHeader(sheet string, m model, l indicatorLayout) error {
+	res := m.first()
+	titles := []string{b.word("unit")}
+	for _, ind := range res.Indicators {
+		titles = append(titles, b.label(ind.Key))
+	}
+	titles = append(titles, b.label(allocate.SpendingKey))
+	for _, ind := range res.Indicators {
+		t := b.word("share_of") + " " + b.label(ind.Key)
+		if ind.Inverse {
+			t += " (" + b.word("inverse") + ")"
+		}
+		titles = append(titles, t)
+	}
+	titles = append(titles, b.word("history_share_h"), b.word("composite"))
+	for _, p := range m.periods {
+		titles = append(titles, p.label+" "+b.word("target"), p.label+" "+b.word("exact_amount"),
+			p.label+" "+b.word("share"), p.label+" "+b.word("exact_amount")+" "+b.word("corridor"),
+			p.label+" "+b.word("amount"), p.label+" "+b.word("difference_amount"))
+	}
+	return b.header(sheet, l.headerRow(), titles, l.lastUnit(), 24, 16)
+}
+
+func (b *book) indicatorValues(sheet string, m model, l indicatorLayout) error {
+	res := m.first()
+	for u, name := range m.units {
+		r := l.firstUnit() + u
+		if err := b.set(sheet, 1, r, name, 0); err != nil {
+			return err
+		}
+		for k, part := range res.Parts(u) {
+			if err := b.set(sheet, l.valueCol(k), r, ratFloat(part.Value), b.styles.number); err != nil {
+				return err
+			}
+		}
+		for i, p := range m.periods {
+			c := l.periodCol(i)
+			if err := b.set(sheet, c+2, r, ratFloat(p.shares[u]), b.styles.share); err != nil {
+				return err
+			}
+			if err := b.set(sheet, c+4, r, euros(p.amounts[u]), b.styles.euro); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// indicatorFormulas writes the model's formulas for each unit.
+func (b *book) indicatorFormulas(sheet string, m model, l indicatorLayout) error {
+	res := m.first()
+	for u := range m.units {
+		r := l.firstUnit() + u
+		for k := 0; k <= l.k; k++ {
+			inverse := k < l.k && res.Indicators[k].Inverse
+			if err := b.formula(sheet, l.shareCol(k), r, shareFormula(l, l.valueCol(k), r, inverse), b.styles.share); err != nil {
+				return err
+			}
+		}
+		shares := fmt.Sprintf("%s%d:%s%d", col(l.shareCol(0)), r, col(l.shareCol(l.k-1)), r)
+		weights := fmt.Sprintf("$%s$%d:$%s$%d", col(l.shareCol(0)), l.weightRow(), col(l.shareCol(l.k-1)), l.weightRow())
+		if err := b.formula(sheet, l.compositeCol(), r, fmt.Sprintf("SUMPRODUCT(%s,%s)", weights, shares), b.styles.share); err != nil {
+			return err
+		}
+		for i := range m.periods {
+			if err := b.periodFormulas(sheet, l, i, r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// shareFormula is a unit's share of a column: value over the column's sum,
+// or for an inverse indicator the reciprocal over the sum of reciprocals.
+func shareFormula(l indicatorLayout, c, r int, inverse bool) string {
+	rng := fmt.Sprintf("%s$%d:%s$%d", col(c), l.firstUnit(), col(c), l.lastUnit())
+	if inverse {
+		return fmt.Sprintf("(1/%s%d)/SUMPRODUCT(1/%s)", col(c), r, rng)
+	}
+	return fmt.Sprintf("%s%d/SUM(%s)", col(c), r, rng)
+}
+
+// periodFormulas: p = α·c + (1 − α)·h, E = B·p, E' = B·p', amount − E'.
+func (b *book) periodFormulas(sheet string, l indicatorLayout, i, r int) error {
+	c := l.periodCol(i)
+	alpha := fmt.Sprintf("$B$%d", l.paramRow(i))
+	budget := fmt.Sprintf("$C$%d", l.paramRow(i))
+	target := fmt.Sprintf("%s*%s%d+(1-%s)*%s%d", alpha, col(l.compositeCol()), r, alpha, col(l.historyCol()), r)
+	formulas := []struct {
+		at    int
+		f     string
+		style int
+	}{
+		{c, target, b.styles.share},
+		{c + 1, fmt.Sprintf("%s*%s%d", budget, col(c), r), b.styles.euro},
+		{c + 3, fmt.Sprintf("%s*%s%d", budget, col(c+2), r), b.styles.euro},
+		{c + 5, fmt.Sprintf("%s%d-%s%d", col(c+4), r, col(c+3), r), b.styles.euro},
+	}
+	for _, f := range formulas {
+		if err := b.formula(sheet, f.at, r, f.f, f.style); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// indicatorTotals sums the columns: the city totals, shares that add to 1,
+// and for each period a check that every amount is within a cent of its
+// exact value.
+func (b *book) indicatorTotals(sheet string, m model, l indicatorLayout) error {
+	r := l.totalRow()
+	if err := b.set(sheet, 1, r, b.word("city_total"), b.styles.bold); err != nil {
+		return err
+	}
+	sum := func(c int) string { return fmt.Sprintf("SUM(%s%d:%s%d)", col(c), l.firstUnit(), col(c), l.lastUnit()) }
+	for c := l.valueCol(0); c <= l.compositeCol(); c++ {
+		style := b.styles.number
+		if c >= l.shareCol(0) {
+			style = b.styles.share
+		}
+		if err := b.formula(sheet, c, r, sum(c), style); err != nil {
+			return err
+		}
+	}
+	for i := range m.periods {
+		c := l.periodCol(i)
+		for _, at := range []int{c + 1, c + 3, c + 4} {
+			if err := b.formula(sheet, at, r, sum(at), b.styles.boldEuro); err != nil {
+				return err
+			}
+		}
+		diffs := fmt.Sprintf("%s%d:%s%d", col(c+5), l.firstUnit(), col(c+5), l.lastUnit())
+		check := fmt.Sprintf(`IF(SUMPRODUCT((ABS(%s)>=0.01)*1)=0,"OK","%s")`, diffs, b.word("check_failed"))
+		if err := b.formula(sheet, c+5, r, check, b.styles.bold); err != nil {
+			return err
+		}
+	}
+	return nil
+}

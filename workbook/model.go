@@ -1,0 +1,75 @@
+package workbook
+
+import (
+	"math/big"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/scenario"
+)
+
+// model is what the sheets show: the units, and one period for a single
+// allocation or one per quarter of a plan.
+type model struct {
+	units    []string
+	periods  []period
+	corridor *allocate.Corridor
+	plan     *scenario.Result // nil for a single allocation
+}
+
+type period struct {
+	label   string   // "2026-Q1"; a single allocation's is the word for amount
+	share   *big.Rat // α
+	budget  allocate.Cents
+	result  *allocate.Result // before the corridor
+	amounts []allocate.Cents
+	shares  []*big.Rat // after the corridor
+	held    []allocate.Held
+}
+
+func allocationModel(res *allocate.Result, label string) model {
+	p := period{label: label, share: res.IndicatorShare, budget: res.Budget, result: res}
+	m := model{}
+	for u, unit := range res.Units {
+		m.units = append(m.units, unit.Name)
+		p.amounts = append(p.amounts, unit.Amount)
+		p.shares = append(p.shares, res.Shares(u).Target)
+		p.held = append(p.held, allocate.NotHeld)
+	}
+	m.periods = []period{p}
+	return m
+}
+
+func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
+	m := model{corridor: corridor, plan: res}
+	for _, u := range res.Quarters[0].Units {
+		m.units = append(m.units, u.Name)
+	}
+	for _, q := range res.Quarters {
+		p := period{label: q.Period.String(), share: q.IndicatorShare, budget: q.Budget, result: q.Result}
+		for _, u := range q.Units {
+			p.amounts = append(p.amounts, u.Amount)
+			p.shares = append(p.shares, u.Share)
+			p.held = append(p.held, u.Held)
+		}
+		m.periods = append(m.periods, p)
+	}
+	return m
+}
+
+// first is the allocation whose inputs the indicator sheet shows; the
+// inputs are the same in every quarter of a plan.
+func (m model) first() *allocate.Result {
+	return m.periods[0].result
+}
+
+// ratFloat is the float64 nearest to x, for a cell.
+func ratFloat(x *big.Rat) float64 {
+	f, _ := x.Float64()
+	return f
+}
+
+// euros is an amount in cents as euros for a cell. Excel holds doubles;
+// every cent amount below 2^53 cents is exact there.
+func euros(c allocate.Cents) float64 {
+	return float64(c) / 100
+}

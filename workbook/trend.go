@@ -1,0 +1,63 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// trendSheet shows α and each unit's share per quarter of a plan, with a
+// line chart of the shares.
+func (b *book) trendSheet(m model) error {
+	sheet, err := b.sheet("sheet_trend")
+	if err != nil {
+		return err
+	}
+	titles := []string{b.word("unit")}
+	for _, p := range m.periods {
+		titles = append(titles, p.label)
+	}
+	n := len(m.units)
+	if err := b.header(sheet, 1, titles, n+2, 24, 12); err != nil {
+		return err
+	}
+	if err := b.set(sheet, 1, 2, b.word("indicator_share"), b.styles.bold); err != nil {
+		return err
+	}
+	for i, p := range m.periods {
+		if err := b.set(sheet, i+2, 2, ratFloat(p.share), b.styles.percent); err != nil {
+			return err
+		}
+		for u := range m.units {
+			if err := b.set(sheet, i+2, u+3, ratFloat(p.shares[u]), b.styles.share); err != nil {
+				return err
+			}
+		}
+	}
+	for u, name := range m.units {
+		if err := b.set(sheet, 1, u+3, name, 0); err != nil {
+			return err
+		}
+	}
+	return b.shareChart(sheet, m, n+5)
+}
+
+func (b *book) shareChart(sheet string, m model, row int) error {
+	ref, last := quoted(sheet), col(len(m.periods)+1)
+	var series []excelize.ChartSeries
+	for u := range m.units {
+		r := u + 3
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$A$%d", ref, r),
+			Categories: fmt.Sprintf("%s!$B$1:$%s$1", ref, last),
+			Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", ref, r, last, r),
+		})
+	}
+	return b.f.AddChart(sheet, cell(1, row), &excelize.Chart{
+		Type:      excelize.Line,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.word("share")}}},
+		Legend:    excelize.ChartLegend{Position: "right"},
+		Dimension: excelize.ChartDimension{Width: 800, Height: 400},
+	})
+}
