@@ -113,6 +113,7 @@ func allocationOutput(res *allocate.Result, headings map[string]string, opts *al
 		if err != nil {
 			return nil, err
 		}
+		meta.Settings = withSetting(weightSettings(meta.Settings, opts.Formula), "budget", opts.Budget.String())
 		return workbook.Allocation(res, meta)
 	}
 	var buf bytes.Buffer

@@ -180,6 +180,10 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 		if err != nil {
 			return nil, err
 		}
+		meta.Settings = weightSettings(meta.Settings, opts.Formula)
+		if d := opts.Plan.Budgets.Default; d != nil {
+			meta.Settings = withSetting(meta.Settings, "annual-budget", d.String())
+		}
 		return workbook.Plan(res, opts.Plan.Corridor, meta)
 	}
 	var buf bytes.Buffer

@@ -100,3 +100,28 @@ func settingText(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// withSetting gives key the value in settings, replacing or adding it,
+// for settings whose effective value the code fills in (default weights,
+// the demo's budget).
+func withSetting(settings [][2]string, key, value string) [][2]string {
+	for i, kv := range settings {
+		if kv[0] == key {
+			out := slices.Clone(settings)
+			out[i][1] = value
+			return out
+		}
+	}
+	out := append(slices.Clone(settings), [2]string{key, value})
+	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	return out
+}
+
+// weightSettings is the weights as the audit sheet lists them.
+func weightSettings(settings [][2]string, f formulaOptions) [][2]string {
+	var parts []string
+	for _, key := range indicatorOrder(f.Weights) {
+		parts = append(parts, key+"="+trimDecimal(f.Weights[key]))
+	}
+	return withSetting(settings, "weights", strings.Join(parts, ", "))
+}

@@ -1,0 +1,141 @@
+package workbook
+
+import (
+	"bytes"
+	"math/big"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/report"
+	"github.com/raumbudget/raumbudget/scenario"
+)
+
+func rat(s string) *big.Rat {
+	r, _ := new(big.Rat).SetString(s)
+	return r
+}
+
+// smallInput has one inverse indicator, so the formulas cover both kinds.
+func smallInput() allocate.Input {
+	in := allocate.Input{Budget: 1_000_000_01, IndicatorShare: rat("0.6"), Indicators: []allocate.Indicator{
+		{Key: "youth_0_18", Weight: rat("0.5")}, {Key: "open_space_m2", Weight: rat("0.5"), Inverse: true}}}
+	for _, u := range [][3]string{{"Nord", "2000", "50000.5"}, {"Mitte", "500", "10000"}, {"Süd", "2500", "240000"}} {
+		in.Units = append(in.Units, allocate.Unit{Name: u[0], Values: []*big.Rat{rat(u[1]), rat(u[2])}, Spending: rat("1000.25")})
+	}
+	return in
+}
+
+func meta(lang *report.Lang, date string) Meta {
+	d, _ := time.Parse("2006-01-02", date)
+	return Meta{Version: "test", Command: []string{"raumbudget", "allocate"}, Settings: [][2]string{{"budget", "1000000.01"}},
+		Inputs: []Input{{Name: "daten.csv", SHA256: strings.Repeat("ab", 32)}}, ReportDate: d, Lang: lang}
+}
+
+func open(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestAllocationWorkbook(t *testing.T) {
+	res, err := allocate.Run(smallInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Allocation(res, meta(report.German, "2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	if got, want := f.GetSheetList(), []string{"Übersicht", "Zuteilung", "Indikatoren", "Protokoll"}; !slices.Equal(got, want) {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	for u, unit := range res.Units {
+		v, _ := f.GetCellValue("Zuteilung", cell(2, u+2), excelize.Options{RawCellValue: true})
+		if want := strings.TrimRight(strings.TrimRight(unit.Amount.String(), "0"), "."); v != want {
+			t.Errorf("%s: %s in the workbook, %s", unit.Name, v, unit.Amount)
+		}
+	}
+	if sum, _ := f.GetCellFormula("Zuteilung", "B5"); sum != "SUM(B2:B4)" {
+		t.Errorf("total formula %q", sum)
+	}
+	if share, _ := f.GetCellFormula("Indikatoren", "F9"); share != "(1/C9)/SUMPRODUCT(1/C$8:C$10)" {
+		t.Errorf("inverse share formula %q", share)
+	}
+	rows, _ := f.GetRows("Protokoll")
+	if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) == 2 && r[0] == "daten.csv" && strings.HasPrefix(r[1], "SHA-256 abab") }) {
+		t.Errorf("the audit sheet lacks the input's checksum: %v", rows)
+	}
+}
+
+func TestWorkbookIsReproducible(t *testing.T) {
+	res, _ := allocate.Run(smallInput())
+	a, _ := Allocation(res, meta(report.English, "2026-11-22"))
+	b, _ := Allocation(res, meta(report.English, "2026-11-22"))
+	c, _ := Allocation(res, meta(report.English, "2026-11-23"))
+	if !bytes.Equal(a, b) {
+		t.Error("the same inputs and date give different bytes")
+	}
+	if bytes.Equal(a, c) {
+		t.Error("another report date gives the same bytes")
+	}
+	if got := open(t, a).GetSheetList(); !slices.Equal(got, []string{"Summary", "Allocation", "Indicators", "Audit"}) {
+		t.Errorf("English sheets %v", got)
+	}
+}
+
+func planResult(t *testing.T) *scenario.Result {
+	t.Helper()
+	yearly := allocate.Cents(4_000_000_03)
+	res, err := scenario.Run(scenario.Plan{Start: scenario.Period{Year: 2026, Quarter: 1}, Quarters: 3,
+		Schedule: scenario.Schedule{Rule: scenario.EssenRule()}, Budgets: scenario.Budgets{Default: &yearly},
+		Corridor: &allocate.Corridor{MaxDecrease: rat("0.05"), MaxIncrease: rat("0.05")}}, smallInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestPlanWorkbook(t *testing.T) {
+	res := planResult(t)
+	data, err := Plan(res, &allocate.Corridor{MaxDecrease: rat("0.05"), MaxIncrease: rat("0.05")}, meta(report.German, "2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Übersicht", "Zuteilung", "Verlauf", "Indikatoren", "Protokoll"}) {
+		t.Errorf("sheets %v", got)
+	}
+	header, _ := f.GetRows("Zuteilung")
+	if !slices.Equal(header[0], []string{"Bezirksstelle", "2026-Q1", "2026-Q2", "2026-Q3"}) {
+		t.Errorf("header %v", header[0])
+	}
+	if check, _ := f.GetCellFormula("Zuteilung", "D7"); !strings.Contains(check, "ROUND(D5-D6,2)=0") {
+		t.Errorf("check formula %q", check)
+	}
+}
+
+func TestComparisonWorkbook(t *testing.T) {
+	base, other := planResult(t), planResult(t)
+	c := &report.Comparison{Names: []string{"baseline", "b"}, Results: []*scenario.Result{base, other}, Period: scenario.Period{Year: 2026, Quarter: 3}}
+	data, err := Comparison(c, nil, meta(report.German, "2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Übersicht", "Vergleich", "Zuteilung", "Protokoll"}) {
+		t.Errorf("sheets %v", got)
+	}
+	if d, _ := f.GetCellFormula("Vergleich", "D4"); d != "C4-$B4" {
+		t.Errorf("difference formula %q", d)
+	}
+}
