@@ -72,7 +72,9 @@ func TestAllocationWorkbook(t *testing.T) {
 		t.Errorf("inverse share formula %q", share)
 	}
 	rows, _ := f.GetRows("Protokoll")
-	if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) == 2 && r[0] == "daten.csv" && strings.HasPrefix(r[1], "SHA-256 abab") }) {
+	if !slices.ContainsFunc(rows, func(r []string) bool {
+		return len(r) == 2 && r[0] == "daten.csv" && strings.HasPrefix(r[1], "SHA-256 abab")
+	}) {
 		t.Errorf("the audit sheet lacks the input's checksum: %v", rows)
 	}
 }
