@@ -30,7 +30,7 @@ func TestExitCode(t *testing.T) {
 
 func TestRunReportsErrorsOnOneLine(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"allocate", "--demo", "--budget", "x"}, &stdout, &stderr)
+	code := Run([]string{"allocate", "--demo", "--budget", "x"}, &stdout, &stderr)
 	if code != exitUsage || stdout.Len() != 0 || strings.Count(stderr.String(), "\n") != 1 {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
 	}

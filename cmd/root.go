@@ -42,10 +42,12 @@ office's spending in the previous year, exact to the cent.`,
 // Main runs the command line and returns the exit status. No panic gets
 // past it: a bug is reported in one line with exit status 1.
 func Main() (code int) {
-	return run(os.Args[1:], os.Stdout, os.Stderr)
+	return Run(os.Args[1:], os.Stdout, os.Stderr)
 }
 
-func run(args []string, stdout, stderr io.Writer) (code int) {
+// Run runs the command line args and returns the exit status, writing to
+// stdout and stderr; tests call it in-process.
+func Run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "raumbudget: internal error: %v (please report this)\n", r)
