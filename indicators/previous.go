@@ -8,7 +8,10 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // ReadPrevious reads the amounts of an earlier allocation, so that a run
@@ -25,7 +28,44 @@ func ReadPrevious(path string, opt Options) (*Table, error) {
 		return previousJSON(path, data)
 	}
 	schema := Schema{Indicators: []string{KeyAmount}, LatestPeriod: true}
+	if sheet, last := reportSheet(data); sheet != "" && opt.Sheet == "" {
+		schema.Headings, schema.EndAtTotal, opt.Sheet = map[string]string{last: KeyAmount}, true, sheet
+	}
 	return Read(bytes.NewReader(data), path, schema, opt)
+}
+
+// reportSheets are the allocation sheets of the tool's xlsx reports: a row
+// per unit, a column per quarter, then the total row.
+var reportSheets = []string{"Zuteilung", "Allocation"}
+
+// reportSheet finds the allocation sheet of one of the tool's reports and
+// the heading of its last column, the latest quarter; "" if data is not
+// such a workbook.
+func reportSheet(data []byte) (sheet, last string) {
+	if !bytes.HasPrefix(data, zipMagic) {
+		return "", ""
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return "", ""
+	}
+	defer f.Close()
+	for _, name := range f.GetSheetList() {
+		if !slices.Contains(reportSheets, name) {
+			continue
+		}
+		rows, err := f.Rows(name)
+		if err != nil || !rows.Next() {
+			return "", ""
+		}
+		defer rows.Close()
+		header, _ := rows.Columns()
+		if len(header) < 2 {
+			return "", ""
+		}
+		return name, header[len(header)-1]
+	}
+	return "", ""
 }
 
 func isJSON(path string, data []byte) bool {

@@ -14,6 +14,9 @@ type Schema struct {
 	// LatestPeriod reads, when the table has a period column ("Quartal"),
 	// only the rows of its latest period, as of a plan's output.
 	LatestPeriod bool
+	// EndAtTotal ends the table at its total row ("Summe"), as in the
+	// allocation sheet of the tool's own reports, instead of refusing it.
+	EndAtTotal bool
 }
 
 // Options select what to read from a file.
@@ -94,6 +97,9 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		if schema.EndAtTotal && isTotal(cell(cells, b.unitCol)) {
+			break
 		}
 		if err := b.add(cells); err != nil {
 			return nil, err
