@@ -236,9 +236,16 @@ func (cfg *configFile) set(key string, line int, value *yaml.Node) {
 	cfg.values[key] = cfg.plain(key, value)
 }
 
+// maxDepth bounds nesting, so that an alias that contains itself
+// ("a: &x [*x]") cannot recurse forever.
+const maxDepth = 16
+
 // plain turns a YAML node into strings, maps and lists, recording the line
 // of every nested key.
 func (cfg *configFile) plain(path string, n *yaml.Node) any {
+	if strings.Count(path, ".") > maxDepth {
+		return nil
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		m := map[string]any{}

@@ -141,3 +141,32 @@ func TestComparisonWorkbook(t *testing.T) {
 		t.Errorf("difference formula %q", d)
 	}
 }
+
+// Text from the input stays text in the workbook, never a formula.
+func TestInputTextIsNeverAFormula(t *testing.T) {
+	in := smallInput()
+	in.Units[0].Name = `=HYPERLINK("http://x","klick")`
+	res, err := allocate.Run(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Allocation(res, meta(report.German, "2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	for _, sheet := range []string{"Zuteilung", "Indikatoren"} {
+		rows, _ := f.GetRows(sheet)
+		for r, row := range rows {
+			if len(row) == 0 || row[0] != in.Units[0].Name {
+				continue
+			}
+			if formula, _ := f.GetCellFormula(sheet, cell(1, r+1)); formula != "" {
+				t.Errorf("%s!A%d holds the formula %q", sheet, r+1, formula)
+			}
+			if typ, _ := f.GetCellType(sheet, cell(1, r+1)); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+				t.Errorf("%s!A%d is of type %v, not text", sheet, r+1, typ)
+			}
+		}
+	}
+}
