@@ -11,10 +11,20 @@ import (
 
 // Exit statuses, documented in the README and in each command's help.
 const (
-	exitOK    = 0
-	exitError = 1 // anything else: I/O, a file that exists, a bug
-	exitUsage = 2 // bad usage or bad input
+	exitOK       = 0
+	exitError    = 1 // anything else: I/O, a file that exists, a bug
+	exitUsage    = 2 // bad usage or bad input
+	exitWarnings = 3 // check: the input is usable, with warnings
 )
+
+// statusError ends a run that did its work with a status of its own, such
+// as check finding problems; its message is one line for stderr.
+type statusError struct {
+	code int
+	msg  string
+}
+
+func (e *statusError) Error() string { return e.msg }
 
 // usageError is a wrong flag, setting or config entry; it exits 2.
 type usageError struct{ msg string }
@@ -37,6 +47,10 @@ func exitCode(err error) int {
 	var run *runError
 	if !errors.As(err, &run) {
 		return exitUsage // cobra's own: unknown flag, command or argument
+	}
+	var status *statusError
+	if errors.As(err, &status) {
+		return status.code
 	}
 	var usage *usageError
 	var input *indicators.Error

@@ -108,6 +108,14 @@ func (s *csvSource) dialect(int, string) (Dialect, error) {
 	return s.d, nil
 }
 
+func (s *csvSource) hidden() bool {
+	return false
+}
+
+func (s *csvSource) empty(int) emptyCell {
+	return emptyCell{}
+}
+
 // noHeading numbers the cell from 1, as a user counts across the line. A
 // ','-separated file gets a hint at the usual cause.
 func (s *csvSource) noHeading(col int) *Error {

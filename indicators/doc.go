@@ -30,4 +30,31 @@
 // A non-empty cell right of the last heading is an error, not a note to
 // drop: in a ','-separated file it is what an unquoted decimal comma leaves
 // when it splits a number and shifts the rest of the row.
+//
+// A read stops at the first bad row, unless [Schema].AllProblems is set:
+// then every problem of every row goes to [Table].Problems, in file order
+// (a row's from left to right), the bad rows are left out of the sums, and
+// the read succeeds; a table with problems is for listing them, not for
+// allocating. Problems that leave nothing to check still end the read
+// with an error: no header, a missing or duplicated column, a file that is
+// not a workbook, is damaged or unpacks to too much. After 1000 problems
+// one more says there are more, and the read stops.
+//
+// In .xlsx, rows hidden in Excel (by hand, by a filter or in a collapsed
+// group) are read, as Excel's own sums count them, and listed in
+// [Table].HiddenRows, since a user who checks the table on screen does not
+// see them. A unit or area name merged down over several rows, which the
+// file holds in the top cell only, counts for every row of the merged
+// cells. An empty cell that must not be is explained where Excel shows
+// something: a formula that no program calculated (a workbook written by
+// a script holds no result), a formula whose result is empty, or merged
+// cells. These lookups load the whole sheet, so they are made only on the
+// way to an error.
+//
+// A workbook that unpacks to more than 256 MiB, or holds a part that
+// unpacks to over 1000 times its size, is refused from its zip directory
+// before anything is unpacked: a zip bomb would fill the memory. Every
+// part is then unpacked once to nowhere, which proves its size and
+// checksum; excelize takes a damaged part as far as it goes, and a sheet
+// cut short would lose its last units without a word.
 package indicators

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"math/big"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func FuzzParseNumber(f *testing.F) {
@@ -79,24 +82,71 @@ func FuzzReadCSV(f *testing.F) {
 		"Bezirksstelle;Freifl\xe4che m\xb2\nA;1\n",
 		"Bezirksstelle;youth_0_18;youth 0 18\n",
 		"\"",
+		// Bad rows between good ones, for AllProblems.
+		"Bezirksstelle;Stadtteil;youth_0_18;sgb_recipients\nA;a;x;-1\n;b;1;2\nA;c;1;2\nB;a;1;2\nC;d;1;2;3\n",
 	} {
 		f.Add([]byte(s))
 	}
-	schema := Schema{Indicators: []string{"youth_0_18", "sgb_recipients"}, AllowSpending: true}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := Read(bytes.NewReader(data), "f.csv", schema, Options{})
-		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || strings.ContainsAny(err.Error(), "\n\r") {
-				t.Fatalf("error %q (%T) is not a one-line *Error", err, err)
-			}
-			return
-		}
-		checkTable(t, tb)
+		readBoth(t, func(s Schema) (*Table, error) {
+			return Read(bytes.NewReader(data), "f.csv", s, Options{})
+		})
 	})
 }
 
+// readBoth reads a table with and without AllProblems and checks that the
+// two agree: the first read's error, if it has one, is among the second's
+// problems, unless the second ends at a problem that leaves nothing to
+// check; a table read without error has no problems the other way.
+func readBoth(t *testing.T, read func(Schema) (*Table, error)) {
+	s := Schema{Indicators: []string{"youth_0_18", "sgb_recipients"}, AllowSpending: true}
+	tb, err := read(s)
+	checkResult(t, tb, err)
+	s.AllProblems = true
+	all, errAll := read(s)
+	checkResult(t, all, errAll)
+	switch {
+	case errAll != nil:
+		if err == nil {
+			t.Fatalf("AllProblems: %v, without: no error", errAll)
+		}
+	case err == nil:
+		if len(all.Problems) > 0 || dump(all) != dump(tb) || !slices.Equal(all.HiddenRows, tb.HiddenRows) {
+			t.Fatalf("AllProblems: problems %v, hidden %v, units\n%swithout: hidden %v, units\n%s", all.Problems, all.HiddenRows, dump(all), tb.HiddenRows, dump(tb))
+		}
+	default:
+		if !slices.ContainsFunc(all.Problems, func(p *Error) bool { return p.Error() == err.Error() }) {
+			t.Fatalf("%v is not among the problems %v", err, all.Problems)
+		}
+	}
+}
+
+func checkResult(t *testing.T, tb *Table, err error) {
+	if err != nil {
+		var e *Error
+		if !errors.As(err, &e) || strings.ContainsAny(err.Error(), "\n\r") {
+			t.Fatalf("error %q (%T) is not a one-line *Error", err, err)
+		}
+		return
+	}
+	checkTable(t, tb)
+}
+
 func checkTable(t *testing.T, tb *Table) {
+	if len(tb.Problems) > maxProblems+1 {
+		t.Fatalf("%d problems", len(tb.Problems))
+	}
+	for _, p := range tb.Problems {
+		if strings.ContainsAny(p.Error(), "\n\r") {
+			t.Fatalf("problem %q is not one line", p)
+		}
+	}
+	if len(tb.Units) == 0 && len(tb.Problems) == 0 {
+		t.Fatal("no units and no problems")
+	}
+	if !slices.IsSorted(tb.HiddenRows) {
+		t.Fatalf("hidden rows %v", tb.HiddenRows)
+	}
 	for _, u := range tb.Units {
 		if len(u.Values) != len(tb.Indicators) || u.Name == "" || u.Rows < 1 {
 			t.Fatalf("bad unit %+v", u)
@@ -126,15 +176,61 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Add(workbook(f, sheetData{"Daten", [][]any{xlsxHeader, {"A", "a", 1.5, "1.234"}, {"B", "b", "x", -1}}}))
 	f.Add(workbook(f, sheetData{"Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, 2}}}))
 	f.Add([]byte("PK\x03\x04"))
+	// Bad rows, a hidden row, merged names and a formula never calculated.
+	f.Add(editedWorkbook(f, func(x *excelize.File) {
+		must(f, x.SetRowVisible("Daten", 3, false))
+		must(f, x.MergeCell("Daten", "A2", "A4"))
+		must(f, x.MergeCell("Daten", "D5", "D6"))
+		must(f, x.SetCellFormula("Daten", "C7", "C2*2"))
+	}, sheetData{"Daten", [][]any{
+		xlsxHeader,
+		{"A", "a", 1, 2},
+		{nil, "b", 3, "x"},
+		{nil, "c", 5, 6},
+		{"B", "d", 1, 2},
+		{"C", "e", 1, nil},
+		{"D", "f", nil, 1},
+	}}))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := Read(bytes.NewReader(data), "f.xlsx", two, Options{})
-		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || strings.ContainsAny(err.Error(), "\n\r") {
-				t.Fatalf("error %q (%T) is not a one-line *Error", err, err)
-			}
-			return
+		readBoth(t, func(s Schema) (*Table, error) {
+			return Read(bytes.NewReader(data), "f.xlsx", s, Options{})
+		})
+	})
+}
+
+// FuzzXLSXCells fuzzes the cells of a workbook rather than its bytes, in
+// which nearly every change breaks the zip's checksums: four cells of
+// text, and bits that hide a row, merge the unit cells, merge two values
+// and write a formula that no program calculated.
+func FuzzXLSXCells(f *testing.F) {
+	f.Add("A", "a", "1.234", "x", byte(0))
+	f.Add("", "", "1.5", "", byte(15))
+	f.Add("Summe", "b\nc", "-0", "1,5", byte(5))
+	f.Fuzz(func(t *testing.T, unit, area, v1, v2 string, bits byte) {
+		if len(unit)+len(area)+len(v1)+len(v2) > 1000 {
+			t.Skip() // excelize refuses cells over 32767 characters
 		}
-		checkTable(t, tb)
+		b := editedWorkbook(t, func(x *excelize.File) {
+			if bits&1 != 0 {
+				must(t, x.SetRowVisible("Daten", 3, false))
+			}
+			if bits&2 != 0 {
+				must(t, x.MergeCell("Daten", "A2", "A3"))
+			}
+			if bits&4 != 0 {
+				must(t, x.MergeCell("Daten", "D3", "D4"))
+			}
+			if bits&8 != 0 {
+				must(t, x.SetCellFormula("Daten", "C4", "C2*2"))
+			}
+		}, sheetData{"Daten", [][]any{
+			xlsxHeader,
+			{"A", "a", 1, 2},
+			{unit, area, v1, v2},
+			{"B", v2, v1, nil},
+		}})
+		readBoth(t, func(s Schema) (*Table, error) {
+			return Read(bytes.NewReader(b), "f.xlsx", s, Options{})
+		})
 	})
 }

@@ -11,30 +11,36 @@ type periodFilter struct {
 }
 
 // latestPeriod says whether the row belongs to the latest period so far.
-// A later period than any before starts the table anew.
-func (b *builder) latestPeriod(cells []string) (bool, error) {
+// A later period than any before starts the table anew. A row without a
+// period is a problem, and its other cells are not checked: whether they
+// count is unknown.
+func (b *builder) latestPeriod(cells []string) bool {
 	if b.period.col < 0 {
-		return true, nil
+		return true
 	}
 	p := strings.ToUpper(trimSpace(cell(cells, b.period.col)))
 	if p == "" {
-		return false, b.errorAt(b.period.col, keyPeriod, "empty period")
+		b.emptyProblem(b.period.col, keyPeriod, "empty period", b.src.empty(b.period.col))
+		return false
 	}
 	switch {
 	case b.period.latest == "" || p > b.period.latest:
 		b.restart(p)
 	case p < b.period.latest:
-		return false, nil
+		return false
 	}
-	return true, nil
+	return true
 }
 
-// restart forgets the rows of earlier periods.
+// restart forgets the rows of earlier periods. Their problems stay: the
+// read would have stopped at them without AllProblems.
 func (b *builder) restart(period string) {
 	b.period.latest = strings.Clone(period)
 	b.t.Period = b.period.latest
 	b.t.Units = b.t.Units[:0]
+	b.t.HiddenRows = b.t.HiddenRows[:0]
 	b.sums = b.sums[:0]
 	clear(b.units)
 	clear(b.areas)
+	clear(b.badUnits)
 }

@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // ReadPrevious reads the amounts of an earlier allocation, so that a run
@@ -40,12 +38,18 @@ var reportSheets = []string{"Zuteilung", "Allocation"}
 
 // reportSheet finds the allocation sheet of one of the tool's reports and
 // the heading of its last column, the latest quarter; "" if data is not
-// such a workbook.
+// such a workbook, or not a sound one, which Read then reports (also when
+// it makes excelize panic).
 func reportSheet(data []byte) (sheet, last string) {
+	defer func() {
+		if recover() != nil {
+			sheet, last = "", ""
+		}
+	}()
 	if !bytes.HasPrefix(data, zipMagic) {
 		return "", ""
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := openWorkbook(bytes.NewReader(data), "")
 	if err != nil {
 		return "", ""
 	}

@@ -35,7 +35,9 @@ func pathMessage(err error) string {
 // Read reads a table. The format follows the name's extension (.csv, .txt ->
 // CSV; .xlsx, .xlsm -> xlsx); an unknown extension is sniffed (zip magic
 // "PK\x03\x04" -> xlsx, else CSV). A file whose content does not match its
-// extension (e.g. .xlsx that is not a zip) is an *Error saying so.
+// extension (e.g. .xlsx that is not a zip) is an *Error saying so. Read
+// reads r from its start, so the same reader can be read again for another
+// sheet.
 func Read(r io.ReadSeeker, name string, schema Schema, opt Options) (*Table, error) {
 	if err := checkSchema(name, schema); err != nil {
 		return nil, err
@@ -57,8 +59,12 @@ var (
 )
 
 // detectFormat says whether the file is a workbook, from its extension and
-// its first bytes, and rewinds it.
+// its first bytes. It reads from the start, wherever an earlier read of
+// the same reader (another sheet of the workbook) left it, and rewinds.
 func detectFormat(r io.ReadSeeker, name string) (bool, error) {
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return false, &Error{File: name, Msg: "cannot read: " + err.Error()}
+	}
 	head := make([]byte, len(oleMagic))
 	n, err := io.ReadFull(r, head)
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {

@@ -1,14 +1,18 @@
 package indicators
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"unicode"
 )
 
 // builder sums rows into per-unit accumulators as they stream by, so that
-// memory grows with the units (and areas), not with the rows.
+// memory grows with the units (and areas), not with the rows. Each row is
+// checked whole before it is added, so that a bad row adds nothing.
 type builder struct {
 	t       *Table
 	src     source
@@ -22,10 +26,43 @@ type builder struct {
 	unitCol int
 	areaCol int
 	period  periodFilter
+
+	all      bool           // Schema.AllProblems
+	row      rowCheck       // the current row
+	badUnits map[string]int // unit name -> line, of units met only in bad rows (AllProblems)
 }
 
-func newBuilder(t *Table, src source) *builder {
-	b := &builder{t: t, src: src, units: map[string]int{}, areas: map[string]int{}}
+// rowCheck is what checking the current row found.
+type rowCheck struct {
+	unit   string
+	index  int          // the unit's index in t.Units, -1 if it is new
+	values []decValue   // per key
+	bad    []rowProblem // in the order found
+}
+
+// decValue is a parsed cell value, n / 10^scale.
+type decValue struct {
+	n     big.Int
+	scale int
+}
+
+// rowProblem is a problem of the current row with its column, so that a
+// row's problems can be listed from left to right.
+type rowProblem struct {
+	col int
+	err *Error
+}
+
+// maxProblems bounds Table.Problems: a table with a thousand bad rows has
+// a cause that the first of them show, such as a column in another format.
+const maxProblems = 1000
+
+// errEnough ends a read with AllProblems that has found more than
+// maxProblems.
+var errEnough = errors.New("enough problems")
+
+func newBuilder(t *Table, src source, all bool) *builder {
+	b := &builder{t: t, src: src, units: map[string]int{}, areas: map[string]int{}, all: all, badUnits: map[string]int{}}
 	b.keys = append(b.keys, t.Indicators...)
 	if t.HasSpending {
 		b.keys = append(b.keys, keySpending)
@@ -33,6 +70,7 @@ func newBuilder(t *Table, src source) *builder {
 	for _, key := range b.keys {
 		b.cols = append(b.cols, t.cols[key])
 	}
+	b.row.values = make([]decValue, len(b.keys))
 	b.unitCol, b.areaCol, b.period.col = t.cols[keyUnit], -1, -1
 	if t.HasArea {
 		b.areaCol = t.cols[keyArea]
@@ -43,36 +81,101 @@ func newBuilder(t *Table, src source) *builder {
 	return b
 }
 
-// add checks one row and adds its values to its unit.
+// add checks one row and adds its values to its unit. A bad row adds
+// nothing. Without AllProblems its first problem ends the read, as the
+// user is to fix it first; with AllProblems its problems are kept and the
+// read goes on, until there are too many.
 func (b *builder) add(cells []string) error {
 	if blankRow(cells) {
 		return nil // blank lines and rows between blocks carry nothing
 	}
-	if err := b.headless(cells); err != nil {
-		return err
+	b.row.bad = b.row.bad[:0]
+	counts := b.check(cells)
+	if counts || len(b.row.bad) > 0 {
+		b.noteHidden()
 	}
-	if keep, err := b.latestPeriod(cells); !keep || err != nil {
-		return err
+	if len(b.row.bad) > 0 {
+		return b.reject()
 	}
-	name, err := b.name(cells, b.unitCol, keyUnit, "unit")
-	if err != nil {
-		return err
+	if counts {
+		b.commit()
 	}
-	if err := b.area(cells); err != nil {
-		return err
+	return nil
+}
+
+// check checks the row's cells and parses its values into b.row, whose
+// problems it collects. It says whether the row counts, which a row of an
+// earlier period (Schema.LatestPeriod) does not. Cells moved right, or an
+// unknown period, make the rest of the row meaningless.
+func (b *builder) check(cells []string) bool {
+	if !b.headless(cells) || !b.latestPeriod(cells) {
+		return false
 	}
-	u, err := b.unit(name)
-	if err != nil {
-		return err
+	r := &b.row
+	r.unit, r.index = "", -1
+	name, ok := b.name(cells, b.unitCol, keyUnit, "unit")
+	if b.areaCol >= 0 && b.goOn() {
+		b.area(cells)
 	}
-	sums := b.sums[u]
+	if ok && b.goOn() {
+		r.unit, r.index = name, b.unit(name)
+	}
 	for i, key := range b.keys {
-		if err := b.addValue(&sums[i], cells, b.cols[i], key); err != nil {
-			return err
+		if b.goOn() {
+			b.parseValue(&r.values[i], cells, b.cols[i], key)
 		}
 	}
+	return true
+}
+
+// goOn says whether to go on checking the row: without AllProblems its
+// first problem is all that is reported, and looking for more can cost
+// (an empty cell's explanation loads the whole sheet).
+func (b *builder) goOn() bool {
+	return b.all || len(b.row.bad) == 0
+}
+
+// commit adds the checked row to its unit, which it makes if it is new.
+func (b *builder) commit() {
+	r := &b.row
+	u := r.index
+	if u < 0 {
+		u = b.newUnit(r.unit)
+	}
+	sums := b.sums[u]
+	for i := range sums {
+		sums[i].add(&r.values[i].n, r.values[i].scale, &b.tmp)
+	}
 	b.t.Units[u].Rows++
+}
+
+// reject reports the problems of the row.
+func (b *builder) reject() error {
+	r := &b.row
+	if !b.all {
+		return r.bad[0].err
+	}
+	if _, seen := b.badUnits[r.unit]; r.index < 0 && r.unit != "" && !seen && !b.t.HasArea {
+		// A later row of the unit is a second one, even while this one is
+		// left out.
+		b.badUnits[strings.Clone(r.unit)] = b.src.line(b.unitCol)
+	}
+	slices.SortStableFunc(r.bad, func(x, y rowProblem) int { return cmp.Compare(x.col, y.col) })
+	for _, p := range r.bad {
+		if len(b.t.Problems) == maxProblems {
+			b.t.Problems = append(b.t.Problems, b.t.errorAt(0, "", "… and more problems; fix these first"))
+			return errEnough
+		}
+		b.t.Problems = append(b.t.Problems, p.err)
+	}
 	return nil
+}
+
+// noteHidden records the row if Excel hides it.
+func (b *builder) noteHidden() {
+	if b.src.hidden() {
+		b.t.HiddenRows = append(b.t.HiddenRows, b.src.line(0))
+	}
 }
 
 // finish stores the sums in the units.
@@ -94,57 +197,79 @@ func (b *builder) finish() {
 // would name the wrong cause. In a ','-separated file an unquoted decimal
 // comma ("62815,8") splits a number in two and shifts the cells after it;
 // dropping the extra cell would read wrong numbers without a word.
-func (b *builder) headless(cells []string) error {
+func (b *builder) headless(cells []string) bool {
 	for col := b.t.width; col < len(cells); col++ {
 		if trimSpace(cells[col]) != "" {
-			return b.src.noHeading(col)
+			b.row.bad = append(b.row.bad, rowProblem{col, b.src.noHeading(col)})
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
-// name returns the trimmed unit or area name of the row.
-func (b *builder) name(cells []string, col int, key, what string) (string, error) {
+// name returns the trimmed unit or area name of the row, and whether it
+// is one.
+func (b *builder) name(cells []string, col int, key, what string) (string, bool) {
 	name := trimSpace(cell(cells, col))
 	if name == "" {
-		return "", b.errorAt(col, key, "empty "+what+" name")
+		// Excel shows the text of merged cells that start above in the
+		// column in all their rows, as when "Bezirksstelle I" is merged
+		// down over its Stadtteil rows; the file has it in the top one.
+		e := b.src.empty(col)
+		if e.above {
+			name = trimSpace(e.text)
+		}
+		if name == "" {
+			b.emptyProblem(col, key, "empty "+what+" name", e)
+			return "", false
+		}
 	}
 	if strings.ContainsFunc(name, isBreak) {
-		return "", b.errorAt(col, key, "a name must be one line")
+		b.fail(col, key, "a name must be one line")
+		return "", false
 	}
 	if isTotal(name) {
-		return "", b.errorAt(col, key, quote(name)+" looks like a total row; remove it")
+		b.fail(col, key, quote(name)+" looks like a total row; remove it")
+		return "", false
 	}
-	return name, nil
+	return name, true
 }
 
 // area rejects a row whose area came before: summed twice, it would count
 // twice.
-func (b *builder) area(cells []string) error {
-	if b.areaCol < 0 {
-		return nil
-	}
-	name, err := b.name(cells, b.areaCol, keyArea, "area")
-	if err != nil {
-		return err
+func (b *builder) area(cells []string) {
+	name, ok := b.name(cells, b.areaCol, keyArea, "area")
+	if !ok {
+		return
 	}
 	if first, dup := b.areas[name]; dup {
-		return b.errorAt(b.areaCol, keyArea, fmt.Sprintf("area %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+		b.fail(b.areaCol, keyArea, fmt.Sprintf("area %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+		return
 	}
 	b.areas[strings.Clone(name)] = b.src.line(b.areaCol)
-	return nil
 }
 
-// unit returns the index of the row's unit, new or, with an area column,
-// one seen before.
-func (b *builder) unit(name string) (int, error) {
-	if i, ok := b.units[name]; ok {
-		if !b.t.HasArea {
-			first := b.t.lineRef(b.t.Units[i].Line)
-			return 0, b.errorAt(b.unitCol, keyUnit, fmt.Sprintf("unit %s appears again (first %s)", quote(name), first))
+// unit returns the index of the row's unit, -1 if it is new. Without an
+// area column, a unit seen before is a second row for it.
+func (b *builder) unit(name string) int {
+	i, ok := b.units[name]
+	if !b.t.HasArea {
+		first, bad := b.badUnits[name]
+		if ok {
+			first = b.t.Units[i].Line
 		}
-		return i, nil
+		if ok || bad {
+			b.fail(b.unitCol, keyUnit, fmt.Sprintf("unit %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+		}
 	}
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// newUnit adds the unit of the current row.
+func (b *builder) newUnit(name string) int {
 	u := Unit{Name: strings.Clone(name), Line: b.src.line(b.unitCol)}
 	vals := make([]big.Rat, len(b.t.Indicators))
 	u.Values = make([]*big.Rat, len(vals))
@@ -157,27 +282,52 @@ func (b *builder) unit(name string) (int, error) {
 	b.units[u.Name] = len(b.t.Units)
 	b.t.Units = append(b.t.Units, u)
 	b.sums = append(b.sums, make([]decSum, len(b.keys)))
-	return len(b.t.Units) - 1, nil
+	return len(b.t.Units) - 1
 }
 
-func (b *builder) addValue(sum *decSum, cells []string, col int, key string) error {
+// parseValue parses the value of key into v.
+func (b *builder) parseValue(v *decValue, cells []string, col int, key string) {
 	s := trimSpace(cell(cells, col))
 	if s == "" {
-		return b.errorAt(col, key, "empty value")
+		b.emptyProblem(col, key, "empty value", b.src.empty(col))
+		return
 	}
 	d, err := b.src.dialect(col, s)
 	if err != nil {
-		return b.errorAt(col, key, err.Error())
+		b.fail(col, key, err.Error())
+		return
 	}
 	neg, err := b.num.value(s, d)
 	if err != nil {
-		return b.errorAt(col, key, err.Error())
+		b.fail(col, key, err.Error())
+		return
 	}
 	if neg {
-		return b.errorAt(col, key, "negative value "+s)
+		b.fail(col, key, "negative value "+s)
+		return
 	}
-	sum.add(&b.num.num, b.num.scale, &b.tmp)
-	return nil
+	v.n.Set(&b.num.num)
+	v.scale = b.num.scale
+}
+
+// emptyProblem reports an empty cell that must not be, with what Excel
+// shows there (e), so that the user is not told a cell is empty that shows
+// a value.
+func (b *builder) emptyProblem(col int, key, msg string, e emptyCell) {
+	switch {
+	case e.formula == uncalculated:
+		msg = "formula without a calculated value; open the file in Excel or LibreOffice and save it"
+	case e.formula == emptyResult:
+		msg += " (its formula's result is empty)"
+	case e.merged != "":
+		msg += fmt.Sprintf(" in merged cells %s; unmerge them and fill in every row", e.merged)
+	}
+	b.fail(col, key, msg)
+}
+
+// fail records a problem of cell col of the row.
+func (b *builder) fail(col int, key, msg string) {
+	b.row.bad = append(b.row.bad, rowProblem{col, b.errorAt(col, key, msg)})
 }
 
 func (b *builder) errorAt(col int, key, msg string) *Error {

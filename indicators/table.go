@@ -17,6 +17,12 @@ type Schema struct {
 	// EndAtTotal ends the table at its total row ("Summe"), as in the
 	// allocation sheet of the tool's own reports, instead of refusing it.
 	EndAtTotal bool
+	// AllProblems reads on past bad rows, for a check of the whole table:
+	// their problems go to Table.Problems and the read succeeds. Problems
+	// that leave nothing to check (no header, a missing or duplicated
+	// column, a file that is not a workbook or cannot be read) still end
+	// the read with an error.
+	AllProblems bool
 }
 
 // Options select what to read from a file.
@@ -34,6 +40,17 @@ type Table struct {
 	HasSpending bool
 	Period      string // the period read, with Schema.LatestPeriod and a period column
 	Units       []Unit // in order of first appearance
+
+	// Problems are the bad-input errors of the rows, in file order, with
+	// Schema.AllProblems; their rows are left out of Units, so a table
+	// with problems is for reporting them, not for allocating. After 1000
+	// problems, one more entry says there are more and the read stops.
+	Problems []*Error
+	// HiddenRows are the sheet rows (xlsx) that carry data but are hidden
+	// in Excel, by hand, a filter or a collapsed group, in order. They are
+	// read like the others, as Excel's sums count them, but a user who
+	// checks the table against the screen does not see them.
+	HiddenRows []int
 
 	xlsx       bool
 	cols       map[string]int // key -> column index, from 0
@@ -67,7 +84,30 @@ type source interface {
 	// noHeading is the error for cell col of the current row, which lies
 	// right of the last heading.
 	noHeading(col int) *Error
+	// hidden says whether the current row is hidden (xlsx).
+	hidden() bool
+	// empty tells what Excel shows in cell col of the current row, which
+	// reads as empty; it is asked only on the way to an error.
+	empty(col int) emptyCell
 }
+
+// emptyCell is what Excel shows in a cell that reads as empty.
+type emptyCell struct {
+	merged  string // the merged cells that hold it, e.g. "A2:A5"; "" if none
+	above   bool   // they start above it in its column, so Excel shows their text there
+	text    string // the text of their top-left cell
+	formula formulaState
+}
+
+// formulaState says whether an empty cell holds a formula, and why its
+// value is empty.
+type formulaState int
+
+const (
+	noFormula    formulaState = iota
+	uncalculated              // never calculated: written by a script, not saved by Excel
+	emptyResult               // calculated, and its result is empty text, as of =WENN(...;"")
+)
 
 func newTable(file, sheet string, schema Schema) *Table {
 	return &Table{
@@ -89,7 +129,7 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 	if err := t.findColumns(header, schema); err != nil {
 		return nil, err
 	}
-	b := newBuilder(t, src)
+	b := newBuilder(t, src, schema.AllProblems)
 	for {
 		cells, err := src.next()
 		if err == io.EOF {
@@ -101,11 +141,13 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 		if schema.EndAtTotal && isTotal(cell(cells, b.unitCol)) {
 			break
 		}
-		if err := b.add(cells); err != nil {
+		if err := b.add(cells); err == errEnough {
+			break
+		} else if err != nil {
 			return nil, err
 		}
 	}
-	if len(t.Units) == 0 {
+	if len(t.Units) == 0 && len(t.Problems) == 0 {
 		return nil, t.errorAt(t.headerLine, "", "no data rows below the header")
 	}
 	b.finish()

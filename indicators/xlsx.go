@@ -11,15 +11,15 @@ import (
 // readXLSX reads one sheet of a workbook, row by row. A damaged workbook
 // must end in an *Error like any bad input, even if it makes the workbook
 // library panic.
-func readXLSX(r io.Reader, name string, schema Schema, opt Options) (t *Table, err error) {
+func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Table, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
 		}
 	}()
-	f, err := excelize.OpenReader(r)
+	f, err := openWorkbook(r, name)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+		return nil, err
 	}
 	defer f.Close()
 	sheet, err := pickSheet(f, name, opt.Sheet)
@@ -66,8 +66,13 @@ type xlsxSource struct {
 	sheet string
 	file  string
 	row   int // 1-based; Rows.Next visits every row, also those not in the file
+	// hid says whether the row is hidden. For a row not in the file,
+	// excelize gives the options of the next row that is, but such a row
+	// has no cells and is skipped as blank.
+	hid bool
 
 	decimalTexts map[string]bool // see sharedText; nil until first needed
+	merges       []mergedCells   // see empty; nil until first needed
 }
 
 var rawValues = excelize.Options{RawCellValue: true}
@@ -84,7 +89,12 @@ func (s *xlsxSource) next() ([]string, error) {
 	if err != nil {
 		return nil, s.wrap(err)
 	}
+	s.hid = s.rows.GetRowOpts().Hidden
 	return cells, nil
+}
+
+func (s *xlsxSource) hidden() bool {
+	return s.hid
 }
 
 func (s *xlsxSource) line(int) int {
@@ -150,6 +160,83 @@ func (s *xlsxSource) sharedText(v string) bool {
 func (s *xlsxSource) isText(col int) bool {
 	typ, err := s.f.GetCellType(s.sheet, cellName(col, s.row))
 	return err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString)
+}
+
+// mergedCells is a range of merged cells, whose text only its top-left
+// cell holds in the file, while Excel shows it over the whole range.
+type mergedCells struct {
+	ref                      string // "A2:A5"
+	left, top, right, bottom int    // from 1
+}
+
+// empty looks up why cell col reads as empty while Excel may show
+// something: the cell lies in merged cells or holds a formula. Both need
+// the whole sheet loaded, which is fine on the way to an error.
+func (s *xlsxSource) empty(col int) emptyCell {
+	var e emptyCell
+	c, r := col+1, s.row
+	if m, ok := s.mergedAt(c, r); ok {
+		e.merged = m.ref
+		if m.left != c || m.top != r {
+			// excelize looks up a merged cell's top-left cell instead;
+			// only that cell can hold a formula or text.
+			e.above = m.left == c
+			e.text, _ = s.f.GetCellValue(s.sheet, cellName(m.left-1, m.top), rawValues)
+			return e
+		}
+	}
+	e.formula = s.formula(cellName(col, r))
+	return e
+}
+
+func (s *xlsxSource) mergedAt(col, row int) (mergedCells, bool) {
+	if s.merges == nil {
+		s.merges = s.loadMerges()
+	}
+	for _, m := range s.merges {
+		if m.left <= col && col <= m.right && m.top <= row && row <= m.bottom {
+			return m, true
+		}
+	}
+	return mergedCells{}, false
+}
+
+// loadMerges returns the sheet's merged cells; a range that does not parse
+// is left out.
+func (s *xlsxSource) loadMerges() []mergedCells {
+	list, _ := s.f.GetMergeCells(s.sheet, true)
+	merges := make([]mergedCells, 0, len(list))
+	for _, mc := range list {
+		ref := mc[0]
+		start, end, ok := strings.Cut(ref, ":")
+		if !ok {
+			end = start
+		}
+		left, top, err1 := excelize.CellNameToCoordinates(start)
+		right, bottom, err2 := excelize.CellNameToCoordinates(end)
+		if err1 == nil && err2 == nil {
+			merges = append(merges, mergedCells{ref, min(left, right), min(top, bottom), max(left, right), max(top, bottom)})
+		}
+	}
+	return merges
+}
+
+// formula says whether cell holds a formula and why its value is empty.
+// The streamed value of a formula is its result as saved by Excel, or ""
+// when no program calculated it, as in a workbook written by a script;
+// calculating it tells that from a formula whose result is "", such as
+// =WENN(B2>0;B2;""), for which saving the file would not help. A formula
+// that excelize cannot calculate counts as not calculated.
+func (s *xlsxSource) formula(cell string) (st formulaState) {
+	defer func() { _ = recover() }() // st is what was found before a panic
+	if f, err := s.f.GetCellFormula(s.sheet, cell); err != nil || f == "" {
+		return noFormula
+	}
+	st = uncalculated
+	if v, err := s.f.CalcCellValue(s.sheet, cell, rawValues); err == nil && trimSpace(v) == "" {
+		st = emptyResult
+	}
+	return st
 }
 
 // isMachineNumber matches -?\d+(\.\d+)?([eE][-+]?\d+)?, the way Excel

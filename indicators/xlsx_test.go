@@ -2,6 +2,8 @@ package indicators
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -10,6 +12,13 @@ import (
 // workbook builds an xlsx file in memory. Each sheet is a list of rows from
 // row 1; a string cell is written as text, any other value as a number.
 func workbook(t testing.TB, sheets ...sheetData) []byte {
+	t.Helper()
+	return editedWorkbook(t, nil, sheets...)
+}
+
+// editedWorkbook is workbook with edit applied before saving, to merge
+// cells, hide rows or write formulas.
+func editedWorkbook(t testing.TB, edit func(f *excelize.File), sheets ...sheetData) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -27,6 +36,9 @@ func workbook(t testing.TB, sheets ...sheetData) []byte {
 				must(t, f.SetCellValue(s.name, cellName(c, r+1), v))
 			}
 		}
+	}
+	if edit != nil {
+		edit(f)
 	}
 	buf, err := f.WriteToBuffer()
 	must(t, err)
@@ -206,5 +218,113 @@ func TestErrorPlacesXLSX(t *testing.T) {
 		if tt.err.Sheet != "Daten" {
 			t.Errorf("Sheet %q", tt.err.Sheet)
 		}
+	}
+}
+
+// TestXLSXFormulas: the streamed value of a formula is the result that
+// Excel saved; a workbook written by a script has none.
+func TestXLSXFormulas(t *testing.T) {
+	noD3 := [][]any{xlsxHeader, {"A", "a", 1, 2}, {"B", "b", 3, nil}}
+	noA3 := [][]any{xlsxHeader, {"A", "a", 1, 2}, {nil, "b", 3, 4}}
+	for _, tt := range []struct {
+		rows          [][]any
+		cell, formula string
+		want          string
+	}{
+		{noD3, "D3", "C3*2", `data.xlsx: Daten!D3: column "SGB II/XII": formula without a calculated value; open the file in Excel or LibreOffice and save it`},
+		{noD3, "D3", `IF(C3>100,1,"")`, `data.xlsx: Daten!D3: column "SGB II/XII": empty value (its formula's result is empty)`},
+		{noD3, "D3", "NOSUCHFUNCTION(C3)", `data.xlsx: Daten!D3: column "SGB II/XII": formula without a calculated value; open the file in Excel or LibreOffice and save it`},
+		{noA3, "A3", `"B"`, `data.xlsx: Daten!A3: column "Bezirksstelle": formula without a calculated value; open the file in Excel or LibreOffice and save it`},
+	} {
+		b := editedWorkbook(t, func(f *excelize.File) { must(t, f.SetCellFormula("Daten", tt.cell, tt.formula)) }, sheetData{"Daten", tt.rows})
+		_, err := readXLSXBytes(b, "data.xlsx", two, "")
+		wantError(t, err, tt.want)
+		tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", all, ""))
+		if got := problems(tb); got != tt.want+"\n" {
+			t.Errorf("AllProblems: got %s", got)
+		}
+	}
+}
+
+// TestXLSXMergedNames: a unit name merged down over its areas' rows is in
+// the top cell only, and Excel shows it in every row.
+func TestXLSXMergedNames(t *testing.T) {
+	merge := func(f *excelize.File) {
+		must(t, f.MergeCell("Daten", "A2", "A4"))
+		must(t, f.MergeCell("Daten", "A5", "A6"))
+		must(t, f.MergeCell("Daten", "B6", "B7")) // an area over two units: each row has it
+	}
+	b := editedWorkbook(t, merge, sheetData{"Daten", [][]any{
+		xlsxHeader,
+		{"Bezirksstelle I", "a", 1, 2},
+		{nil, "b", 3, 4},
+		{nil, "c", 5, 6},
+		{"Bezirksstelle II", "d", 7, 8},
+		{nil, "e", 9, 10},
+		{"Bezirksstelle III", nil, 11, 12},
+	}})
+	_, err := readXLSXBytes(b, "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten!B7: column "Stadtteil": area "e" appears again (first in row 6)`)
+	tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", all, ""))
+	if got, want := dump(tb), "Bezirksstelle I@2×3: 9 12\nBezirksstelle II@5×2: 16 18\n"; got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+}
+
+func TestXLSXMergedBadInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		merge [2]string
+		rows  [][]any
+		want  string
+	}{
+		{"value", [2]string{"D2", "D3"}, [][]any{xlsxHeader, {"A", "a", 1, 2}, {"A", "b", 3, nil}},
+			`data.xlsx: Daten!D3: column "SGB II/XII": empty value in merged cells D2:D3; unmerge them and fill in every row`},
+		{"area across", [2]string{"A3", "B3"}, [][]any{xlsxHeader, {"A", "a", 1, 2}, {"A", nil, 3, 4}},
+			`data.xlsx: Daten!B3: column "Stadtteil": empty area name in merged cells A3:B3; unmerge them and fill in every row`},
+		{"empty merged name", [2]string{"A2", "A3"}, [][]any{xlsxHeader, {nil, "a", 1, 2}, {nil, "b", 3, 4}},
+			`data.xlsx: Daten!A2: column "Bezirksstelle": empty unit name in merged cells A2:A3; unmerge them and fill in every row`},
+		{"merged total", [2]string{"A2", "A3"}, [][]any{xlsxHeader, {"Summe", "a", 1, 2}, {nil, "b", 3, 4}},
+			`data.xlsx: Daten!A2: column "Bezirksstelle": "Summe" looks like a total row; remove it`},
+		{"merged with a formula", [2]string{"D2", "D3"}, [][]any{xlsxHeader, {"A", "a", 1, nil}, {"A", "b", 3, nil}},
+			`data.xlsx: Daten!D2: column "SGB II/XII": formula without a calculated value; open the file in Excel or LibreOffice and save it`},
+	}
+	for _, tt := range tests {
+		b := editedWorkbook(t, func(f *excelize.File) {
+			must(t, f.MergeCell("Daten", tt.merge[0], tt.merge[1]))
+			if tt.name == "merged with a formula" {
+				must(t, f.SetCellFormula("Daten", "D2", "C2+1"))
+			}
+		}, sheetData{"Daten", tt.rows})
+		_, err := readXLSXBytes(b, "data.xlsx", two, "")
+		t.Run(tt.name, func(t *testing.T) { wantError(t, err, tt.want) })
+	}
+}
+
+// TestXLSXTwoSheets reads the indicators and the spending from two sheets
+// of one workbook, from one file and from one reader.
+func TestXLSXTwoSheets(t *testing.T) {
+	b := workbook(t,
+		sheetData{"Indikatoren", [][]any{xlsxHeader, {"A", "a", 1, 2}, {"B", "b", 3, 4}}},
+		sheetData{"Ausgaben", [][]any{{"Bezirksstelle", "Mittelabfluss Vorjahr"}, {"B", 20.5}, {"A", 10}}},
+	)
+	path := filepath.Join(t.TempDir(), "daten.xlsx")
+	must(t, os.WriteFile(path, b, 0o644))
+	spending := Schema{NeedSpending: true}
+	data := mustRead(t)(ReadFile(path, two, Options{Sheet: "Indikatoren"}))
+	sp := mustRead(t)(ReadFile(path, spending, Options{Sheet: "Ausgaben"}))
+	must(t, JoinSpending(data, sp))
+	if got, want := dump(data), "A@2×1: 1 2 S=10\nB@3×1: 3 4 S=41/2\n"; got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+	r := bytes.NewReader(b)
+	data = mustRead(t)(Read(r, "daten.xlsx", two, Options{Sheet: "Indikatoren"}))
+	sp = mustRead(t)(Read(r, "daten.xlsx", spending, Options{Sheet: "Ausgaben"}))
+	must(t, JoinSpending(data, sp))
+	if got, want := dump(data), "A@2×1: 1 2 S=10\nB@3×1: 3 4 S=41/2\n"; got != want || data.Sheet != "Indikatoren" {
+		t.Errorf("sheet %q, got\n%swant\n%s", data.Sheet, got, want)
+	}
+	if e := data.ErrorAt(1, keySpending, "x"); e.Error() != `daten.xlsx: Ausgaben!B2: column "Mittelabfluss Vorjahr": x` {
+		t.Errorf("got %s", e)
 	}
 }

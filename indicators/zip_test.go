@@ -1,0 +1,205 @@
+package indicators
+
+import (
+	"archive/zip"
+	"bytes"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// small is a sound workbook for the tests to break.
+func small(t testing.TB) []byte {
+	return workbook(t, sheetData{"Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, 2}, {"B", 3, 4}, {"C", 5, 6}}})
+}
+
+// rezip copies the workbook b part by part; edit may change a part's
+// header and data, and add returns more parts, written with zip.Writer.
+func rezip(t testing.TB, b []byte, edit func(h *zip.FileHeader, data []byte) []byte, add func(zw *zip.Writer)) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		must(t, err)
+		data, err := io.ReadAll(rc)
+		must(t, err)
+		h := f.FileHeader
+		if edit != nil {
+			data = edit(&h, data)
+		}
+		w, err := zw.CreateRaw(&h)
+		must(t, err)
+		_, err = w.Write(data)
+		must(t, err)
+	}
+	if add != nil {
+		add(zw)
+	}
+	must(t, zw.Close())
+	return out.Bytes()
+}
+
+// stored makes a part stored as is: data is what the zip holds, and the
+// header may declare other sizes.
+func stored(h *zip.FileHeader, data []byte) []byte {
+	h.Method = zip.Store
+	h.CompressedSize64, h.UncompressedSize64 = uint64(len(data)), uint64(len(data))
+	h.CRC32 = crc32.ChecksumIEEE(data)
+	return data
+}
+
+func isSheet(h *zip.FileHeader) bool {
+	return h.Name == "xl/worksheets/sheet1.xml"
+}
+
+const tooMuch = `data.xlsx: the workbook unpacks to more than 256 MiB; is it really an indicator table?`
+
+// TestZipBomb: 300 MiB of zeros pack into 300 KB. The declared sizes give
+// the bomb away before anything is unpacked.
+func TestZipBomb(t *testing.T) {
+	bomb := rezip(t, small(t), nil, func(zw *zip.Writer) {
+		w, err := zw.Create("xl/media/image1.png")
+		must(t, err)
+		zeros := make([]byte, 1<<20)
+		for range 300 {
+			_, err := w.Write(zeros)
+			must(t, err)
+		}
+	})
+	if len(bomb) > 1<<20 {
+		t.Fatalf("the bomb is %d bytes", len(bomb))
+	}
+	_, err := readXLSXBytes(bomb, "data.xlsx", two, "")
+	wantError(t, err, tooMuch)
+}
+
+func TestZipDeclaredSizes(t *testing.T) {
+	lie := func(n uint64) func(h *zip.FileHeader, data []byte) []byte {
+		return func(h *zip.FileHeader, data []byte) []byte {
+			data = stored(h, data)
+			if isSheet(h) {
+				h.UncompressedSize64 = n
+			}
+			return data
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"one big part", rezip(t, small(t), lie(maxUnpacked+1), nil), tooMuch},
+		{"size that overflows the sum", rezip(t, small(t), lie(1<<64-1), nil), tooMuch},
+		{"parts that add up", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
+			data = stored(h, data)
+			h.UncompressedSize64 = maxUnpacked / 4 // stored, so the ratio is 1
+			h.CompressedSize64 = h.UncompressedSize64
+			return data
+		}, nil), tooMuch},
+		{"ratio", rezip(t, small(t), lie(2<<20), nil),
+			`data.xlsx: part "xl/worksheets/sheet1.xml" unpacks to over 1000 times its size; is it really an indicator table?`},
+		// archive/zip stops at the declared size; excelize would take the
+		// part cut short and lose the units after the cut.
+		{"part holds more than declared", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
+			data = stored(h, data)
+			if isSheet(h) {
+				h.UncompressedSize64 -= 120
+			}
+			return data
+		}, nil), `data.xlsx: cannot read the workbook: part "xl/worksheets/sheet1.xml" is damaged (zip: not a valid zip file)`},
+		{"checksum", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
+			data = stored(h, data)
+			if isSheet(h) {
+				h.CRC32++
+			}
+			return data
+		}, nil), `data.xlsx: cannot read the workbook: part "xl/worksheets/sheet1.xml" is damaged (zip: checksum error)`},
+		{"corrupt data", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
+			if isSheet(h) {
+				data = bytes.Repeat([]byte{0xff}, len(data)) // not deflate
+			}
+			return data
+		}, nil), `data.xlsx: cannot read the workbook: part "xl/worksheets/sheet1.xml" is damaged (flate: corrupt input before offset 1)`},
+	} {
+		_, err := readXLSXBytes(tt.b, "data.xlsx", two, "")
+		t.Run(tt.name, func(t *testing.T) { wantError(t, err, tt.want) })
+	}
+	// The same parts, told the truth, are read.
+	b := rezip(t, small(t), stored, nil)
+	if got := dump(mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))); got != "A@2×1: 1 2\nB@3×1: 3 4\nC@4×1: 5 6\n" {
+		t.Errorf("got %s", got)
+	}
+}
+
+// TestZipLargeFile: a file above the limit is refused before its
+// directory is read, so that excelize does not take it into memory.
+func TestZipLargeFile(t *testing.T) {
+	r := io.NewSectionReader(zeroTail(small(t)), 0, maxUnpacked+1)
+	_, err := Read(r, "data.xlsx", two, Options{})
+	wantError(t, err, tooMuch)
+}
+
+// zeroTail reads as its bytes followed by zeros without end.
+type zeroTail []byte
+
+func (z zeroTail) ReadAt(p []byte, off int64) (int, error) {
+	clear(p)
+	if off < int64(len(z)) {
+		copy(p, z[off:])
+	}
+	return len(p), nil
+}
+
+// seekOnly hides the ReadAt of a reader: Read takes any io.ReadSeeker.
+type seekOnly struct{ r *bytes.Reader }
+
+func (s seekOnly) Read(p []byte) (int, error)                { return s.r.Read(p) }
+func (s seekOnly) Seek(off int64, whence int) (int64, error) { return s.r.Seek(off, whence) }
+
+func TestZipSeekOnly(t *testing.T) {
+	r := seekOnly{bytes.NewReader(small(t))}
+	tb := mustRead(t)(Read(r, "data.xlsx", two, Options{}))
+	if got := dump(tb); got != "A@2×1: 1 2\nB@3×1: 3 4\nC@4×1: 5 6\n" {
+		t.Errorf("got %s", got)
+	}
+}
+
+// TestPreviousBomb: ReadPrevious looks into a workbook for the tool's own
+// report sheet before it reads it, and must not unpack a bomb either.
+func TestPreviousBomb(t *testing.T) {
+	bomb := rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
+		data = stored(h, data)
+		if isSheet(h) {
+			h.UncompressedSize64 = 1 << 40
+		}
+		return data
+	}, nil)
+	path := filepath.Join(t.TempDir(), "data.xlsx")
+	must(t, os.WriteFile(path, bomb, 0o644))
+	_, err := ReadPrevious(path, Options{})
+	wantError(t, err, path+": the workbook unpacks to more than 256 MiB; is it really an indicator table?")
+}
+
+// BenchmarkZipBomb shows the time and memory to refuse the bomb of
+// TestZipBomb.
+func BenchmarkZipBomb(b *testing.B) {
+	bomb := rezip(b, small(b), nil, func(zw *zip.Writer) {
+		w, err := zw.Create("xl/media/image1.png")
+		must(b, err)
+		zeros := make([]byte, 1<<20)
+		for range 300 {
+			_, err := w.Write(zeros)
+			must(b, err)
+		}
+	})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readXLSXBytes(bomb, "data.xlsx", two, ""); err == nil {
+			b.Fatal("bomb read")
+		}
+	}
+}
