@@ -36,7 +36,7 @@ func addDataFlags(c *cobra.Command) {
 	f.String("data", "", "indicator table: CSV (';' with decimal comma, or ',' with decimal point) or .xlsx")
 	f.String("spending", "", "prior-year spending in a second table, joined on the unit name")
 	f.String("sheet", "", "sheet of the --data workbook (default: the first)")
-	f.String("spending-sheet", "", "sheet of the --spending workbook (default: the first)")
+	f.String("spending-sheet", "", "sheet of the --spending workbook (default: the first); without --spending, a sheet of the --data workbook")
 	f.Bool("demo", false, "use the built-in sample data (illustrative, not official)")
 	f.String("config", "", "YAML config file; its keys are the flag names")
 }
@@ -56,6 +56,9 @@ func readDataOptions(s *settings) (dataOptions, error) {
 	}
 	if o.Headings, err = readHeadings(s); err != nil {
 		return o, err
+	}
+	if o.SpendingSheet != "" && o.Spending == "" {
+		o.Spending = o.Data // the spending on another sheet of the same workbook
 	}
 	switch {
 	case o.Demo && (o.Data != "" || o.Spending != ""):

@@ -12,6 +12,9 @@ import (
 // readCSV reads a CSV table as Excel exports it, in any of its encodings.
 func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	t := newTable(name, "", schema)
+	if err := checkCSVSize(r, name); err != nil {
+		return nil, err
+	}
 	text, err := decodeText(r)
 	if err != nil {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
@@ -26,6 +29,23 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	src.r.LazyQuotes = true    // a stray quote in a heading or note is no reason to stop
 	src.r.ReuseRecord = true   // the builder copies what it keeps
 	return t.read(src, schema)
+}
+
+// maxCSV bounds a CSV file: state-wide small-area data are tens of MiB.
+const maxCSV = 2 * maxUnpacked
+
+// checkCSVSize refuses a file too large to be an indicator table before
+// reading it, and rewinds it.
+func checkCSVSize(r io.ReadSeeker, name string) error {
+	size, err := r.Seek(0, io.SeekEnd)
+	if err != nil {
+		return &Error{File: name, Msg: "cannot read: " + err.Error()}
+	}
+	if size > maxCSV {
+		return &Error{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB; is it really an indicator table?", maxCSV>>20)}
+	}
+	_, err = r.Seek(0, io.SeekStart)
+	return err
 }
 
 // sniffSeparator chooses the separator from the first non-blank line, as

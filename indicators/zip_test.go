@@ -203,3 +203,21 @@ func BenchmarkZipBomb(b *testing.B) {
 		}
 	}
 }
+
+// A CSV file too large to be an indicator table is refused before it is
+// read; the size is taken from the end of the reader.
+func TestCSVTooLarge(t *testing.T) {
+	_, err := Read(hugeReader{}, "huge.csv", two, Options{})
+	wantError(t, err, "huge.csv: the file is larger than 512 MiB; is it really an indicator table?")
+}
+
+// hugeReader claims to be 1 GiB long and reads nothing.
+type hugeReader struct{}
+
+func (hugeReader) Read([]byte) (int, error) { return 0, io.EOF }
+func (hugeReader) Seek(offset int64, whence int) (int64, error) {
+	if whence == io.SeekEnd {
+		return 1 << 30, nil
+	}
+	return 0, nil
+}
