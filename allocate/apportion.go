@@ -1,6 +1,7 @@
 package allocate
 
 import (
+	"cmp"
 	"math/big"
 	"slices"
 )
@@ -27,13 +28,16 @@ func Apportion(total Cents, exact []*big.Rat) []Cents {
 
 func apportion(total Cents, parts []fraction) []Cents {
 	amounts := make([]Cents, len(parts))
-	remainders := make([]*big.Int, len(parts))
+	remainders := make([]big.Int, len(parts))
+	var q big.Int
 	missing := total
 	for i, p := range parts {
-		q, r := new(big.Int).QuoRem(p.num, p.den, new(big.Int))
+		q.QuoRem(p.num, p.den, &remainders[i])
 		amounts[i] = Cents(q.Int64())
-		remainders[i] = r
 		missing -= amounts[i]
+	}
+	if missing == 0 {
+		return amounts
 	}
 	for _, i := range largestFirst(parts, remainders)[:missing] {
 		amounts[i]++
@@ -41,20 +45,37 @@ func apportion(total Cents, parts []fraction) []Cents {
 	return amounts
 }
 
+// ranked is a part's remainder r/den as the first 64 bits of the binary
+// fraction, which orders almost all remainders without big arithmetic.
+type ranked struct {
+	key   uint64
+	index int
+}
+
 // largestFirst orders the parts' indexes by remainder, largest first, and by
 // position where remainders are equal.
-func largestFirst(parts []fraction, remainders []*big.Int) []int {
-	order := make([]int, len(parts))
-	for i := range order {
-		order[i] = i
+func largestFirst(parts []fraction, remainders []big.Int) []int {
+	ranks := make([]ranked, len(parts))
+	var t big.Int
+	for i := range parts {
+		t.Lsh(&remainders[i], 64)
+		ranks[i] = ranked{key: t.Quo(&t, parts[i].den).Uint64(), index: i}
 	}
 	var x, y big.Int
-	slices.SortFunc(order, func(i, j int) int {
-		if c := compareFractions(remainders[j], parts[j].den, remainders[i], parts[i].den, &x, &y); c != 0 {
+	slices.SortFunc(ranks, func(a, b ranked) int {
+		if a.key != b.key {
+			return cmp.Compare(b.key, a.key)
+		}
+		i, j := a.index, b.index
+		if c := compareFractions(&remainders[j], parts[j].den, &remainders[i], parts[i].den, &x, &y); c != 0 {
 			return c
 		}
 		return i - j
 	})
+	order := make([]int, len(ranks))
+	for k, r := range ranks {
+		order[k] = r.index
+	}
 	return order
 }
 

@@ -5,17 +5,20 @@ import "math/big"
 // column is one part of the formula: an indicator, or the prior-year
 // spending that makes the history share.
 //
-// A direct column keeps its values as integers over one scale (the least
-// common multiple of their denominators, for decimal input a small power of
-// ten), so that totals and amounts are integer sums, not rational ones.
+// For the exact amounts a direct column keeps its values as integers over
+// one scale (the least common multiple of their denominators, for decimal
+// input a small power of ten), so that amounts are integer sums, not
+// rational ones; these are made on demand by prepare.
 type column struct {
 	key     string
 	weight  *big.Rat   // the column's weight in the target share: α·w_k, or 1−α for history
 	inverse bool       // shares follow 1/value
 	values  []*big.Rat // one per unit
-	scale   *big.Int   // direct: values[u] = ints[u] / scale
-	ints    []*big.Int // direct only
 	total   *big.Rat   // Σ of the values, or of their reciprocals when inverse
+	floats  []float64  // the values as float64 for the fast path; nil where it does not apply
+
+	scale *big.Int   // direct, after prepare: values[u] = ints[u] / scale
+	ints  []*big.Int // likewise
 }
 
 // newColumns lays out the indicators, then the history, and checks the
@@ -49,16 +52,39 @@ func newColumn(key string, weight *big.Rat, inverse bool, values []*big.Rat) col
 		}
 		return c
 	}
-	c.scale = denominatorLCM(values)
-	c.ints = make([]*big.Int, len(values))
-	sum := new(big.Int)
-	for u, v := range values {
-		c.ints[u] = new(big.Int).Quo(c.scale, v.Denom())
-		c.ints[u].Mul(c.ints[u], v.Num())
-		sum.Add(sum, c.ints[u])
-	}
-	c.total.SetFrac(sum, c.scale)
+	c.total, c.floats = sumValues(values)
 	return c
+}
+
+// prepare makes the integers of a direct column for the exact amounts.
+func (c *column) prepare() {
+	if c.inverse || c.ints != nil {
+		return
+	}
+	c.scale = denominatorLCM(c.values)
+	c.ints = make([]*big.Int, len(c.values))
+	factors := map[uint64]*big.Int{} // scale / denominator, by denominator
+	for u, v := range c.values {
+		c.ints[u] = scaled(v, c.scale, factors)
+	}
+}
+
+// scaled is v · scale as an integer. An integral value at scale 1 is its
+// own numerator, which is not copied; the factor scale / denominator is
+// computed once per denominator, as decimal input has few of them.
+func scaled(v *big.Rat, scale *big.Int, factors map[uint64]*big.Int) *big.Int {
+	if v.IsInt() && scale.IsInt64() && scale.Int64() == 1 {
+		return v.Num()
+	}
+	d := v.Denom()
+	f, ok := factors[d.Uint64()]
+	if !ok || !d.IsUint64() {
+		f = new(big.Int).Quo(scale, d)
+		if d.IsUint64() {
+			factors[d.Uint64()] = f
+		}
+	}
+	return new(big.Int).Mul(f, v.Num())
 }
 
 func spending(units []Unit) []*big.Rat {
@@ -89,15 +115,20 @@ func (c *column) share(u int) *big.Rat {
 // the budget in cents: weight · budget / total, divided by the scale for a
 // direct column because its integers are x(u) · scale.
 func (c *column) coefficient(budget Cents) *big.Rat {
+	coef := c.valueCoefficient(budget)
+	if coef.Sign() != 0 && !c.inverse {
+		coef.Quo(coef, new(big.Rat).SetInt(c.scale))
+	}
+	return coef
+}
+
+// valueCoefficient turns x(u) itself into cents: weight · budget / total.
+func (c *column) valueCoefficient(budget Cents) *big.Rat {
 	if c.weight.Sign() == 0 || c.total.Sign() == 0 {
 		return new(big.Rat)
 	}
 	coef := new(big.Rat).Mul(c.weight, budget.Rat())
-	coef.Quo(coef, c.total)
-	if !c.inverse {
-		coef.Quo(coef, new(big.Rat).SetInt(c.scale))
-	}
-	return coef
+	return coef.Quo(coef, c.total)
 }
 
 // denominatorLCM is the least common multiple of the values' denominators.

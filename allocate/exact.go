@@ -12,6 +12,9 @@ type exactAmounts struct {
 }
 
 func computeExact(cols []column, budget Cents, units int) exactAmounts {
+	for k := range cols {
+		cols[k].prepare()
+	}
 	multipliers, denom := commonDenominator(cols, budget)
 	ex := exactAmounts{totals: make([]fraction, units), parts: make([][]fraction, units)}
 	for u := range units {

@@ -19,7 +19,7 @@ func (r *Result) Parts(u int) []Part {
 	parts := make([]Part, len(r.cols))
 	for k := range r.cols {
 		c := &r.cols[k]
-		f := r.exact.parts[u][k]
+		f := r.exactAmounts().parts[u][k]
 		parts[k] = Part{Key: c.key, Value: c.values[u], Total: c.total, Share: c.share(u), Weight: c.weight,
 			Inverse: c.inverse, Exact: new(big.Rat).SetFrac(f.num, f.den)}
 	}

@@ -1,6 +1,9 @@
 package allocate
 
-import "math/big"
+import (
+	"math/big"
+	"sync"
+)
 
 // Result is one period's allocation. Amounts are computed by [Run]; the
 // shares and parts that explain them are computed on demand, since most
@@ -11,9 +14,10 @@ type Result struct {
 	Indicators     []Indicator
 	Units          []UnitResult // in input order
 
-	input Input
-	cols  []column
-	exact exactAmounts
+	input     Input
+	cols      []column
+	exact     exactAmounts // made on demand, see exactAmounts
+	exactOnce sync.Once
 }
 
 // UnitResult is what a unit gets.
@@ -39,10 +43,12 @@ func Run(in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ex := computeExact(cols, in.Budget, len(in.Units))
-	amounts := apportion(in.Budget, ex.totals)
 	res := &Result{Budget: in.Budget, IndicatorShare: in.IndicatorShare, Indicators: in.Indicators,
-		input: in, cols: cols, exact: ex}
+		input: in, cols: cols}
+	amounts, ok := fastAmounts(cols, in.Budget, len(in.Units))
+	if !ok {
+		amounts = apportion(in.Budget, res.exactAmounts().totals)
+	}
 	res.Units = make([]UnitResult, len(in.Units))
 	for u := range in.Units {
 		res.Units[u] = UnitResult{Name: in.Units[u].Name, Amount: amounts[u]}
@@ -55,16 +61,27 @@ func (r *Result) Input() Input {
 	return r.input
 }
 
+// exactAmounts are E(u) and its parts as exact fractions, computed on
+// first use: the amounts mostly come from the fast path, and the parts are
+// only needed to explain them.
+func (r *Result) exactAmounts() *exactAmounts {
+	r.exactOnce.Do(func() {
+		r.exact = computeExact(r.cols, r.Budget, len(r.input.Units))
+	})
+	return &r.exact
+}
+
 // Exact is E(u) = B · p(u) in cents, unrounded.
 func (r *Result) Exact(u int) *big.Rat {
-	return new(big.Rat).SetFrac(r.exact.totals[u].num, r.exact.totals[u].den)
+	t := r.exactAmounts().totals[u]
+	return new(big.Rat).SetFrac(t.num, t.den)
 }
 
 // Contributions split unit u's amount into each indicator's part, then the
 // history part: the exact parts rounded by largest remainder so that they
 // add up to the amount, each within a cent of its exact value.
 func (r *Result) Contributions(u int) []Cents {
-	return apportion(r.Units[u].Amount, r.exact.parts[u])
+	return apportion(r.Units[u].Amount, r.exactAmounts().parts[u])
 }
 
 // Shares computes unit u's shares.

@@ -22,18 +22,29 @@ func NewSweep(in Input) (*Sweep, error) {
 	if err != nil {
 		return nil, err
 	}
+	for k := range cols {
+		cols[k].prepare() // once, before the goroutines share them
+	}
 	return &Sweep{in: in, cols: cols}, nil
 }
 
 // Point is one weight vector's allocation.
 type Point struct {
 	Amounts []Cents
-	exact   exactAmounts
+	cols    []column
+	budget  Cents
+	exact   *exactAmounts // on first use
 }
 
-// Exact is E(u) at this point, in cents.
+// Exact is E(u) at this point, in cents. A Point is not safe for
+// concurrent calls of Exact.
 func (p *Point) Exact(u int) *big.Rat {
-	return new(big.Rat).SetFrac(p.exact.totals[u].num, p.exact.totals[u].den)
+	if p.exact == nil {
+		ex := computeExact(p.cols, p.budget, len(p.Amounts))
+		p.exact = &ex
+	}
+	t := p.exact.totals[u]
+	return new(big.Rat).SetFrac(t.num, t.den)
 }
 
 // At allocates with the given weights, one per indicator of the input.
@@ -51,6 +62,9 @@ func (s *Sweep) At(weights []*big.Rat) (*Point, error) {
 	if err := in.validateWeights(); err != nil {
 		return nil, err
 	}
-	ex := computeExact(cols, in.Budget, len(in.Units))
-	return &Point{Amounts: apportion(in.Budget, ex.totals), exact: ex}, nil
+	amounts, ok := fastAmounts(cols, in.Budget, len(in.Units))
+	if !ok {
+		amounts = apportion(in.Budget, computeExact(cols, in.Budget, len(in.Units)).totals)
+	}
+	return &Point{Amounts: amounts, cols: cols, budget: in.Budget}, nil
 }

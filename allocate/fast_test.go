@@ -1,0 +1,98 @@
+package allocate
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// exactOnly rounds with the exact path alone, the reference of the fast one.
+func exactOnly(t *testing.T, in Input) []Cents {
+	t.Helper()
+	cols, err := newColumns(&in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return apportion(in.Budget, computeExact(cols, in.Budget, len(in.Units)).totals)
+}
+
+func fastOnly(t *testing.T, in Input) []Cents {
+	t.Helper()
+	cols, err := newColumns(&in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	amounts, ok := fastAmounts(cols, in.Budget, len(in.Units))
+	if !ok {
+		t.Fatal("the fast path did not apply")
+	}
+	return amounts
+}
+
+func direct(in Input) Input {
+	for k := range in.Indicators {
+		in.Indicators[k].Inverse = false
+	}
+	return in
+}
+
+func TestPropertyFastPathEqualsExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 2000 {
+		in := direct(randomInput(rng))
+		if rng.IntN(3) == 0 {
+			in.Budget = Cents(rng.Int64N(100)) // few cents: many ties and zeros
+		}
+		if got, want := fastOnly(t, in), exactOnly(t, in); !slices.Equal(got, want) {
+			t.Fatalf("fast %v, exact %v (budget %d)", got, want, in.Budget)
+		}
+	}
+}
+
+// Inputs where the estimates cannot decide: equal units (every remainder
+// the same, ties to the first), and amounts that are whole cents.
+func TestFastPathUndecidableCases(t *testing.T) {
+	equal := single(10, 7, 7, 7, 7, 7, 7)
+	whole := single(1000, 1, 2, 3, 4)
+	nearlyEqual := single(1_000_000_007, 1_000_000, 1_000_001, 1_000_000, 999_999)
+	half := single(3, 1, 1) // remainders of exactly one half
+	for name, in := range map[string]Input{"equal": equal, "whole": whole, "nearly equal": nearlyEqual, "half": half} {
+		if got, want := fastOnly(t, in), exactOnly(t, in); !slices.Equal(got, want) {
+			t.Errorf("%s: fast %v, exact %v", name, got, want)
+		}
+	}
+}
+
+// Many units with values that differ by one: remainders a hair apart.
+func TestFastPathCloseRemainders(t *testing.T) {
+	in := Input{Budget: 99_999_999, IndicatorShare: big.NewRat(1, 1), Indicators: []Indicator{{Key: "k", Weight: big.NewRat(1, 1)}}}
+	for u := range 3000 {
+		in.Units = append(in.Units, Unit{Values: []*big.Rat{big.NewRat(int64(1_000_000_000_000+u%7), 1)}})
+	}
+	if got, want := fastOnly(t, in), exactOnly(t, in); !slices.Equal(got, want) {
+		t.Error("fast and exact differ")
+	}
+}
+
+func TestFastPathStepsAside(t *testing.T) {
+	in := essenLike() // has an inverse indicator
+	cols, _ := newColumns(&in)
+	if _, ok := fastAmounts(cols, in.Budget, len(in.Units)); ok {
+		t.Error("inverse indicators must take the exact path")
+	}
+	huge := single(1<<62, 1, 2)
+	cols, _ = newColumns(&huge)
+	if _, ok := fastAmounts(cols, huge.Budget, len(huge.Units)); ok {
+		t.Error("a budget of 2^62 cents must take the exact path")
+	}
+	wide := single(100, 1, 2)
+	wide.Units[0].Values[0] = new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(3), 70))
+	cols, _ = newColumns(&wide)
+	if _, ok := fastAmounts(cols, wide.Budget, len(wide.Units)); ok {
+		t.Error("values over 63 bits must take the exact path")
+	}
+	if got, want := amounts(t, wide), exactOnly(t, wide); !slices.Equal(got, want) {
+		t.Errorf("Run %v, exact %v", got, want)
+	}
+}
