@@ -186,7 +186,7 @@ func readForCheck(path, sheet string, opts *checkOptions) (*indicators.Table, er
 	keys := slices.Clone(opts.Keys)
 	for {
 		schema := indicators.Schema{Indicators: keys, AllowSpending: true, AllProblems: true, Headings: opts.Headings}
-		t, err := indicators.ReadFile(path, schema, indicators.Options{Sheet: sheet})
+		t, err := readTableFile(path, schema, indicators.Options{Sheet: sheet})
 		var missing *indicators.Error
 		if err == nil || !errors.As(err, &missing) || !slices.Contains(keys, missing.Column) {
 			return t, inputFileError(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/demo"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/progress"
 )
 
 // dataOptions say where the indicator and spending tables come from.
@@ -155,7 +156,7 @@ func loadTable(o dataOptions, keys []string, needSpending bool) (*indicators.Tab
 		}
 		return table, joinSpending(table, demo.Spending(), demo.SpendingName, o)
 	}
-	table, err := indicators.ReadFile(o.Data, schema, opt)
+	table, err := readTableFile(o.Data, schema, opt)
 	if err != nil || o.Spending == "" {
 		return table, inputFileError(err)
 	}
@@ -164,7 +165,9 @@ func loadTable(o dataOptions, keys []string, needSpending bool) (*indicators.Tab
 		return nil, usagef("%s: cannot open: %v", o.Spending, cause(err))
 	}
 	defer f.Close()
-	return table, joinSpending(table, f, o.Spending, o)
+	r, done := withProgress(os.Stderr, progress.IsTerminal(os.Stderr), f, o.Spending)
+	defer done()
+	return table, joinSpending(table, r, o.Spending, o)
 }
 
 // joinSpending reads the spending table and joins it into table.
