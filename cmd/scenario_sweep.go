@@ -3,11 +3,13 @@ package cmd
 import (
 	"bytes"
 	"math/big"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/internal/progress"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
 )
@@ -113,7 +115,10 @@ func sweepRun(c *cobra.Command, opts *sweepOptions) error {
 	if err != nil {
 		return err
 	}
+	p := progress.New(os.Stderr, progress.IsTerminal(os.Stderr), "sweeping "+opts.Vary.Key, sweepSteps(opts.Vary))
+	opts.Vary.OnStep = func() { p.Add(1) }
 	res, err := scenario.RunSweep(q.Result.Input(), opts.Vary, reference)
+	p.Done()
 	if err != nil {
 		return usagef("--vary: %v", err)
 	}
@@ -123,6 +128,16 @@ func sweepRun(c *cobra.Command, opts *sweepOptions) error {
 		return err
 	}
 	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.File)
+}
+
+// sweepSteps is about how many steps a sweep takes, for its progress line.
+func sweepSteps(v scenario.Vary) int64 {
+	if v.Step.Sign() <= 0 {
+		return 0
+	}
+	n := new(big.Rat).Quo(new(big.Rat).Sub(v.To, v.From), v.Step)
+	f, _ := n.Float64()
+	return int64(f) + 1
 }
 
 func sweptQuarter(plan *scenario.Result, p *scenario.Period) (scenario.Quarter, error) {

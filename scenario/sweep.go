@@ -16,6 +16,9 @@ import (
 type Vary struct {
 	Key            string
 	From, To, Step *big.Rat
+	// OnStep, if set, is called after each step, from several goroutines:
+	// for a progress display.
+	OnStep func()
 }
 
 // maxSteps bounds a sweep's size; a million steps already take minutes.
@@ -60,7 +63,7 @@ func RunSweep(in allocate.Input, v Vary, reference []allocate.Cents) (*SweepResu
 		return nil, err
 	}
 	res := &SweepResult{Key: v.Key, Steps: make([]SweepStep, len(ts))}
-	if err := runSteps(s, in, vary, ts, res.Steps); err != nil {
+	if err := runSteps(s, in, vary, ts, res.Steps, v.OnStep); err != nil {
 		return nil, err
 	}
 	if reference != nil {
@@ -123,7 +126,7 @@ func weightsAt(in allocate.Input, vary int, t *big.Rat) []*big.Rat {
 }
 
 // runSteps fills steps in parallel, one goroutine per processor.
-func runSteps(s *allocate.Sweep, in allocate.Input, vary int, ts []*big.Rat, steps []SweepStep) error {
+func runSteps(s *allocate.Sweep, in allocate.Input, vary int, ts []*big.Rat, steps []SweepStep, onStep func()) error {
 	workers := runtime.GOMAXPROCS(0)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -137,6 +140,9 @@ func runSteps(s *allocate.Sweep, in allocate.Input, vary int, ts []*big.Rat, ste
 				errs[w] = err
 				if err == nil {
 					steps[i] = SweepStep{Weight: ts[i], Weights: weights, Amounts: p.Amounts}
+				}
+				if onStep != nil {
+					onStep()
 				}
 			}
 		}()

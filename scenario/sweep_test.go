@@ -3,6 +3,7 @@ package scenario
 import (
 	"math/big"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/raumbudget/raumbudget/allocate"
@@ -121,5 +122,17 @@ func BenchmarkRunSweep(b *testing.B) {
 		if _, err := RunSweep(in, v, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestSweepReportsEachStep(t *testing.T) {
+	var calls atomic.Int64
+	v := Vary{Key: "sgb", From: rat("0"), To: rat("1"), Step: rat("0.01"), OnStep: func() { calls.Add(1) }}
+	res, err := RunSweep(twoIndicators(), v, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int(calls.Load()) != len(res.Steps) || len(res.Steps) != 101 {
+		t.Errorf("%d calls for %d steps", calls.Load(), len(res.Steps))
 	}
 }
