@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,6 +77,38 @@ func genXLSX(tb testing.TB, rows []genRow) []byte {
 	return buf.Bytes()
 }
 
+// genSharedXLSX writes rows as Excel does: text as shared strings, rows
+// with spans and cells with styles.
+func genSharedXLSX(tb testing.TB, rows []genRow) []byte {
+	var sst []string
+	index := map[string]int{}
+	str := func(s string) int {
+		i, ok := index[s]
+		if !ok {
+			i = len(sst)
+			index[s] = i
+			sst = append(sst, s)
+		}
+		return i
+	}
+	var sheet strings.Builder
+	sheet.WriteString(`<row r="1" spans="1:7" x14ac:dyDescent="0.25">`)
+	for c, h := range genHeader {
+		fmt.Fprintf(&sheet, `<c r="%s" s="1" t="s"><v>%d</v></c>`, cellName(c, 1), str(h))
+	}
+	sheet.WriteString("</row>")
+	for i, r := range rows {
+		n := i + 2
+		fmt.Fprintf(&sheet, `<row r="%d" spans="1:7" x14ac:dyDescent="0.25"><c r="A%[1]d" t="s"><v>%[2]d</v></c><c r="B%[1]d" t="s"><v>%[3]d</v></c>`, n, str(r.unit), str(r.area))
+		for k, v := range r.values {
+			fmt.Fprintf(&sheet, `<c r="%s"><v>%d</v></c>`, cellName(2+k, n), v)
+		}
+		fmt.Fprintf(&sheet, `<c r="G%d" s="2"><v>%s</v></c></row>`, n, strconv.FormatFloat(float64(r.cents)/100, 'g', -1, 64))
+	}
+	part := strings.Replace(rawSheet(sheet.String()), `<worksheet `, `<worksheet xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" `, 1)
+	return rawXLSX(tb, rawParts(part, rawSST(sst...)))
+}
+
 // genTotals sums the generated rows per unit, as dump shows them.
 func genTotals(rows []genRow) string {
 	var b strings.Builder
@@ -119,6 +152,12 @@ func TestGenRoundTrip(t *testing.T) {
 	if got := dump(tb); got != want {
 		t.Errorf("xlsx: got\n%swant\n%s", got, want)
 	}
+	shared := genSharedXLSX(t, rows)
+	sheetAgrees(t, shared)
+	tb = mustRead(t)(Read(bytes.NewReader(shared), "gen.xlsx", genSchema, Options{}))
+	if got := dump(tb); got != want {
+		t.Errorf("xlsx with shared strings: got\n%swant\n%s", got, want)
+	}
 }
 
 func BenchmarkReadCSV100k(b *testing.B) {
@@ -135,6 +174,20 @@ func BenchmarkReadCSV100k(b *testing.B) {
 
 func BenchmarkReadXLSX100k(b *testing.B) {
 	data := genXLSX(b, genRows(100_000, 50))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tb, err := Read(bytes.NewReader(data), "gen.xlsx", genSchema, Options{})
+		if err != nil || len(tb.Units) != 50 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadXLSX100kShared reads the rows of BenchmarkReadXLSX100k as
+// Excel saves them, with a shared string for every name.
+func BenchmarkReadXLSX100kShared(b *testing.B) {
+	data := genSharedXLSX(b, genRows(100_000, 50))
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

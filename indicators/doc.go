@@ -15,17 +15,14 @@
 // point in comma separated CSV ([English]), and Excel's raw cell values in
 // .xlsx ([Machine]); see [ParseNumber].
 //
-// In .xlsx, a text cell holding a number is read by German rules ("1.234"
-// is 1234), and a text cell holding a machine number with a decimal point
-// ("1.5", "1234.5") is refused, since "1.500" beside it would read 1500.
-// The streamed cell values do not carry the cell's type, and looking it up
-// loads the whole sheet into memory, which costs more than reading it; so
-// the type is looked up only where the value reads two ways: for "1.234"
-// always, for "1.5" only when a shared string has that text. Text kept as
-// an inline string (by streaming writers) or as a formula's result is not
-// found this way and reads "1.5" as 1.5. Boolean cells (TRUE, FALSE) read as
-// 1 and 0, for the same reason: their raw values are those digits, and
-// counts of 0 and 1 are too common to look each up.
+// In .xlsx, a number cell is read as Excel stores it ("1.234" is 1.234)
+// and a text cell holding a number by German rules ("1.234" is 1234). A
+// shared string, as Excel keeps text, that holds a machine number with a
+// decimal point ("1.5", "1234.5") is refused, since "1.500" beside it would
+// read 1500; such text kept in the cell (an inline string, as streaming
+// writers keep the output of programs) or as a formula's result reads
+// "1.5" as 1.5. Boolean cells (TRUE, FALSE) read as 1 and 0, the values
+// Excel stores for them.
 //
 // A non-empty cell right of the last heading is an error, not a note to
 // drop: in a ','-separated file it is what an unquoted decimal comma leaves
@@ -50,6 +47,12 @@
 // a script holds no result), a formula whose result is empty, or merged
 // cells. These lookups load the whole sheet, so they are made only on the
 // way to an error.
+//
+// The sheet is streamed from the workbook's zip, so that memory grows with
+// the units and the workbook's shared strings, not with the rows. Broken
+// XML in a sheet is an error, which excelize would read up to and drop the
+// rest without a word; so are rows or cells out of order, which it would
+// put in the wrong place.
 //
 // A workbook that unpacks to more than 256 MiB, or holds a part that
 // unpacks to over 1000 times its size, is refused from its zip directory

@@ -8,46 +8,65 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// readXLSX reads one sheet of a workbook, row by row. A damaged workbook
-// must end in an *Error like any bad input, even if it makes the workbook
-// library panic.
+// readXLSX reads one sheet of a workbook, row by row, from the zip; only
+// the lookups on the way to an error open it with excelize. The parts are
+// proved sound beside the read (see checkZip), and a damaged part is the
+// error, whatever the read found. A damaged workbook must end in an *Error
+// like any bad input, even if it makes the workbook library panic.
 func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Table, err error) {
+	var sound *verification
 	defer func() {
 		if p := recover(); p != nil {
 			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
 		}
+		if sound != nil {
+			if verr := sound.wait(); verr != nil {
+				t, err = nil, verr
+			}
+		}
 	}()
-	f, err := openWorkbook(r, name)
+	zr, err := openZip(r, name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	sheet, err := pickSheet(f, name, opt.Sheet)
+	sound = verify(r, zr.File, name)
+	parts := zipParts(zr)
+	sheets, err := parts.sheets()
+	if err != nil {
+		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+	}
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = s.name
+	}
+	i, err := pickSheet(names, name, opt.Sheet)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := f.Rows(sheet)
+	sheet := sheets[i].name
+	rows, err := parts.openSheet(sheets[i])
 	if err != nil {
 		return nil, &Error{File: name, Sheet: sheet, Msg: "cannot read the sheet: " + err.Error()}
 	}
-	defer rows.Close()
+	defer rows.close()
+	src := &xlsxSource{r: r, sound: sound, rows: rows, sheet: sheet, file: name}
+	defer src.close()
 	t = newTable(name, sheet, schema)
-	return t.read(&xlsxSource{f: f, rows: rows, sheet: sheet, file: name}, schema)
+	return t.read(src, schema)
 }
 
-// pickSheet returns the sheet's name as the workbook spells it (Excel
-// compares sheet names without case), or the first sheet.
-func pickSheet(f *excelize.File, file, want string) (string, error) {
-	sheets := f.GetSheetList()
+// pickSheet returns the index of the sheet, whose name Excel compares
+// without case, or of the first sheet.
+func pickSheet(sheets []string, file, want string) (int, error) {
 	if len(sheets) == 0 {
-		return "", &Error{File: file, Msg: "the workbook has no sheets"}
+		return 0, &Error{File: file, Msg: "the workbook has no sheets"}
 	}
 	if want == "" {
-		return sheets[0], nil
+		return 0, nil
 	}
-	for _, s := range sheets {
+	for i, s := range sheets {
 		if strings.EqualFold(s, want) {
-			return s, nil
+			return i, nil
 		}
 	}
 	quoted := make([]string, len(sheets))
@@ -55,54 +74,65 @@ func pickSheet(f *excelize.File, file, want string) (string, error) {
 		quoted[i] = fmt.Sprintf("%q", s)
 	}
 	msg := fmt.Sprintf("no sheet %q; the workbook has %s", want, strings.Join(quoted, ", "))
-	return "", &Error{File: file, Msg: msg}
+	return 0, &Error{File: file, Msg: msg}
 }
 
 // xlsxSource streams the rows of a sheet. Its raw cell values are numbers
-// as Excel stores them ("1234.5") or the text of text cells.
+// as Excel stores them ("1234.5") or the text of text cells; excelize
+// serves the lookups on the way to an error.
 type xlsxSource struct {
-	f     *excelize.File
-	rows  *excelize.Rows
-	sheet string
-	file  string
-	row   int // 1-based; Rows.Next visits every row, also those not in the file
-	// hid says whether the row is hidden. For a row not in the file,
-	// excelize gives the options of the next row that is, but such a row
-	// has no cells and is skipped as blank.
-	hid bool
+	r      io.ReadSeeker
+	sound  *verification
+	rows   *sheetReader
+	sheet  string
+	file   string
+	f      *excelize.File // see excel
+	failed bool           // excelize could not open the workbook
+	merges []mergedCells  // see empty; nil until first needed
+}
 
-	decimalTexts map[string]bool // see sharedText; nil until first needed
-	merges       []mergedCells   // see empty; nil until first needed
+// excel opens the workbook with excelize, on the first lookup, once its
+// parts are proved sound; nil if it cannot. It loads the whole workbook,
+// which is fine on the way to an error.
+func (s *xlsxSource) excel() *excelize.File {
+	if s.f == nil && !s.failed {
+		s.failed = true
+		if s.sound.wait() == nil {
+			f, err := openChecked(s.r)
+			s.f, s.failed = f, err != nil
+		}
+	}
+	return s.f
+}
+
+func (s *xlsxSource) close() {
+	if s.f != nil {
+		s.f.Close()
+	}
 }
 
 var rawValues = excelize.Options{RawCellValue: true}
 
 func (s *xlsxSource) next() ([]string, error) {
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			return nil, s.wrap(err)
+	if err := s.rows.read(); err != nil {
+		if err == io.EOF {
+			return nil, io.EOF
 		}
-		return nil, io.EOF
-	}
-	s.row++
-	cells, err := s.rows.Columns(rawValues)
-	if err != nil {
 		return nil, s.wrap(err)
 	}
-	s.hid = s.rows.GetRowOpts().Hidden
-	return cells, nil
+	return s.rows.cells, nil
 }
 
 func (s *xlsxSource) hidden() bool {
-	return s.hid
+	return s.rows.hidden
 }
 
 func (s *xlsxSource) line(int) int {
-	return s.row
+	return s.rows.row
 }
 
 func (s *xlsxSource) noHeading(col int) *Error {
-	return &Error{File: s.file, Sheet: s.sheet, Cell: cellName(col, s.row), Msg: "cell has no heading"}
+	return &Error{File: s.file, Sheet: s.sheet, Cell: cellName(col, s.rows.row), Msg: "cell has no heading"}
 }
 
 func (s *xlsxSource) wrap(err error) *Error {
@@ -110,56 +140,24 @@ func (s *xlsxSource) wrap(err error) *Error {
 }
 
 // dialect reads numbers as stored, and text (numbers typed as text, or
-// imported from a German CSV) by German rules. The raw values do not say
-// which a cell is, and looking its type up loads the whole sheet into
-// memory once, which costs more than streaming it; so only values that
-// read two ways are looked up:
-//
-//   - "1.234" is the number 1.234 or the German text 1234; a text cell is
-//     read the German way.
-//   - "1.5" is the number 1.5 or a text that German rules refuse, which
-//     came from an English source where "1.500" beside it means 1.5 and
-//     not the 1500 it reads as German text. Such a text cell is refused.
-//     Nearly every decimal number has this form, so the type is looked up
-//     only when the value is also one of the workbook's shared strings,
-//     where Excel keeps the text of text cells.
+// imported from a German CSV) by German rules: "1.234" in a number cell is
+// 1.234, in a text cell 1234. A text that reads as a number with a decimal
+// point, such as "1.5", came from an English source, where "1.500" beside
+// it means 1.5 and not the 1500 it reads as German text; such a shared
+// string, which is how Excel keeps text, is refused. An inline string or
+// a formula's text result "1.5" reads as the number 1.5: streaming writers
+// keep the text of programs that way.
 func (s *xlsxSource) dialect(col int, v string) (Dialect, error) {
+	kind := s.rows.kind(col)
 	switch {
-	case !isMachineNumber(v):
+	case kind == numberValue:
+		return Machine, nil
+	case !isMachineNumber(v) || isGroupedThousands(v):
 		return German, nil
-	case isGroupedThousands(v):
-		if s.isText(col) {
-			return German, nil
-		}
-	case strings.Contains(v, ".") && s.sharedText(v) && s.isText(col):
+	case kind == sharedString && strings.Contains(v, "."):
 		return 0, fmt.Errorf("%s is text that reads two ways; enter it as a number", quote(v))
 	}
 	return Machine, nil
-}
-
-// sharedText says whether v is, trimmed, a shared string that looks like a
-// machine number with a decimal point. The set is made on first use.
-// Inline strings (of streamed exports) and text results of formulas are
-// not shared strings, and excelize keeps a shared string table beyond
-// 16 MB on disk, outside f.SharedStrings: such text reads as a number.
-func (s *xlsxSource) sharedText(v string) bool {
-	if s.decimalTexts == nil {
-		s.decimalTexts = map[string]bool{}
-		if sst := s.f.SharedStrings; sst != nil {
-			for i := range sst.SI {
-				t := trimSpace(sst.SI[i].String())
-				if strings.Contains(t, ".") && isMachineNumber(t) {
-					s.decimalTexts[t] = true
-				}
-			}
-		}
-	}
-	return s.decimalTexts[v]
-}
-
-func (s *xlsxSource) isText(col int) bool {
-	typ, err := s.f.GetCellType(s.sheet, cellName(col, s.row))
-	return err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString)
 }
 
 // mergedCells is a range of merged cells, whose text only its top-left
@@ -174,14 +172,14 @@ type mergedCells struct {
 // the whole sheet loaded, which is fine on the way to an error.
 func (s *xlsxSource) empty(col int) emptyCell {
 	var e emptyCell
-	c, r := col+1, s.row
+	c, r := col+1, s.rows.row
 	if m, ok := s.mergedAt(c, r); ok {
 		e.merged = m.ref
 		if m.left != c || m.top != r {
 			// excelize looks up a merged cell's top-left cell instead;
 			// only that cell can hold a formula or text.
 			e.above = m.left == c
-			e.text, _ = s.f.GetCellValue(s.sheet, cellName(m.left-1, m.top), rawValues)
+			e.text, _ = s.excel().GetCellValue(s.sheet, cellName(m.left-1, m.top), rawValues)
 			return e
 		}
 	}
@@ -204,7 +202,11 @@ func (s *xlsxSource) mergedAt(col, row int) (mergedCells, bool) {
 // loadMerges returns the sheet's merged cells; a range that does not parse
 // is left out.
 func (s *xlsxSource) loadMerges() []mergedCells {
-	list, _ := s.f.GetMergeCells(s.sheet, true)
+	f := s.excel()
+	if f == nil {
+		return []mergedCells{}
+	}
+	list, _ := f.GetMergeCells(s.sheet, true)
 	merges := make([]mergedCells, 0, len(list))
 	for _, mc := range list {
 		ref := mc[0]
@@ -229,11 +231,15 @@ func (s *xlsxSource) loadMerges() []mergedCells {
 // that excelize cannot calculate counts as not calculated.
 func (s *xlsxSource) formula(cell string) (st formulaState) {
 	defer func() { _ = recover() }() // st is what was found before a panic
-	if f, err := s.f.GetCellFormula(s.sheet, cell); err != nil || f == "" {
+	x := s.excel()
+	if x == nil {
+		return noFormula
+	}
+	if f, err := x.GetCellFormula(s.sheet, cell); err != nil || f == "" {
 		return noFormula
 	}
 	st = uncalculated
-	if v, err := s.f.CalcCellValue(s.sheet, cell, rawValues); err == nil && trimSpace(v) == "" {
+	if v, err := x.CalcCellValue(s.sheet, cell, rawValues); err == nil && trimSpace(v) == "" {
 		st = emptyResult
 	}
 	return st

@@ -30,12 +30,22 @@ func openWorkbook(r io.ReadSeeker, name string) (*excelize.File, error) {
 	if err := checkZip(r, name); err != nil {
 		return nil, err
 	}
-	limits := excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: min(maxUnpacked, excelize.StreamChunkSize)}
-	f, err := excelize.OpenReader(r, limits)
+	f, err := openChecked(r)
 	if err != nil {
 		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
 	}
 	return f, nil
+}
+
+// openChecked opens a workbook that checkZip has found sound, from its
+// start. excelize reads the whole file, and unpacks every part into memory
+// or, a sheet over 16 MiB, into a temporary file.
+func openChecked(r io.ReadSeeker) (*excelize.File, error) {
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	limits := excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: min(maxUnpacked, excelize.StreamChunkSize)}
+	return excelize.OpenReader(r, limits)
 }
 
 // checkZip refuses a workbook that unpacks to too much, by the sizes its
@@ -46,29 +56,77 @@ func openWorkbook(r io.ReadSeeker, name string) (*excelize.File, error) {
 // early or fails its checksum, and reads what it got, so a damaged sheet
 // would lose its last units without a word. r is left at its start.
 func checkZip(r io.ReadSeeker, name string) error {
-	size, err := r.Seek(0, io.SeekEnd)
+	zr, err := openZip(r, name)
 	if err != nil {
-		return &Error{File: name, Msg: "cannot read: " + err.Error()}
-	}
-	if size > maxUnpacked {
-		return tooBig(name)
-	}
-	zr, err := zip.NewReader(readerAt(r), size)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // names do not matter here
-		return &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
-	}
-	if err := checkSizes(zr.File, name); err != nil {
 		return err
 	}
-	for _, f := range zr.File {
-		if err := unpack(f); err != nil {
-			return &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: part %s is damaged (%v)", quote(f.Name), err)}
-		}
+	if err := unpackAll(zr.File, name); err != nil {
+		return err
 	}
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
 	return nil
+}
+
+// openZip reads the zip directory of a workbook, and refuses one that
+// unpacks to too much by the sizes it declares.
+func openZip(r io.ReadSeeker, name string) (*zip.Reader, error) {
+	size, err := r.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
+	}
+	if size > maxUnpacked {
+		return nil, tooBig(name)
+	}
+	zr, err := zip.NewReader(readerAt(r), size)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // names do not matter here
+		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+	}
+	if err := checkSizes(zr.File, name); err != nil {
+		return nil, err
+	}
+	return zr, nil
+}
+
+// unpackAll unpacks every part to nowhere; see checkZip.
+func unpackAll(files []*zip.File, name string) error {
+	for _, f := range files {
+		if err := unpack(f); err != nil {
+			return &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: part %s is damaged (%v)", quote(f.Name), err)}
+		}
+	}
+	return nil
+}
+
+// verification is the unpacking of checkZip, which a read of the sheet can
+// run beside it: the read takes no more of a part than it declares, and
+// what it finds counts only if the parts are sound.
+type verification struct {
+	done chan struct{}
+	err  error
+}
+
+// verify starts unpackAll, on another goroutine if the file can be read
+// at two offsets at once.
+func verify(r io.ReadSeeker, files []*zip.File, name string) *verification {
+	v := &verification{done: make(chan struct{})}
+	run := func() {
+		v.err = unpackAll(files, name)
+		close(v.done)
+	}
+	if _, ok := r.(io.ReaderAt); ok { // whose ReadAt may be called in parallel
+		go run()
+	} else {
+		run()
+	}
+	return v
+}
+
+// wait returns the error of unpackAll, when it has ended.
+func (v *verification) wait() error {
+	<-v.done
+	return v.err
 }
 
 // checkSizes applies maxUnpacked and maxRatio to the declared sizes. Each

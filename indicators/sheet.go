@@ -1,0 +1,711 @@
+package indicators
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// This file reads the rows of a sheet straight from the workbook's zip,
+// with xmlScanner: excelize's Rows decodes every cell with encoding/xml,
+// which made reading a sheet of 100,000 rows take seconds and allocate
+// hundreds of megabytes. The sheet part is streamed, so memory grows with
+// the shared strings and the widest row, not with the rows. It reads what
+// excelize's Rows reads, cell by cell (see sheetReader), and tells what
+// excelize's raw values do not: the type of each cell.
+
+// cellKind is what a cell holds, from its type attribute.
+type cellKind uint8
+
+const (
+	noValue       cellKind = iota // no cell, or one without a value
+	numberValue                   // a number, or a boolean, error or date, as Excel stores them
+	sharedString                  // text in the shared string table (t="s"), as Excel keeps text
+	inlineString                  // text in the cell (t="inlineStr"), as streaming writers keep it
+	formulaString                 // the text result of a formula (t="str")
+)
+
+// errBadSheet marks a sheet that is well-formed XML but cannot be read
+// right: excelize would read such a sheet, and put cells into the wrong
+// rows or columns without a word.
+var errBadSheet = errors.New("the sheet is damaged")
+
+func badSheet(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", errBadSheet, fmt.Sprintf(format, args...))
+}
+
+// sharedStringsPart is where excelize looks for the shared strings,
+// whatever the workbook's relationships say.
+const sharedStringsPart = "xl/sharedStrings.xml"
+
+// workbookParts are the parts of a workbook by name, as excelize names
+// them: backslashes made slashes, the shared strings and the content types
+// found in any case; of two parts with one name, the last.
+type workbookParts map[string]*zip.File
+
+func zipParts(zr *zip.Reader) workbookParts {
+	parts := workbookParts{}
+	for _, f := range zr.File {
+		name := strings.ReplaceAll(f.Name, "\\", "/")
+		switch strings.ToLower(name) {
+		case "[content_types].xml":
+			name = "[Content_Types].xml"
+		case strings.ToLower(sharedStringsPart):
+			name = sharedStringsPart
+		}
+		parts[name] = f
+	}
+	return parts
+}
+
+// read returns a small part whole, with the namespaces of Strict Open XML
+// made those of the usual kind, as excelize reads them; nil if there is no
+// such part.
+func (p workbookParts) read(name string) ([]byte, error) {
+	f := p[name]
+	if f == nil {
+		return nil, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, maxUnpacked))
+	if err != nil {
+		return nil, err
+	}
+	b = bytes.ReplaceAll(b, []byte(excelize.StrictSourceRelationship), []byte(excelize.SourceRelationship.Value))
+	return bytes.ReplaceAll(b, []byte(excelize.StrictNameSpaceSpreadSheet), []byte(excelize.NameSpaceSpreadSheet.Value)), nil
+}
+
+type xmlRelationships struct {
+	XMLName xml.Name `xml:"http://schemas.openxmlformats.org/package/2006/relationships Relationships"`
+	Rels    []struct {
+		ID     string `xml:"Id,attr"`
+		Target string `xml:"Target,attr"`
+		Type   string `xml:"Type,attr"`
+	} `xml:"Relationship"`
+}
+
+type xmlWorkbook struct {
+	Sheets []struct {
+		Name  string     `xml:"name,attr"`
+		Attrs []xml.Attr `xml:",any,attr"`
+	} `xml:"sheets>sheet"`
+}
+
+// rels reads a relationships part; nil if it is missing or damaged.
+func (p workbookParts) rels(name string) *xmlRelationships {
+	b, err := p.read(name)
+	if err != nil || b == nil {
+		return nil
+	}
+	var rels xmlRelationships
+	if err := xml.Unmarshal(b, &rels); err != nil {
+		return nil
+	}
+	return &rels
+}
+
+// workbookSheet is a sheet of the workbook and its part; "" if the
+// workbook names none that is there.
+type workbookSheet struct {
+	name, part string
+}
+
+// sheets lists the sheets of the workbook in order, with their parts,
+// found as excelize finds them: the workbook is the package's office
+// document, a sheet's r:id names a relationship of the workbook, and its
+// target is a path from the workbook's folder, or from the package's root
+// if it starts with "/". A workbook part that cannot be found has no
+// sheets.
+func (p workbookParts) sheets() ([]workbookSheet, error) {
+	var wbPath string
+	if rels := p.rels("_rels/.rels"); rels != nil {
+		for _, rel := range rels.Rels {
+			if rel.Type == excelize.SourceRelationshipOfficeDocument {
+				wbPath = strings.TrimPrefix(rel.Target, "/")
+				break
+			}
+		}
+	}
+	b, err := p.read(wbPath)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	var wb xmlWorkbook
+	if err := xml.Unmarshal(b, &wb); err != nil {
+		return nil, err
+	}
+	dir := path.Dir(wbPath)
+	relsPath := strings.TrimPrefix(dir+"/_rels/"+path.Base(wbPath)+".rels", "/")
+	if dir == "." {
+		relsPath = "_rels/" + path.Base(wbPath) + ".rels"
+	}
+	rels := p.rels(relsPath)
+	if rels == nil {
+		rels = &xmlRelationships{}
+	}
+	parts := map[string]string{} // by sheet name; the last, as excelize maps them
+	for _, s := range wb.Sheets {
+		id := ""
+		for _, a := range s.Attrs {
+			if a.Name.Space == excelize.SourceRelationship.Value && a.Name.Local == "id" {
+				id = a.Value
+			}
+		}
+		for _, rel := range rels.Rels {
+			if rel.ID != id {
+				continue
+			}
+			target := rel.Target
+			if !strings.HasPrefix(target, "/") {
+				target = dir + "/" + target
+			}
+			target = strings.TrimPrefix(strings.ReplaceAll(path.Clean(target), "\\", "/"), "/")
+			if p[target] != nil {
+				parts[s.Name] = target
+			}
+		}
+	}
+	list := make([]workbookSheet, len(wb.Sheets))
+	for i, s := range wb.Sheets {
+		list[i] = workbookSheet{s.Name, parts[s.Name]}
+	}
+	return list, nil
+}
+
+// openSheet opens the part of a sheet for sheetReader, which streams it
+// from the zip, and reads the shared strings.
+func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
+	if p[s.part] == nil {
+		return nil, fmt.Errorf("sheet %s does not exist", s.name)
+	}
+	rc, err := p[s.part].Open()
+	if err != nil {
+		return nil, err
+	}
+	r := newSheetReader(rc, nil)
+	r.part, r.loadSST = rc, p.sharedStrings
+	return r, nil
+}
+
+// sharedStrings reads the shared string table: the text of each string
+// item, that of its <t> and those of its rich text runs <r><t> one after
+// another, without its phonetic runs <rPh>, as excelize reads it.
+func (p workbookParts) sharedStrings() ([]string, error) {
+	f := p[sharedStringsPart]
+	if f == nil {
+		return nil, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	x := newXMLScanner(rc)
+	k, err := x.next()
+	switch {
+	case err == io.EOF:
+		return nil, nil // excelize takes an empty part for no strings
+	case err == nil && (k != tagStart || string(x.name) != "sst"):
+		err = errors.New("not a table of shared strings")
+	case err == nil:
+		var list []string
+		if list, err = readItems(x); err == nil {
+			return list, nil
+		}
+	}
+	return nil, fmt.Errorf("the shared strings: %w", err)
+}
+
+// readItems reads the string items of the shared strings, whose start tag
+// x just read.
+func readItems(x *xmlScanner) ([]string, error) {
+	var list []string
+	var item stringItem
+	if x.empty {
+		return nil, nil
+	}
+	for {
+		k, err := x.next()
+		if err != nil {
+			return nil, eofInElement(x, err)
+		}
+		if k == tagEnd {
+			return list, nil
+		}
+		if string(x.name) != "si" {
+			if err := x.skip(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		item.reset()
+		if err := item.read(x); err != nil {
+			return nil, err
+		}
+		list = append(list, string(item.text()))
+	}
+}
+
+// stringItem is the text of a shared string item <si> or an inline string
+// <is>: its <t> and its runs. An element of several <t> counts the last,
+// as excelize decodes it.
+type stringItem struct {
+	t, runs, out []byte
+}
+
+func (s *stringItem) reset() {
+	s.t, s.runs = s.t[:0], s.runs[:0]
+}
+
+// read reads the rest of the item whose start tag x just read.
+func (s *stringItem) read(x *xmlScanner) error {
+	if x.empty {
+		return nil
+	}
+	for {
+		k, err := x.next()
+		if err != nil {
+			return eofInElement(x, err)
+		}
+		if k == tagEnd {
+			return nil
+		}
+		switch string(x.name) {
+		case "t":
+			s.t, err = x.elementText(s.t[:0])
+		case "r":
+			err = s.run(x)
+		default:
+			err = x.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (s *stringItem) run(x *xmlScanner) error {
+	if x.empty {
+		return nil
+	}
+	n := len(s.runs)
+	for {
+		k, err := x.next()
+		if err != nil {
+			return eofInElement(x, err)
+		}
+		if k == tagEnd {
+			return nil
+		}
+		if string(x.name) == "t" {
+			s.runs, err = x.elementText(s.runs[:n])
+		} else {
+			err = x.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// text returns the item's text, with the escapes of characters that XML
+// cannot hold (_x0008_) decoded, as excelize does. It is valid until the
+// next reset.
+func (s *stringItem) text() []byte {
+	s.out = append(append(s.out[:0], s.t...), s.runs...)
+	if bytes.Contains(s.out, []byte("_x")) {
+		s.out = unescapeBSTR(s.out)
+	}
+	return s.out
+}
+
+// unescapeBSTR decodes _xHHHH_, in which Excel writes a character that XML
+// cannot hold, as excelize's bstrUnmarshal does: _x005F_ is "_", an escape
+// of half a surrogate pair is dropped.
+func unescapeBSTR(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		if i+7 <= len(b) && b[i] == '_' && b[i+1] == 'x' && b[i+6] == '_' {
+			if n, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 32); err == nil {
+				if r := rune(n); utf8.ValidRune(r) {
+					out = utf8.AppendRune(out, r)
+				}
+				i += 7
+				continue
+			}
+		}
+		out = append(out, b[i])
+		i++
+	}
+	return out
+}
+
+// sheetReader reads the rows of a sheet part as excelize's Rows does, with
+// the raw values of Options.RawCellValue:
+//
+//   - A row is numbered by its r attribute, or follows the row before it.
+//     A row that is not in the file is not returned; excelize returns it
+//     without cells.
+//   - A cell is placed by its r attribute, or follows the cell before it.
+//     A cell without a value is left out, unless it holds a formula, and
+//     a row ends at its last cell with a value.
+//   - A cell's value is its <v> as stored: numbers as Excel writes them,
+//     booleans "1" and "0", the cached result of a formula ("" if no
+//     program calculated it). A shared string (t="s") is looked up, an
+//     inline string (t="inlineStr") is the text of its <is>.
+//
+// Where excelize would read a well-formed sheet wrongly, sheetReader
+// refuses it (errBadSheet): a row out of order, whose cells excelize adds
+// to the row before; a cell out of order, which it puts right of the last;
+// row and column numbers beyond Excel's. A cell whose style attribute is
+// not a number keeps its value, which excelize drops; the first row keeps
+// its hidden flag when it is not row 1, which excelize loses.
+type sheetReader struct {
+	x       *xmlScanner
+	part    io.Closer // nil if none to close
+	sst     []string
+	loadSST func() ([]string, error) // reads sst on the first shared string, if not nil
+
+	row    int  // the current row's number, from 1
+	hidden bool // whether it is hidden
+	cells  []string
+	kinds  []cellKind
+
+	cur     int  // the number of the last row element, as excelize counts
+	pending bool // x has read the start tag of the next row
+	next    struct {
+		row    int
+		hidden bool
+	}
+	stray bool // the current row element came out of order
+	done  bool
+
+	text  []byte     // the row's values, one after another
+	spans []cellSpan // where they are
+	col   int        // the last cell's column, from 1
+	width int        // the last column with a value, from 1: the row's length
+	v     []byte
+	is    stringItem
+}
+
+// cellSpan is a cell of the row: its value is text[start:end], or the
+// shared string of index shared if that is not -1.
+type cellSpan struct {
+	col        int // from 1
+	start, end int
+	shared     int
+	kind       cellKind
+}
+
+func newSheetReader(part io.Reader, sst []string) *sheetReader {
+	return &sheetReader{x: newXMLScanner(part), sst: sst}
+}
+
+func (s *sheetReader) close() {
+	if s.part != nil {
+		s.part.Close()
+	}
+}
+
+// kind returns the kind of cell col (from 0) of the current row.
+func (s *sheetReader) kind(col int) cellKind {
+	if col < 0 || col >= len(s.kinds) {
+		return noValue
+	}
+	return s.kinds[col]
+}
+
+// read reads the next row into s.row, s.hidden, s.cells and s.kinds; it
+// returns io.EOF after the last row.
+func (s *sheetReader) read() error {
+	err := s.readRow()
+	if xe, ok := err.(*xmlError); ok {
+		xe.row = s.row
+	}
+	return err
+}
+
+func (s *sheetReader) readRow() error {
+	if s.done {
+		return io.EOF
+	}
+	started := false
+	if s.pending {
+		s.start(s.next.row, s.next.hidden)
+		s.pending, started = false, true
+	}
+	for {
+		k, err := s.x.next()
+		if err == io.EOF {
+			s.done = true
+			break
+		}
+		if err != nil {
+			return err
+		}
+		name := s.x.name
+		switch {
+		case k == tagStart && string(name) == "row":
+			n, hidden, err := s.rowStart()
+			if err != nil {
+				return err
+			}
+			switch {
+			case n > s.row && started:
+				s.pending = true
+				s.next.row, s.next.hidden = n, hidden
+				return s.finish()
+			case n > s.row:
+				s.start(n, hidden)
+				started = true
+			default:
+				// excelize adds the cells of a row out of order to the
+				// current row; one without cells does no harm.
+				if !started {
+					s.start(s.row, false)
+					started = true
+				}
+				s.stray = true
+			}
+		case k == tagStart && string(name) == "c" && started:
+			if err := s.cell(); err != nil {
+				return err
+			}
+		case k == tagEnd && string(name) == "sheetData":
+			if started {
+				return s.finish()
+			}
+			s.done = true
+			return io.EOF
+		}
+	}
+	if started {
+		return s.finish()
+	}
+	return io.EOF
+}
+
+func (s *sheetReader) start(row int, hidden bool) {
+	s.row, s.hidden, s.stray = row, hidden, false
+	s.text, s.spans, s.col, s.width = s.text[:0], s.spans[:0], 0, 0
+}
+
+// rowStart reads the number and the hidden flag of the row whose start
+// tag x just read.
+func (s *sheetReader) rowStart() (int, bool, error) {
+	x := s.x
+	if err := x.parseAttrs(); err != nil {
+		return 0, false, err
+	}
+	n := 0
+	if r, ok := x.attr("r"); ok {
+		var err error
+		if n, err = atoi(r); err != nil {
+			return 0, false, fmt.Errorf("invalid row number %s", quote(string(r)))
+		}
+	}
+	if n == 0 { // as excelize takes it
+		n = s.cur + 1
+	}
+	if n < 0 || n > excelize.TotalRows {
+		return 0, false, badSheet("row number %d is out of range", n)
+	}
+	s.cur = n
+	hidden := false
+	if h, ok := x.attr("hidden"); ok {
+		hidden, _ = strconv.ParseBool(string(h))
+	}
+	return n, hidden, nil
+}
+
+// cell reads the cell whose start tag x just read.
+func (s *sheetReader) cell() error {
+	x := s.x
+	if err := x.parseAttrs(); err != nil {
+		return err
+	}
+	col := s.col + 1
+	if r, ok := x.attr("r"); ok && len(r) > 0 {
+		var err error
+		if col, err = cellColumn(r); err != nil {
+			return err
+		}
+	}
+	s.col = col
+	t, _ := x.attr("t")
+	kind := numberValue
+	switch string(t) {
+	case "s":
+		kind = sharedString
+	case "inlineStr":
+		kind = inlineString
+	case "str":
+		kind = formulaString
+	}
+	s.v = s.v[:0]
+	s.is.reset()
+	formula, inline := false, false
+	open := !x.empty
+	if open {
+		// Most cells hold nothing else.
+		if v, ok := x.quick("<v>", "</v></c>"); ok {
+			s.v, open = append(s.v, v...), false
+		} else if t, ok := x.quick("<is><t>", "</t></is></c>"); ok {
+			s.is.t, inline, open = append(s.is.t, t...), true, false
+		}
+	}
+	for open {
+		k, err := x.next()
+		if err != nil {
+			return eofInElement(x, err)
+		}
+		if k == tagEnd {
+			open = string(x.name) != "c"
+			continue
+		}
+		switch string(x.name) {
+		case "v":
+			s.v, err = x.elementText(s.v[:0])
+		case "f":
+			formula = true
+			err = x.skip()
+		case "is":
+			// excelize decodes several into one: the last <t>, all runs
+			inline = true
+			err = s.is.read(x)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	val, shared := s.v, -1
+	switch kind {
+	case sharedString:
+		val = nil
+		if s.loadSST != nil {
+			var err error
+			if s.sst, err = s.loadSST(); err != nil {
+				return err
+			}
+			s.loadSST = nil
+		}
+		if len(s.v) > 0 {
+			// excelize takes what does not parse as 0
+			i, _ := strconv.Atoi(strings.TrimSpace(string(s.v)))
+			if 0 <= i && i < len(s.sst) && s.sst[i] != "" {
+				shared = i
+			}
+		}
+	case inlineString:
+		if inline {
+			val = s.is.text()
+		}
+	}
+	if len(val) == 0 && shared < 0 && !formula {
+		return nil
+	}
+	if s.stray {
+		return badSheet("row %d comes after row %d", s.cur, s.row)
+	}
+	if col <= s.width {
+		return badSheet("cell %s comes after cell %s", cellName(col-1, s.row), cellName(s.width-1, s.row))
+	}
+	if col > excelize.MaxColumns {
+		return badSheet("row %d has more than %d columns", s.row, excelize.MaxColumns)
+	}
+	if len(val) == 0 && shared < 0 {
+		kind = noValue
+	}
+	s.width = col
+	start := len(s.text)
+	s.text = append(s.text, val...)
+	s.spans = append(s.spans, cellSpan{col: col, start: start, end: len(s.text), shared: shared, kind: kind})
+	return nil
+}
+
+// finish makes the cells of the row, with one string for all of them.
+func (s *sheetReader) finish() error {
+	text := string(s.text)
+	s.cells, s.kinds = s.cells[:0], s.kinds[:0]
+	for _, sp := range s.spans {
+		for len(s.cells) < sp.col-1 {
+			s.cells, s.kinds = append(s.cells, ""), append(s.kinds, noValue)
+		}
+		v := text[sp.start:sp.end]
+		if sp.shared >= 0 {
+			v = s.sst[sp.shared]
+		}
+		s.cells, s.kinds = append(s.cells, v), append(s.kinds, sp.kind)
+	}
+	return nil
+}
+
+// cellColumn returns the column of a cell reference such as "B5" or
+// "$B$5", from 1, and checks it as excelize's CellNameToCoordinates does.
+func cellColumn(ref []byte) (int, error) {
+	alpha := func(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '$' }
+	i := len(ref) - 1
+	for i >= 0 && !alpha(ref[i]) {
+		i--
+	}
+	if len(ref) == 0 || !alpha(ref[0]) || i == len(ref)-1 {
+		return 0, fmt.Errorf("invalid cell reference %s", quote(string(ref)))
+	}
+	row, err := atoi(ref[i+1:])
+	if err != nil || row <= 0 {
+		return 0, fmt.Errorf("invalid cell reference %s", quote(string(ref)))
+	}
+	if row > excelize.TotalRows {
+		return 0, badSheet("cell %s is beyond the last row", quote(string(ref)))
+	}
+	col, letters := 0, 0
+	for _, c := range ref[:i+1] {
+		switch {
+		case c == '$':
+			continue
+		case 'A' <= c && c <= 'Z':
+			col = col*26 + int(c-'A'+1)
+		case 'a' <= c && c <= 'z':
+			col = col*26 + int(c-'a'+1)
+		default:
+			return 0, fmt.Errorf("invalid cell reference %s", quote(string(ref)))
+		}
+		letters++
+	}
+	if letters == 0 {
+		return 0, fmt.Errorf("invalid cell reference %s", quote(string(ref)))
+	}
+	if col > excelize.MaxColumns || letters > 3 {
+		return 0, badSheet("cell %s is beyond the last column", quote(string(ref)))
+	}
+	return col, nil
+}
+
+// atoi is strconv.Atoi, without a string for the short numbers of rows
+// and cells.
+func atoi(b []byte) (int, error) {
+	if len(b) == 0 || len(b) > 9 {
+		return strconv.Atoi(string(b))
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return strconv.Atoi(string(b))
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
+}

@@ -1,0 +1,623 @@
+package indicators
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// rawSheet is a worksheet part with the given rows.
+func rawSheet(rows string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ` +
+		`xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<dimension ref="A1"/><sheetData>` + rows + `</sheetData><mergeCells count="0"/></worksheet>`
+}
+
+// rawSST is a shared string table; an item that starts with "<" is the
+// XML of an <si>, any other its plain text.
+func rawSST(items ...string) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	fmt.Fprintf(&b, `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%[1]d">`, len(items))
+	for _, it := range items {
+		if strings.HasPrefix(it, "<") {
+			b.WriteString(it)
+		} else {
+			b.WriteString("<si><t>" + xmlEscape(it) + "</t></si>")
+		}
+	}
+	b.WriteString("</sst>")
+	return b.String()
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// rawParts are the parts of a minimal workbook of one sheet "Daten";
+// "sheet" and "sst" replace its sheet part and shared strings (none if
+// empty).
+func rawParts(sheet, sst string) map[string]string {
+	parts := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+			`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+			`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+			`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Daten" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml": sheet,
+	}
+	if sst != "" {
+		parts["xl/sharedStrings.xml"] = sst
+	}
+	return parts
+}
+
+// rawXLSX zips parts into a workbook, in the order of names.
+func rawXLSX(t testing.TB, parts map[string]string) []byte {
+	t.Helper()
+	names := []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
+	for name := range parts {
+		if !strings.Contains(strings.Join(names, "\n"), name) {
+			names = append(names, name)
+		}
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, name := range names {
+		content, ok := parts[name]
+		if !ok {
+			continue
+		}
+		w, err := zw.Create(name)
+		must(t, err)
+		_, err = io.WriteString(w, content)
+		must(t, err)
+	}
+	must(t, zw.Close())
+	return b.Bytes()
+}
+
+// testParts are the parts of a workbook.
+func testParts(data []byte) (workbookParts, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	return zipParts(zr), nil
+}
+
+// scanned lists the rows that sheetReader reads from a sheet part, one a
+// line: its number, "h" if hidden, and its cells, each with a letter for
+// its kind (see kindLetter) unless kinds is false. Rows without cells are
+// left out, as excelize returns rows that the part does not hold.
+func scanned(part []byte, sst []string, sstErr error, wrap func(io.Reader) io.Reader, kinds bool) (string, error) {
+	r := newSheetReader(wrap(bytes.NewReader(part)), nil)
+	r.loadSST = func() ([]string, error) { return sst, sstErr }
+	var b strings.Builder
+	for {
+		err := r.read()
+		if err == io.EOF {
+			return b.String(), nil
+		}
+		if err != nil {
+			return b.String(), err
+		}
+		if kinds {
+			dumpRow(&b, r.row, r.hidden, r.cells, r.kinds)
+		} else {
+			dumpRow(&b, r.row, r.hidden, r.cells, nil)
+		}
+	}
+}
+
+func dumpRow(b *strings.Builder, n int, hidden bool, cells []string, kinds []cellKind) {
+	if len(cells) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "%d", n)
+	if hidden {
+		b.WriteString("h")
+	}
+	b.WriteString(":")
+	for i, c := range cells {
+		b.WriteString(" ")
+		if kinds != nil {
+			b.WriteString(kindLetter[kinds[i]])
+		}
+		b.WriteString(fmt.Sprintf("%q", c))
+	}
+	b.WriteString("\n")
+}
+
+var kindLetter = map[cellKind]string{noValue: "-", numberValue: "n", sharedString: "s", inlineString: "i", formulaString: "f"}
+
+func noWrap(r io.Reader) io.Reader { return r }
+
+// excelizeRows lists the rows of the sheet as excelize's Rows reads them,
+// in the form of scanned without kinds. The hidden flag of the first row
+// is left out: excelize loses it when the row is not row 1.
+func excelizeRows(data []byte, sheet string) (string, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for n := 1; rows.Next(); n++ {
+		cells, err := rows.Columns(rawValues)
+		if err != nil {
+			return "", err
+		}
+		dumpRow(&b, n, rows.GetRowOpts().Hidden, cells, nil)
+	}
+	return b.String(), rows.Error()
+}
+
+// withoutFirstHidden drops the hidden flag of the first row of a listing.
+func withoutFirstHidden(s string) string {
+	first, rest, _ := strings.Cut(s, "\n")
+	if n, cells, ok := strings.Cut(first, ":"); ok {
+		first = strings.TrimSuffix(n, "h") + ":" + cells
+	}
+	if s == "" {
+		return ""
+	}
+	return first + "\n" + rest
+}
+
+// sheetAgrees checks that sheetReader reads every sheet of a workbook as
+// excelize does, but for what it refuses on purpose (errBadSheet).
+func sheetAgrees(t testing.TB, data []byte) {
+	t.Helper()
+	parts, err := testParts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets, err := parts.sheets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sheets {
+		want, err := excelizeRows(data, s.name)
+		if err != nil {
+			continue // excelize cannot read it
+		}
+		r, err := parts.openSheet(s)
+		if err != nil {
+			t.Fatalf("sheet %q: %v; excelize reads\n%s", s.name, err, want)
+		}
+		var b strings.Builder
+		for err = r.read(); err == nil; err = r.read() {
+			dumpRow(&b, r.row, r.hidden, r.cells, nil)
+		}
+		r.close()
+		var xe *xmlError
+		if errors.Is(err, errBadSheet) || errors.As(err, &xe) && !wellFormed(t, parts, s.part) {
+			continue
+		}
+		if err != io.EOF {
+			t.Fatalf("sheet %q: %v; excelize reads\n%s", s.name, err, want)
+		}
+		if got := b.String(); withoutFirstHidden(got) != withoutFirstHidden(want) {
+			t.Fatalf("sheet %q: got\n%swant (excelize)\n%s", s.name, got, want)
+		}
+	}
+}
+
+// wellFormed says whether encoding/xml reads the part without an error.
+func wellFormed(t testing.TB, parts workbookParts, name string) bool {
+	b, err := parts.read(name)
+	must(t, err)
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		if _, err := d.Token(); err != nil {
+			return err == io.EOF
+		}
+	}
+}
+
+var scanSST = []string{"a", "Bezirksstelle 1", ""}
+
+var sheetTests = []struct {
+	name, rows string
+	want       string // or the error
+}{
+	{"types",
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1.5</v></c><c r="C1" t="inlineStr"><is><t>x</t></is></c>` +
+			`<c r="D1" t="str"><f>A1</f><v>a</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="e"><v>#DIV/0!</v></c>` +
+			`<c r="G1" t="n"><v>-1.5E-3</v></c><c r="H1" t="d"><v>2025-01-31T00:00:00</v></c></row>`,
+		`1: s"a" n"1.5" i"x" f"a" n"1" n"#DIV/0!" n"-1.5E-3" n"2025-01-31T00:00:00"` + "\n"},
+	{"entities",
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &quot;d&apos; &#65;&#x42;&#x20AC;&#8364;</t></is></c><c r="B1"><v>1&#46;5</v></c></row>`,
+		`1: i"a & b <c> \"d' AB€€" n"1.5"` + "\n"},
+	{"CDATA, comments and processing instructions",
+		`<row r="1"><c r="A1" t="str"><v><![CDATA[<a&amp;]]><!-- </v> --><?pi </v>?>c</v></c></row>`,
+		`1: f"<a&amp;c"` + "\n"},
+	{"line ends",
+		"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a&#13;&#10;b\r\nc\rd</t></is></c></row>",
+		`1: i"a\r\nb\nc\nd"` + "\n"},
+	{"rich inline string",
+		`<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Bezirks</t></r><r><t xml:space="preserve">stelle 1</t></r></is></c></row>`,
+		`1: i"Bezirksstelle 1"` + "\n"},
+	{"inline string with <t> and runs",
+		`<row r="1"><c r="A1" t="inlineStr"><is><r><t>b</t></r><t>a</t><t>A</t><r><t>c</t><t>C</t></r></is></c></row>`,
+		`1: i"AbC"` + "\n"},
+	{"inline string without <is>",
+		`<row r="1"><c r="A1" t="inlineStr"><v>v</v></c><c r="B1" t="inlineStr"/></row>`,
+		`1: i"v"` + "\n"},
+	{"cells without r",
+		`<row r="2"><c><v>1</v></c><c t="s"><v>0</v></c><c r="E2"><v>5</v></c><c><v>6</v></c></row>`,
+		`2: n"1" s"a" -"" -"" n"5" n"6"` + "\n"},
+	{"self-closing cells",
+		`<row r="1"><c r="A1" s="1"/><c r="B1" s="2" t="s"/><c r="C1"><v>3</v></c><c r="D1"/><c r="E1"></c></row>`,
+		`1: -"" -"" n"3"` + "\n"},
+	{"rows without r",
+		`<row><c r="A1"><v>1</v></c></row><row><c><v>2</v></c></row><row r="5"><c><v>5</v></c></row><row><c><v>6</v></c></row><row/><row><c><v>8</v></c></row>`,
+		"1: n\"1\"\n2: n\"2\"\n5: n\"5\"\n6: n\"6\"\n8: n\"8\"\n"},
+	{"white space in tags",
+		"<row\r\n r = \"3\"\r\n hidden\t=\t'1' ><c\r\n\tt = 's'\r\n r = 'B3' ><v>\r\n 1 \r\n</v></c ><c r=\"C3\"\n/></row >",
+		`3h: -"" s"Bezirksstelle 1"` + "\n"},
+	{"attribute order and quotes",
+		`<row spans="1:3" r='2' ht="15"><c t='inlineStr' s="1" r='B2'><is><t>x</t></is></c><c s='0' r="C2" t="s"><v>1</v></c></row>`,
+		`2: -"" i"x" s"Bezirksstelle 1"` + "\n"},
+	{"attribute values with '>' and entities",
+		`<row r="&#49;" x:note="a>b"><c r="A&#49;" t="inl&#105;neStr"><is><t>x</t></is></c></row>`,
+		`1: i"x"` + "\n"},
+	{"namespace prefixes",
+		`<x:row r="1"><x:c r="A1" x:t="s"><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>y</x:t></x:is></x:c></x:row>`,
+		`1: s"a" i"y"` + "\n"},
+	{"hidden rows",
+		`<row r="1" hidden="1"><c><v>1</v></c></row><row r="2" hidden="true"><c><v>2</v></c></row><row r="3" hidden="0"><c><v>3</v></c></row>` +
+			`<row r="4" hidden="false"><c><v>4</v></c></row><row r="5" hidden="x"><c><v>5</v></c></row><row r="6" hidden="T"><c><v>6</v></c></row>`,
+		"1h: n\"1\"\n2h: n\"2\"\n3: n\"3\"\n4: n\"4\"\n5: n\"5\"\n6h: n\"6\"\n"},
+	{"formulas",
+		`<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1"><f>1+1</f></c><c r="C1"><f t="shared" si="0" ref="C1:C2"/></c></row>` +
+			`<row r="2"><c r="C2"><f t="shared" si="0"/><v>7</v></c><c r="D2" t="str"><f>""</f><v></v></c></row>`,
+		"1: n\"2\" -\"\" -\"\"\n2: -\"\" -\"\" n\"7\" -\"\"\n"},
+	{"shared string index",
+		`<row r="1"><c r="A1" t="s"><v> 1 </v></c><c r="B1" t="s"><v>9</v></c><c r="C1" t="s"><v>x</v></c><c r="D1" t="s"><v>-1</v></c><c r="E1" t="s"><v>2</v></c><c r="F1" t="s"><v></v></c></row>`,
+		`1: s"Bezirksstelle 1" -"" s"a"` + "\n"},
+	{"elements in values",
+		`<row r="1"><c r="A1"><foo><v>1</v></foo></c><c r="B1"><v>2<x>3</x>4</v></c><c r="C1"><v>5</v><v>6</v></c><c r="D1" t="inlineStr"><is><t>a<b>c</b>d</t></is></c></row>`,
+		`1: n"1" n"24" n"6" i"ad"` + "\n"},
+	{"escaped characters",
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>a_x000D_b_x005F_x0041__x0041_ _xD800_ _x00zz_</t></is></c></row>`,
+		"1: i\"a\\rb_x0041_A  _x00zz_\"\n"},
+	{"doctype and comments outside rows",
+		`<!-- <row r="9"><c><v>9</v></c></row> --><row r="1"><c><v>1</v></c></row>`,
+		`1: n"1"` + "\n"},
+	{"rows after the sheet data",
+		`<row r="1"><c><v>1</v></c></row></sheetData><c r="Z9"><v>9</v></c><sheetData><row r="3"><c><v>3</v></c></row>`,
+		"1: n\"1\"\n3: n\"3\"\n"},
+	{"a row again without cells",
+		`<row r="2"><c><v>2</v></c></row><row r="2" ht="20"/><row r="1"><c r="A1" s="1"/></row><row r="3"><c><v>3</v></c></row>`,
+		"2: n\"2\"\n3: n\"3\"\n"},
+	{"a cell placed before an empty one",
+		`<row r="1"><c r="C1" s="1"/><c r="A1"><v>1</v></c></row>`,
+		`1: n"1"` + "\n"},
+
+	// Refused: excelize would put the values in other rows or columns.
+	{"row out of order", `<row r="2"><c><v>2</v></c></row><row r="1"><c><v>1</v></c></row>`,
+		"the sheet is damaged: row 1 comes after row 2"},
+	{"row again", `<row r="2"><c><v>2</v></c></row><row r="2"><c r="B2"><v>1</v></c></row>`,
+		"the sheet is damaged: row 2 comes after row 2"},
+	{"cell out of order", `<row r="2"><c r="B2"><v>2</v></c><c r="A2"><v>1</v></c></row>`,
+		"the sheet is damaged: cell A2 comes after cell B2"},
+	{"cell again", `<row r="2"><c r="B2"><v>2</v></c><c r="B2"><v>1</v></c></row>`,
+		"the sheet is damaged: cell B2 comes after cell B2"},
+	{"row beyond Excel's", `<row r="1048577"><c><v>2</v></c></row>`,
+		"the sheet is damaged: row number 1048577 is out of range"},
+	{"negative row", `<row r="-1"><c><v>2</v></c></row>`,
+		"the sheet is damaged: row number -1 is out of range"},
+	{"column beyond Excel's", `<row r="1"><c r="XFE1"><v>2</v></c></row>`,
+		`the sheet is damaged: cell "XFE1" is beyond the last column`},
+	{"cell without r beyond Excel's", `<row r="1"><c r="XFD1"><v>2</v></c><c><v>3</v></c></row>`,
+		"the sheet is damaged: row 1 has more than 16384 columns"},
+
+	// Errors, as excelize has them.
+	{"bad row number", `<row r="x"><c><v>2</v></c></row>`, `invalid row number "x"`},
+	{"bad cell reference", `<row r="1"><c r="1A"><v>2</v></c></row>`, `invalid cell reference "1A"`},
+
+	// Malformed XML, which excelize reads up to the error.
+	{"unknown entity", `<row r="1"><c><v>&nbsp;</v></c></row>`, `malformed XML in row 1: unknown entity "&nbsp;"`},
+	{"'&' alone", `<row r="1"><c><v>a & b</v></c></row>`, `malformed XML in row 1: '&' without an entity`},
+	{"attribute without quotes", `<row r=1><c><v>1</v></c></row>`, `malformed XML: an attribute value without quotes`},
+	{"'<' in a tag", `<row r="1"<c><v>1</v></c></row>`, `malformed XML: '<' in a tag`},
+	{"cut short", `<row r="1"><c><v>1</v>`, `malformed XML in row 1: the part ends inside an element`},
+}
+
+func TestSheetReader(t *testing.T) {
+	for _, tt := range sheetTests {
+		t.Run(tt.name, func(t *testing.T) {
+			part := []byte(rawSheet(tt.rows))
+			got, err := scanned(part, scanSST, nil, noWrap, true)
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+			// The buffer's edges fall anywhere.
+			for _, wrap := range []func(io.Reader) io.Reader{iotest.OneByteReader, iotest.HalfReader, iotest.DataErrReader} {
+				slow, err := scanned(part, scanSST, nil, wrap, true)
+				if err != nil {
+					slow = err.Error()
+				}
+				if slow != got {
+					t.Errorf("read in pieces: got\n%s\nwant\n%s", slow, got)
+				}
+			}
+		})
+	}
+}
+
+// TestSheetReaderAgrees reads the sheets of TestSheetReader with excelize.
+func TestSheetReaderAgrees(t *testing.T) {
+	sst := rawSST(scanSST...)
+	for _, tt := range sheetTests {
+		t.Run(tt.name, func(t *testing.T) {
+			sheetAgrees(t, rawXLSX(t, rawParts(rawSheet(tt.rows), sst)))
+		})
+	}
+}
+
+// TestSheetReaderLongText reads values longer than the buffer, with
+// entities and line ends at every offset.
+func TestSheetReaderLongText(t *testing.T) {
+	var long strings.Builder
+	for i := range 30_000 {
+		fmt.Fprintf(&long, "%d&amp;\r\n&#x20AC;", i)
+	}
+	want := strings.NewReplacer("&amp;", "&", "\r\n", "\n", "&#x20AC;", "€").Replace(long.String())
+	part := []byte(rawSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>` + long.String() + `</t></is></c>` +
+		`<c r="B1" t="str"><v><![CDATA[` + strings.Repeat("]\r\n", 50_000) + `]]></v></c></row>` +
+		`<!--` + strings.Repeat("-", 100_000) + `--><row r="2" note="` + strings.Repeat(">", 100_000) + `"><c><v>2</v></c></row>`))
+	for _, wrap := range []func(io.Reader) io.Reader{noWrap, iotest.OneByteReader} {
+		r := newSheetReader(wrap(bytes.NewReader(part)), nil)
+		must(t, r.read())
+		if len(r.cells) != 2 || r.cells[0] != want || r.cells[1] != strings.Repeat("]\n", 50_000) {
+			t.Fatalf("cells of %d and %d bytes", len(r.cells[0]), len(r.cells[1]))
+		}
+		must(t, r.read())
+		if r.row != 2 || len(r.cells) != 1 || r.cells[0] != "2" {
+			t.Fatalf("row %d: %q", r.row, r.cells)
+		}
+		if err := r.read(); err != io.EOF {
+			t.Fatal(err)
+		}
+	}
+	// A tag that does not end is refused before it fills the memory.
+	r := newSheetReader(io.MultiReader(strings.NewReader(`<worksheet><sheetData><row r="1" x="`), zeroTail(nil).reader()), nil)
+	if err := r.read(); err == nil || err.Error() != "a tag longer than 4 MiB" {
+		t.Fatal(err)
+	}
+}
+
+func (z zeroTail) reader() io.Reader { return io.NewSectionReader(z, 0, 1<<40) }
+
+func TestSharedStrings(t *testing.T) {
+	sst := rawSST(
+		"plain",
+		`<si><t xml:space="preserve"> padded </t></si>`,
+		`<si><r><rPr><b/><sz val="11"/></rPr><t>Bezirks</t></r><r><t xml:space="preserve">stelle 1</t></r>`+
+			`<rPh sb="0" eb="1"><t>ベ</t></rPh><phoneticPr fontId="1" type="noConversion"/></si>`,
+		`<si/>`,
+		`<si><t/></si>`,
+		`<si><t>a</t><t>b</t></si>`,
+		`<si><foo><t>skipped</t></foo><t>&lt;&amp;&gt;</t></si>`,
+		`<si><t>1_x000D__x000A_2</t></si>`,
+		`<other><si><t>not an item</t></si></other>`,
+		`<x:si><x:t>prefixed</x:t></x:si>`,
+	)
+	parts, err := testParts(rawXLSX(t, rawParts(rawSheet(""), sst)))
+	must(t, err)
+	got, err := parts.sharedStrings()
+	must(t, err)
+	want := []string{"plain", " padded ", "Bezirksstelle 1", "", "", "b", "<&>", "1\r\n2", "prefixed"}
+	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	// excelize reads them alike.
+	var rows strings.Builder
+	for i := range want {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%[1]d" t="s"><v>%d</v></c></row>`, i+1, i)
+	}
+	sheetAgrees(t, rawXLSX(t, rawParts(rawSheet(rows.String()), sst)))
+
+	for _, bad := range []string{`<foo/>`, `<sst><si><t>a</si></sst>`, `<sst><si><t>&bad;</t></si></sst>`} {
+		parts, err := testParts(rawXLSX(t, rawParts(rawSheet(""), bad)))
+		must(t, err)
+		if _, err := parts.sharedStrings(); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}
+
+// TestXLSXParts finds the sheet's part where the workbook says it is.
+func TestXLSXParts(t *testing.T) {
+	sheet := rawSheet(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2.5</v></c></row>`)
+	sst := rawSST("Bezirksstelle", "youth_0_18", "sgb_recipients")
+	rels := func(target string) string {
+		return `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="` + target + `"/></Relationships>`
+	}
+	for _, tt := range []struct {
+		name  string
+		edit  func(p map[string]string)
+		sheet string
+	}{
+		{"relative", func(map[string]string) {}, ""},
+		{"absolute", func(p map[string]string) { p["xl/_rels/workbook.xml.rels"] = rels("/xl/worksheets/sheet1.xml") }, ""},
+		{"elsewhere", func(p map[string]string) {
+			p["xl/_rels/workbook.xml.rels"] = rels("../daten/./blatt.xml")
+			p["daten/blatt.xml"] = p["xl/worksheets/sheet1.xml"]
+			delete(p, "xl/worksheets/sheet1.xml")
+		}, ""},
+		{"workbook elsewhere", func(p map[string]string) {
+			p["_rels/.rels"] = strings.Replace(p["_rels/.rels"], `Target="xl/workbook.xml"`, `Target="/wb/book.xml"`, 1)
+			p["wb/book.xml"], p["wb/_rels/book.xml.rels"] = p["xl/workbook.xml"], p["xl/_rels/workbook.xml.rels"]
+			p["wb/worksheets/sheet1.xml"] = p["xl/worksheets/sheet1.xml"]
+			delete(p, "xl/workbook.xml")
+			delete(p, "xl/_rels/workbook.xml.rels")
+			delete(p, "xl/worksheets/sheet1.xml")
+		}, ""},
+		{"strict", func(p map[string]string) {
+			for name, s := range p {
+				s = strings.ReplaceAll(s, "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships")
+				p[name] = strings.ReplaceAll(s, "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+			}
+		}, ""},
+		{"case", func(p map[string]string) {
+			p["XL/SharedStrings.XML"] = p["xl/sharedStrings.xml"]
+			delete(p, "xl/sharedStrings.xml")
+		}, "DATEN"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := rawParts(sheet, sst)
+			tt.edit(p)
+			b := rawXLSX(t, p)
+			tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, tt.sheet))
+			if got := dump(tb); got != "A@2×1: 1 5/2\n" || tb.Sheet != "Daten" {
+				t.Errorf("sheet %q: got %s", tb.Sheet, got)
+			}
+			sheetAgrees(t, b)
+		})
+	}
+	p := rawParts(sheet, sst)
+	delete(p, "xl/worksheets/sheet1.xml")
+	_, err := readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: sheet Daten does not exist`)
+	p = rawParts(rawSheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1"><c r="B1"><v>1</v></c></row>`), sst)
+	_, err = readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: the sheet is damaged: row 1 comes after row 1`)
+	p = rawParts(sheet, `<sst><si><t>&bad;</t></si></sst>`)
+	_, err = readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: the shared strings: malformed XML: unknown entity "&bad;"`)
+}
+
+// TestXLSXEncoding reads a sheet in another encoding than UTF-8, which
+// Excel does not write.
+func TestXLSXEncoding(t *testing.T) {
+	sheet := strings.Replace(rawSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c><c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row>`+
+		"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Stra\xdfe \xa4</t></is></c><c r=\"B2\"><v>1</v></c><c r=\"C2\"><v>2</v></c></row>"), "UTF-8", "ISO-8859-15", 1)
+	b := rawXLSX(t, rawParts(sheet, ""))
+	tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))
+	if got := dump(tb); got != "Straße €@2×1: 1 2\n" {
+		t.Errorf("got %s", got)
+	}
+	_, err := readXLSXBytes(rawXLSX(t, rawParts(strings.Replace(sheet, "ISO-8859-15", "EBCDIC-X", 1), "")), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: malformed XML: unknown encoding "EBCDIC-X"`)
+}
+
+// TestXLSXLibreOffice reads a workbook saved by LibreOffice Calc 7.4 from
+// one that excelize wrote: shared strings, rich text, a formula with its
+// result, a boolean, a hidden row and merged cells.
+func TestXLSXLibreOffice(t *testing.T) {
+	b, err := os.ReadFile("testdata/libreoffice.xlsx")
+	must(t, err)
+	sheetAgrees(t, b)
+	tb := mustRead(t)(readXLSXBytes(b, "lo.xlsx", two, ""))
+	want := "A@2×2: 2468 7405/2\nB@4×1: 1/10 4001/2\nC@5×2: 7001/1000 9\n"
+	if got := dump(tb); got != want || fmt.Sprint(tb.HiddenRows) != "[3]" {
+		t.Errorf("hidden %v, got\n%swant\n%s", tb.HiddenRows, got, want)
+	}
+	sp := mustRead(t)(readXLSXBytes(b, "lo.xlsx", Schema{NeedSpending: true}, "Ausgaben"))
+	if got := dump(sp); got != "A@2×1: S=41/4\nB@3×1: S=20\nC@4×1: S=0\n" {
+		t.Errorf("got %s", got)
+	}
+}
+
+// TestXLSXStreamWriter reads what excelize's stream writer writes: inline
+// strings, rows with gaps, hidden rows, formulas without results.
+func TestXLSXStreamWriter(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	must(t, err)
+	must(t, sw.SetRow("A1", []any{"Bezirksstelle", "Stadtteil", "youth_0_18", "sgb_recipients", "Notiz"}))
+	must(t, sw.SetRow("A2", []any{"A & B", "<a1>", 1, 2.5, nil}))
+	must(t, sw.SetRow("A3", []any{"A & B", "a2\r\n", int64(3), "1.234", "x"}, excelize.RowOpts{Hidden: true}))
+	must(t, sw.SetRow("B7", []any{"a3", 5, excelize.Cell{Formula: "C3*2", Value: 6}}))
+	must(t, sw.SetRow("A9", []any{"C", "c1", true, false}))
+	must(t, sw.SetRow("A10", []any{"_x0041_", "c2", 0.1, 1e21}))
+	must(t, sw.Flush())
+	buf, err := f.WriteToBuffer()
+	must(t, err)
+	sheetAgrees(t, buf.Bytes())
+	_, err = readXLSXBytes(buf.Bytes(), "s.xlsx", two, "")
+	wantError(t, err, `s.xlsx: Sheet1!A7: column "Bezirksstelle": empty unit name`)
+	tb := mustRead(t)(readXLSXBytes(buf.Bytes(), "s.xlsx", all, ""))
+	// "1.234" is text, read the German way; _x0041_ is written escaped.
+	want := "A & B@2×2: 4 2473/2\nC@9×1: 1 0\n_x0041_@10×1: 1/10 1000000000000000000000\n"
+	if got := dump(tb); got != want || fmt.Sprint(tb.HiddenRows) != "[3]" {
+		t.Errorf("hidden %v, got\n%swant\n%s", tb.HiddenRows, got, want)
+	}
+}
+
+// rowSource makes the XML of a sheet of n rows as it is read, so that the
+// test holds no more of it than the reader does.
+type rowSource struct {
+	n, row int
+	buf    []byte
+}
+
+func (s *rowSource) Read(p []byte) (int, error) {
+	for len(s.buf) == 0 {
+		switch {
+		case s.row > s.n+1:
+			return 0, io.EOF
+		case s.row == 0:
+			s.buf = []byte(`<worksheet><sheetData>`)
+		case s.row == s.n+1:
+			s.buf = []byte(`</sheetData></worksheet>`)
+		default:
+			s.buf = fmt.Appendf(s.buf, `<row r="%d"><c r="A%[1]d" t="inlineStr"><is><t>Stadtteil %[1]d</t></is></c><c r="B%[1]d"><v>%[1]d.5</v></c></row>`, s.row)
+		}
+		s.row++
+	}
+	n := copy(p, s.buf)
+	s.buf = s.buf[n:]
+	return n, nil
+}
+
+// TestSheetReaderStreams reads many rows in the memory of one.
+func TestSheetReaderStreams(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	const n = 200_000
+	r := newSheetReader(&rowSource{n: n}, nil)
+	rows := 0
+	for ; r.read() == nil; rows++ {
+		if r.row != rows+1 || r.cells[0] != fmt.Sprintf("Stadtteil %d", r.row) {
+			t.Fatalf("row %d: %q", r.row, r.cells)
+		}
+	}
+	if rows != n || len(r.x.buf) != scanBuffer || cap(r.text) > 100 || cap(r.cells) > 10 {
+		t.Errorf("%d rows; buffer %d, row text %d, cells %d", rows, len(r.x.buf), cap(r.text), cap(r.cells))
+	}
+}
