@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -70,12 +72,12 @@ func rawParts(sheet, sst string) map[string]string {
 	return parts
 }
 
-// rawXLSX zips parts into a workbook, in the order of names.
+// rawXLSX zips parts into a workbook, the usual ones first.
 func rawXLSX(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
 	names := []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
-	for name := range parts {
-		if !strings.Contains(strings.Join(names, "\n"), name) {
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		if !slices.Contains(names, name) {
 			names = append(names, name)
 		}
 	}
@@ -152,8 +154,9 @@ var kindLetter = map[cellKind]string{noValue: "-", numberValue: "n", sharedStrin
 func noWrap(r io.Reader) io.Reader { return r }
 
 // excelizeRows lists the rows of the sheet as excelize's Rows reads them,
-// in the form of scanned without kinds. The hidden flag of the first row
-// is left out: excelize loses it when the row is not row 1.
+// in the form of scanned without kinds. Compare them without the hidden
+// flag of the first row (withoutFirstHidden): excelize loses it when the
+// row is not row 1.
 func excelizeRows(data []byte, sheet string) (string, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
@@ -178,14 +181,11 @@ func excelizeRows(data []byte, sheet string) (string, error) {
 
 // withoutFirstHidden drops the hidden flag of the first row of a listing.
 func withoutFirstHidden(s string) string {
-	first, rest, _ := strings.Cut(s, "\n")
-	if n, cells, ok := strings.Cut(first, ":"); ok {
-		first = strings.TrimSuffix(n, "h") + ":" + cells
+	first, rest, ok := strings.Cut(s, "\n")
+	if !ok {
+		return s
 	}
-	if s == "" {
-		return ""
-	}
-	return first + "\n" + rest
+	return withoutHidden(first+"\n") + rest
 }
 
 // sheetAgrees checks that sheetReader reads every sheet of a workbook as
