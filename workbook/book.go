@@ -32,6 +32,9 @@ type book struct {
 	meta   Meta
 	lang   *report.Lang
 	styles styles
+	// titleRows is the number of rows at the top of a sheet that every
+	// printed page repeats (with the first column), by sheet.
+	titleRows map[string]int
 }
 
 type styles struct {
@@ -39,7 +42,7 @@ type styles struct {
 }
 
 func newBook(meta Meta) (*book, error) {
-	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang}
+	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang, titleRows: map[string]int{}}
 	var err error
 	b.styles, err = newStyles(b.f)
 	return b, err
@@ -79,21 +82,55 @@ func (b *book) word(key string) string { return b.lang.Word(key) }
 // label names an indicator key.
 func (b *book) label(key string) string { return b.lang.Label(key, b.meta.Headings) }
 
-// sheet adds a sheet (the first replaces excelize's default one) with
-// print setup: landscape, one page wide, title and page numbers.
+// sheet adds a sheet (the first replaces excelize's default one).
 func (b *book) sheet(key string) (string, error) {
 	name := b.word(key)
 	if b.f.SheetCount == 1 && b.f.GetSheetName(0) == "Sheet1" {
-		if err := b.f.SetSheetName("Sheet1", name); err != nil {
-			return "", err
-		}
-	} else if _, err := b.f.NewSheet(name); err != nil {
-		return "", err
+		return name, b.f.SetSheetName("Sheet1", name)
 	}
-	return name, b.printSetup(name)
+	_, err := b.f.NewSheet(name)
+	return name, err
 }
 
-func (b *book) printSetup(sheet string) error {
+// printSetup makes every sheet print landscape, one page wide, with the
+// report's title, the sheet's name, the date and page numbers in header
+// and footer, and its title rows and first column on every page. It runs
+// once the sheets are written: a filter set later would replace the
+// sheet properties that hold "fit to page".
+func (b *book) printSetup() error {
+	for _, sheet := range b.f.GetSheetList() {
+		if err := b.pageSetup(sheet); err != nil {
+			return err
+		}
+		if err := b.printTitles(sheet); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printTitles repeats the sheet's title rows and its first column on
+// every printed page, so that a continuation page still names the offices.
+func (b *book) printTitles(sheet string) error {
+	rows := b.titleRows[sheet]
+	if rows == 0 {
+		return nil
+	}
+	ref := quoted(sheet)
+	return b.f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$A:$A,%s!$1:$%d", ref, ref, rows),
+		Scope:    sheet,
+	})
+}
+
+// pageBreak starts a new printed page at row, so that what follows (a
+// chart) is not cut across pages.
+func (b *book) pageBreak(sheet string, row int) error {
+	return b.f.InsertPageBreak(sheet, cell(1, row))
+}
+
+func (b *book) pageSetup(sheet string) error {
 	landscape, one, zero := "landscape", 1, 0
 	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
@@ -163,6 +200,7 @@ func (b *book) header(sheet string, row int, titles []string, lastRow int, width
 			return err
 		}
 	}
+	b.titleRows[sheet] = row
 	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: row, TopLeftCell: cell(2, row+1), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}

@@ -98,10 +98,18 @@ func (b *book) corridorText(m model) string {
 	return text + " " + b.word("per_quarter")
 }
 
-// amountChart is a column chart of the last period's amounts per unit.
+// amountChart is a column chart of the last period's amounts per unit, on
+// a page of its own.
 func (b *book) amountChart(sheet string, m model, allocation string, row int) error {
 	n, last := len(m.units), len(m.periods)+1
 	ref := quoted(allocation)
+	title := b.word("amount")
+	if m.plan != nil { // a single allocation's column is headed by the same word
+		title += " " + m.periods[len(m.periods)-1].label
+	}
+	if err := b.pageBreak(sheet, row); err != nil {
+		return err
+	}
 	return b.f.AddChart(sheet, cell(1, row), &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
@@ -109,13 +117,29 @@ func (b *book) amountChart(sheet string, m model, allocation string, row int) er
 			Categories: fmt.Sprintf("%s!$A$2:$A$%d", ref, n+1),
 			Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", ref, col(last), col(last), n+1),
 		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.word("amount") + " " + m.periods[len(m.periods)-1].label}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+		XAxis:     excelize.ChartAxis{Font: axisFont, Title: axisTitle(b.word("unit"))},
+		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: euroAxis}, MajorGridLines: true, Title: axisTitle(b.word("amount") + " (€)")},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 720, Height: 360},
+		Dimension: excelize.ChartDimension{Width: 720, Height: 400},
 	})
 }
 
 // quoted is a sheet name as formulas refer to it.
 func quoted(sheet string) string {
 	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+}
+
+// Number formats of chart axes: whole euros and whole percent.
+const (
+	euroAxis    = `#,##0 "€"`
+	percentAxis = "0%"
+)
+
+// axisFont prints axis labels dark enough to read on paper.
+var axisFont = excelize.Font{Color: "404040", Size: 9}
+
+// axisTitle is a chart axis's title.
+func axisTitle(text string) excelize.ChartTitle {
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text}}}
 }

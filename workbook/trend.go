@@ -42,7 +42,12 @@ func (b *book) trendSheet(m model) error {
 	return b.shareChart(sheet, m, n+5)
 }
 
+// shareChart is a line chart of each unit's share by quarter, on a page
+// of its own.
 func (b *book) shareChart(sheet string, m model, row int) error {
+	if err := b.pageBreak(sheet, row); err != nil {
+		return err
+	}
 	ref, last := quoted(sheet), col(len(m.periods)+1)
 	var series []excelize.ChartSeries
 	for u := range m.units {
@@ -57,7 +62,9 @@ func (b *book) shareChart(sheet string, m model, row int) error {
 		Type:      excelize.Line,
 		Series:    series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.word("share")}}},
-		Legend:    excelize.ChartLegend{Position: "right"},
-		Dimension: excelize.ChartDimension{Width: 800, Height: 400},
+		XAxis:     excelize.ChartAxis{Font: axisFont, Title: axisTitle(b.word("quarters"))},
+		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: percentAxis}, MajorGridLines: true, Title: axisTitle(b.word("share"))},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 480},
 	})
 }

@@ -62,6 +62,9 @@ func (b *book) write(m model, sheets ...func(model) error) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if err := b.printSetup(); err != nil {
+		return nil, err
+	}
 	b.f.SetActiveSheet(0)
 	date := b.meta.ReportDate.Format("2006-01-02T15:04:05Z")
 	err := b.f.SetDocProps(&excelize.DocProperties{Created: date, Modified: date, Creator: "raumbudget",

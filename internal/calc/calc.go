@@ -136,54 +136,9 @@ func sheets(path, xcu string) (map[string][][]string, error) {
 		return nil, fmt.Errorf("calc: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-
-	// A copy under a known name: the CSV files are named after it, and
-	// LibreOffice leaves nothing (lock files) next to the caller's file.
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == "" {
-		ext = ".xlsx"
-	}
-	const base = "book"
-	in := filepath.Join(tmp, base+ext)
-	if err := copyFile(path, in); err != nil {
-		return nil, fmt.Errorf("calc: %w", err)
-	}
-	profile := filepath.Join(tmp, "profile")
-	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
-		return nil, fmt.Errorf("calc: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(xcu), 0o644); err != nil {
-		return nil, fmt.Errorf("calc: %w", err)
-	}
-	outdir := filepath.Join(tmp, "out")
-	if err := os.Mkdir(outdir, 0o755); err != nil {
-		return nil, fmt.Errorf("calc: %w", err)
-	}
-
-	args := []string{
-		"--headless", "--norestore", "--nolockcheck",
-		"-env:UserInstallation=" + (&url.URL{Scheme: "file", Path: filepath.ToSlash(profile)}).String(),
-		"--convert-to", csvFilter,
-		"--outdir", outdir,
-		in,
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), Timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Env = environ()
-	cmd.Dir = tmp
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = &out
-	killGroup(cmd)
-	cmd.WaitDelay = 5 * time.Second
-	runErr := cmd.Run()
-	command := bin + " " + strings.Join(quoteArgs(args), " ")
-	if ctx.Err() != nil {
-		return nil, fmt.Errorf("calc: %s: soffice did not finish within %s\n%s\noutput:\n%s", path, Timeout, command, out.String())
-	}
-	if runErr != nil {
-		return nil, fmt.Errorf("calc: %s: soffice failed: %v\n%s\noutput:\n%s", path, runErr, command, out.String())
+	outdir, command, out, err := convert(bin, path, tmp, xcu, csvFilter)
+	if err != nil {
+		return nil, err
 	}
 
 	result := make(map[string][][]string, len(names))
@@ -218,6 +173,62 @@ func sheets(path, xcu string) (map[string][][]string, error) {
 	}
 	return result, nil
 }
+
+// convert has soffice convert a copy of the workbook at path, made in the
+// folder tmp, with the given filter; it returns the folder of the output,
+// the command line and soffice's output for messages.
+func convert(bin, path, tmp, xcu, filter string) (outdir, command string, out *bytes.Buffer, err error) {
+	// A copy under a known name: the output files are named after it, and
+	// LibreOffice leaves nothing (lock files) next to the caller's file.
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == "" {
+		ext = ".xlsx"
+	}
+	in := filepath.Join(tmp, base+ext)
+	if err := copyFile(path, in); err != nil {
+		return "", "", nil, fmt.Errorf("calc: %w", err)
+	}
+	profile := filepath.Join(tmp, "profile")
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		return "", "", nil, fmt.Errorf("calc: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(xcu), 0o644); err != nil {
+		return "", "", nil, fmt.Errorf("calc: %w", err)
+	}
+	outdir = filepath.Join(tmp, "out")
+	if err := os.Mkdir(outdir, 0o755); err != nil {
+		return "", "", nil, fmt.Errorf("calc: %w", err)
+	}
+	args := []string{
+		"--headless", "--norestore", "--nolockcheck",
+		"-env:UserInstallation=" + (&url.URL{Scheme: "file", Path: filepath.ToSlash(profile)}).String(),
+		"--convert-to", filter,
+		"--outdir", outdir,
+		in,
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), Timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = environ()
+	cmd.Dir = tmp
+	out = new(bytes.Buffer)
+	cmd.Stdout = out
+	cmd.Stderr = out
+	killGroup(cmd)
+	cmd.WaitDelay = 5 * time.Second
+	runErr := cmd.Run()
+	command = bin + " " + strings.Join(quoteArgs(args), " ")
+	if ctx.Err() != nil {
+		return "", "", nil, fmt.Errorf("calc: %s: soffice did not finish within %s\n%s\noutput:\n%s", path, Timeout, command, out.String())
+	}
+	if runErr != nil {
+		return "", "", nil, fmt.Errorf("calc: %s: soffice failed: %v\n%s\noutput:\n%s", path, runErr, command, out.String())
+	}
+	return outdir, command, out, nil
+}
+
+// base is the name of the copy soffice converts.
+const base = "book"
 
 // sheetNames returns the names of the workbook's sheets in order.
 func sheetNames(path string) ([]string, error) {
