@@ -45,7 +45,7 @@ func Template() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &book{f: f, styles: st.styles}
+	b := &book{f: f, styles: st.styles, titleRows: map[string]int{}}
 	for _, step := range []func(*book, templateStyles) error{indicatorTemplate, spendingTemplate, notesTemplate} {
 		if err := step(b, st); err != nil {
 			return nil, err
