@@ -223,7 +223,7 @@ func needsSpending(p scenario.Plan, hasPrevious bool) bool {
 		return true
 	}
 	for i := range p.Quarters {
-		if a, err := p.Schedule.At(i, p.Start.Add(i)); err == nil && a.Cmp(big.NewRat(1, 1)) < 0 {
+		if a, err := p.Alpha(p.Start.Add(i)); err == nil && a.Cmp(big.NewRat(1, 1)) < 0 {
 			return true
 		}
 	}

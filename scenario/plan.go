@@ -11,9 +11,15 @@ import (
 type Plan struct {
 	Start    Period
 	Quarters int
-	Schedule Schedule
-	Budgets  Budgets
-	Corridor *allocate.Corridor // nil: no damping
+	// TransitionStart is the quarter Q0 the schedule's rule counts from:
+	// quarter Q is step i = Q − Q0 of the rule, and before Q0 the rule's
+	// From holds. The calendar is fixed, so a plan of one later quarter
+	// gets the same α as that quarter of a longer plan. The zero value
+	// means Start.
+	TransitionStart Period
+	Schedule        Schedule
+	Budgets         Budgets
+	Corridor        *allocate.Corridor // nil: no damping
 	// Previous are the booked amounts of the quarter before Start, one per
 	// unit in input order; nil when not known.
 	Previous []allocate.Cents
@@ -86,6 +92,19 @@ func Run(p Plan, base allocate.Input) (*Result, error) {
 	return res, nil
 }
 
+// FirstTransitionQuarter is Q0: TransitionStart, or Start when it is not set.
+func (p Plan) FirstTransitionQuarter() Period {
+	if p.TransitionStart == (Period{}) {
+		return p.Start
+	}
+	return p.TransitionStart
+}
+
+// Alpha is the indicator share of quarter q by the plan's calendar.
+func (p Plan) Alpha(q Period) (*big.Rat, error) {
+	return p.Schedule.At(q.Sub(p.FirstTransitionQuarter()), q)
+}
+
 func (p Plan) validate(units int) error {
 	if p.Quarters < 1 {
 		return &PlanError{p.Start, "a plan needs at least one quarter"}
@@ -110,7 +129,7 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 	period := p.Start.Add(i)
 	q := Quarter{Period: period}
 	var err error
-	if q.IndicatorShare, err = p.Schedule.At(i, period); err != nil {
+	if q.IndicatorShare, err = p.Alpha(period); err != nil {
 		return q, &PlanError{period, err.Error()}
 	}
 	if q.Budget, err = p.Budgets.Quarter(period); err != nil {

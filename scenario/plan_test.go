@@ -190,3 +190,42 @@ func checkPlan(t *testing.T, p Plan, res *Result) {
 		}
 	}
 }
+
+// The calendar is fixed: a plan of one quarter, 2026-Q3, counted from
+// 2026-Q1 has the α of the third quarter of the plan that starts there,
+// and quarters before the transition start have the rule's From.
+func TestTransitionStart(t *testing.T) {
+	long, err := Run(essenPlan(4), units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := essenPlan(1)
+	one.Start, one.TransitionStart = Period{2026, 3}, Period{2026, 1}
+	res, err := Run(one, units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, want := res.Quarters[0], long.Quarters[2]
+	if q.IndicatorShare.RatString() != "4/5" || q.Period != want.Period {
+		t.Errorf("%s: α %s, want 4/5", q.Period, q.IndicatorShare.RatString())
+	}
+	for u := range q.Units {
+		if q.Units[u].Amount != want.Units[u].Amount {
+			t.Errorf("%s: %d, the long plan's %d", q.Units[u].Name, q.Units[u].Amount, want.Units[u].Amount)
+		}
+	}
+	early := essenPlan(3)
+	early.TransitionStart = Period{2026, 2}
+	res, err = Run(early, units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range []string{"3/5", "3/5", "7/10"} {
+		if got := res.Quarters[i].IndicatorShare.RatString(); got != w {
+			t.Errorf("%s with transition start 2026-Q2: α %s, want %s", res.Quarters[i].Period, got, w)
+		}
+	}
+	if (Plan{Start: Period{2026, 1}}).FirstTransitionQuarter() != (Period{2026, 1}) {
+		t.Error("without a transition start Q0 is the plan's start")
+	}
+}
