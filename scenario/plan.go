@@ -183,14 +183,19 @@ func (p Plan) damp(q *Quarter, before *Quarter) error {
 	return nil
 }
 
-// reference is each unit's share in the period before: within the plan
-// the share after the corridor of the quarter before, for the first
-// quarter the share of the booked amounts, or if none are given the
-// history share.
+// reference is each unit's share in the period before: what it was paid
+// there, its amount in cents over that quarter's budget (MODEL.md,
+// "Corridor") — the quarter before within the plan, for the first quarter
+// the booked amounts, or if none are given the history share. Using the
+// amounts, not the unrounded damped share, makes a plan of n quarters give
+// exactly the amounts of n quarters booked one after the other.
 func (p Plan) reference(q *Quarter, before *Quarter) ([]*big.Rat, error) {
 	switch {
 	case before != nil:
-		return before.shares(), nil
+		if shares := amountShares(before.amounts()); shares != nil {
+			return shares, nil
+		}
+		return nil, &PlanError{q.Period, fmt.Sprintf("%s pays nothing; the corridor has nothing to start from", before.Period)}
 	case p.Previous != nil:
 		if shares := amountShares(p.Previous); shares != nil {
 			return shares, nil
@@ -222,10 +227,10 @@ func (p Plan) linkPrevious(q *Quarter, before *Quarter) {
 	}
 }
 
-func (q *Quarter) shares() []*big.Rat {
-	out := make([]*big.Rat, len(q.Units))
+func (q *Quarter) amounts() []allocate.Cents {
+	out := make([]allocate.Cents, len(q.Units))
 	for u, unit := range q.Units {
-		out[u] = unit.Share
+		out[u] = unit.Amount
 	}
 	return out
 }
