@@ -86,3 +86,55 @@ func TestReportsPrint(t *testing.T) {
 		})
 	}
 }
+
+// TestAllocationSheetShowsTheCorridor: with booked amounts before and a
+// corridor, the allocation sheet shows the reference amount, the change
+// against it (formulas LibreOffice computes to the JSON's change), and
+// marks every amount the corridor held with ▼ or ▲ when printed.
+func TestAllocationSheetShowsTheCorridor(t *testing.T) {
+	t.Parallel()
+	previous := filepath.Join(t.TempDir(), "gebucht.csv")
+	raumbudget(t, "allocate", "--demo", "-o", "csv", "--out", previous)
+	args := []string{"plan", "--demo", "--start", "2026-Q2", "--quarters", "2", "--previous", previous,
+		"--max-decrease", "2%", "--max-increase", "2%"}
+	var out struct {
+		Periods []struct {
+			Units []struct {
+				Unit, Amount string
+				Change       *string
+				Held         *string
+			}
+		}
+	}
+	if err := json.Unmarshal(raumbudget(t, append(args, "-o", "json")...), &out); err != nil {
+		t.Fatal(err)
+	}
+	sheets := spreadsheet(t, args...)
+	floors, ceilings := 0, 0
+	for _, u := range out.Periods[0].Units {
+		row := rowOf(t, sheets["Zuteilung"], u.Unit) // unit, 2 quarters, reference, change €, change %
+		if got := cents(t, row[1]) - cents(t, row[3]); got != jsonCents(t, *u.Change) || cents(t, row[4]) != got {
+			t.Errorf("%s: change %s in JSON, workbook %v", u.Unit, *u.Change, row)
+		}
+	}
+	for _, p := range out.Periods {
+		for _, u := range p.Units {
+			if u.Held != nil && *u.Held == "floor" {
+				floors++
+			} else if u.Held != nil {
+				ceilings++
+			}
+		}
+	}
+	if floors == 0 || ceilings == 0 {
+		t.Fatalf("the corridor held %d at the floor and %d at the ceiling; the test needs both", floors, ceilings)
+	}
+	page := strings.Join(calc.PagesOf(printed(t, args...), "Mittelverteilung Hilfen zur Erziehung", "Zuteilung"), "")
+	// Each held amount carries its mark; the legend below names each once.
+	if got := strings.Count(page, "▼"); got != floors+1 {
+		t.Errorf("%d ▼ printed, want %d held amounts and the legend", got, floors)
+	}
+	if got := strings.Count(page, "▲"); got != ceilings+1 {
+		t.Errorf("%d ▲ printed, want %d held amounts and the legend", got, ceilings)
+	}
+}

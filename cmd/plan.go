@@ -212,6 +212,7 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 			return nil, err
 		}
 		meta.Settings = weightSettings(meta.Settings, opts.Formula)
+		meta.Reference = opts.Previous
 		if d := opts.Plan.Budgets.Default; d != nil {
 			meta.Settings = withSetting(meta.Settings, "annual-budget", d.String())
 		}

@@ -1,10 +1,18 @@
 package workbook
 
-import "fmt"
+import (
+	"fmt"
 
-// allocationSheet has a row per unit and a column of amounts per period,
-// a total row of SUM formulas, the budgets, and a check of each total
-// against its budget.
+	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/allocate"
+)
+
+// allocationSheet has a row per unit and a column of amounts per period
+// (amounts the corridor held marked ▼/▲ and coloured), then, where the
+// amounts before are known, the reference amount and the first period's
+// change against it in euros and percent; a total row of SUM formulas,
+// the budgets, and a check of each total against its budget.
 func (b *book) allocationSheet(m model) (string, error) {
 	sheet, err := b.sheet("sheet_allocation")
 	if err != nil {
@@ -15,20 +23,73 @@ func (b *book) allocationSheet(m model) (string, error) {
 	for _, p := range m.periods {
 		titles = append(titles, p.label)
 	}
+	if m.previous != nil {
+		change := b.word("change") + " " + m.periods[0].label
+		titles = append(titles, b.word("reference"), change+" €", change+" %")
+	}
 	if err := b.header(sheet, 1, titles, n+1, 24, 16); err != nil {
 		return "", err
 	}
+	marks, err := newMarkStyles(b)
+	if err != nil {
+		return "", err
+	}
 	for u, name := range m.units {
-		if err := b.set(sheet, 1, u+2, name, 0); err != nil {
+		if err := b.allocationRow(sheet, m, u, name, marks); err != nil {
 			return "", err
 		}
-		for i, p := range m.periods {
-			if err := b.set(sheet, i+2, u+2, euros(p.amounts[u]), b.styles.euro); err != nil {
-				return "", err
-			}
+	}
+	if err := b.checkRows(sheet, m, n+2); err != nil {
+		return "", err
+	}
+	return sheet, b.heldLegend(sheet, m, n+6)
+}
+
+// markStyles are the amount styles of a unit held by the corridor.
+type markStyles struct{ floor, ceiling int }
+
+func newMarkStyles(b *book) (markStyles, error) {
+	var s markStyles
+	var err error
+	format := func(mark string) *string { f := `#,##0.00 "€ ` + mark + `"`; return &f }
+	fill := func(color string) excelize.Fill {
+		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+	}
+	if s.floor, err = b.f.NewStyle(&excelize.Style{CustomNumFmt: format(b.word("floor_mark")), Fill: fill("FCE4D6")}); err != nil {
+		return s, err
+	}
+	s.ceiling, err = b.f.NewStyle(&excelize.Style{CustomNumFmt: format(b.word("ceiling_mark")), Fill: fill("DDEBF7")})
+	return s, err
+}
+
+func (b *book) allocationRow(sheet string, m model, u int, name string, marks markStyles) error {
+	r := u + 2
+	if err := b.set(sheet, 1, r, name, 0); err != nil {
+		return err
+	}
+	for i, p := range m.periods {
+		style := b.styles.euro
+		switch p.held[u] {
+		case allocate.Floor:
+			style = marks.floor
+		case allocate.Ceiling:
+			style = marks.ceiling
+		}
+		if err := b.set(sheet, i+2, r, euros(p.amounts[u]), style); err != nil {
+			return err
 		}
 	}
-	return sheet, b.checkRows(sheet, m, n+2)
+	if m.previous == nil {
+		return nil
+	}
+	ref := len(m.periods) + 2
+	if err := b.set(sheet, ref, r, euros(m.previous[u]), b.styles.euro); err != nil {
+		return err
+	}
+	if err := b.formula(sheet, ref+1, r, fmt.Sprintf("B%d-%s%d", r, col(ref), r), b.styles.euro); err != nil {
+		return err
+	}
+	return b.formula(sheet, ref+2, r, fmt.Sprintf(`IF(%s%d=0,"",%s%d/%s%d)`, col(ref), r, col(ref+1), r, col(ref), r), b.styles.percent)
 }
 
 // checkRows writes the total, the budget and the check below the units.
@@ -53,5 +114,24 @@ func (b *book) checkRows(sheet string, m model, row int) error {
 			return err
 		}
 	}
+	if m.previous == nil {
+		return nil
+	}
+	for c := len(m.periods) + 2; c <= len(m.periods)+3; c++ {
+		if err := b.formula(sheet, c, row, fmt.Sprintf("SUM(%s2:%s%d)", col(c), col(c), row-1), b.styles.boldEuro); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// heldLegend explains the marks below the table, where the corridor held
+// an amount.
+func (b *book) heldLegend(sheet string, m model, row int) error {
+	if m.corridor == nil {
+		return nil
+	}
+	text := fmt.Sprintf("%s %s: %s %s, %s %s", b.word("held"), b.corridorText(m), b.word("floor_mark"), b.word("floor"),
+		b.word("ceiling_mark"), b.word("ceiling"))
+	return b.set(sheet, 1, row, text, 0)
 }

@@ -18,6 +18,9 @@ type Meta struct {
 	ReportDate time.Time // the only date in the file
 	Lang       *report.Lang
 	Headings   map[string]string // names of indicators the language has no word for
+	// Reference names what a plan's first quarter continues from: the
+	// file or booked quarter of the amounts before; "" for none.
+	Reference string
 }
 
 // Input is an input file and its SHA-256.

@@ -14,6 +14,9 @@ type model struct {
 	periods  []period
 	corridor *allocate.Corridor
 	plan     *scenario.Result // nil for a single allocation
+	// previous are the amounts of the period before the first, by unit:
+	// the booked amounts a plan continues from; nil when not known.
+	previous []allocate.Cents
 }
 
 type period struct {
@@ -43,6 +46,12 @@ func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 	m := model{corridor: corridor, plan: res}
 	for _, u := range res.Quarters[0].Units {
 		m.units = append(m.units, u.Name)
+		if u.Previous != nil {
+			m.previous = append(m.previous, *u.Previous)
+		}
+	}
+	if len(m.previous) != len(m.units) {
+		m.previous = nil
 	}
 	for _, q := range res.Quarters {
 		p := period{label: q.Period.String(), share: q.IndicatorShare, budget: q.Budget, result: q.Result}

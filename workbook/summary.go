@@ -57,6 +57,9 @@ func (b *book) summaryRows(m model) [][2]string {
 		[2]string{b.word("total"), strings.Join(totals, "; ")},
 		[2]string{b.word("weights"), b.weightsText(m)},
 		[2]string{b.word("corridor"), b.corridorText(m)})
+	if m.previous != nil || m.corridor != nil {
+		rows = append(rows, [2]string{b.word("reference"), b.referenceText(m)})
+	}
 	if m.plan != nil {
 		reached := b.word("not_reached")
 		if r := m.plan.TargetReached; r != nil {
@@ -77,6 +80,15 @@ func (b *book) weightsText(m model) string {
 		parts = append(parts, t)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// referenceText says what the first quarter's changes and corridor start
+// from: the amounts before, or the shares of last year's spending.
+func (b *book) referenceText(m model) string {
+	if m.previous != nil && b.meta.Reference != "" {
+		return b.meta.Reference
+	}
+	return b.word("history_share_h")
 }
 
 func (b *book) corridorText(m model) string {
