@@ -26,8 +26,8 @@ type explainOptions struct {
 	// Previous and PreviousPeriod are the plan's --previous, with Period.
 	Previous       string
 	PreviousPeriod *scenario.Period
-	Against againstOptions
-	Output  outputOptions
+	Against        againstOptions
+	Output         outputOptions
 }
 
 // againstOptions name an earlier data year to explain the change against.

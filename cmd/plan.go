@@ -25,7 +25,7 @@ type planOptions struct {
 	// PreviousPeriod picks the quarter out of a plan's output as Previous;
 	// nil: its last.
 	PreviousPeriod *scenario.Period
-	Output   outputOptions
+	Output         outputOptions
 }
 
 func newPlanCmd(runF func(*planOptions) error) *cobra.Command {

@@ -3,10 +3,10 @@ package indicators
 import (
 	"fmt"
 	"os"
-	"strings"
-	"time"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 func writeTemp(t *testing.T, name, content string) string {
