@@ -23,8 +23,11 @@ type explainOptions struct {
 	Share   *big.Rat       // α of a single allocation
 	Budget  allocate.Cents // of a single allocation
 	Plan    scenario.Plan  // with Period
-	Against againstOptions
-	Output  outputOptions
+	// Previous and PreviousPeriod are the plan's --previous, with Period.
+	Previous       string
+	PreviousPeriod *scenario.Period
+	Against        againstOptions
+	Output         outputOptions
 }
 
 // againstOptions name an earlier data year to explain the change against.
@@ -114,6 +117,10 @@ func readExplainMode(s *settings, opts *explainOptions) error {
 			return usagef("%s: %v", s.where("period"), err)
 		}
 		opts.Period = &p
+		opts.Previous = s.v.GetString("previous")
+		if opts.PreviousPeriod, err = readPreviousPeriod(s); err != nil {
+			return err
+		}
 		opts.Plan, err = readPlan(s, opts.Data.Demo)
 		return err
 	}
@@ -174,7 +181,7 @@ func explainRun(c *cobra.Command, opts *explainOptions) error {
 	if err := e.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Against.Data)
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Against.Data, opts.Previous)
 }
 
 func findUnit(t *indicators.Table, name string) (int, error) {

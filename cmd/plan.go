@@ -22,7 +22,10 @@ type planOptions struct {
 	Formula  formulaOptions
 	Plan     scenario.Plan
 	Previous string // file with the booked amounts of the quarter before the plan
-	Output   outputOptions
+	// PreviousPeriod picks the quarter out of a plan's output as Previous;
+	// nil: its last.
+	PreviousPeriod *scenario.Period
+	Output         outputOptions
 }
 
 func newPlanCmd(runF func(*planOptions) error) *cobra.Command {
@@ -69,6 +72,7 @@ func addPlanFlags(c *cobra.Command) {
 	f.String("max-decrease", "", "corridor: a unit's share may fall by at most this much a quarter, e.g. 5% (default: open)")
 	f.String("max-increase", "", "corridor: a unit's share may rise by at most this much a quarter (default: open)")
 	f.String("previous", "", "booked amounts of the quarter before the plan (CSV, JSON or xlsx output of allocate or plan)")
+	f.String("previous-period", "", "the quarter to take out of a plan's output given as --previous (default: its last); it must be the quarter before --start")
 }
 
 func readPlanOptions(c *cobra.Command) (*planOptions, error) {
@@ -91,6 +95,9 @@ var planExtraKeys = []string{"columns", "schedule", "annual-budgets"}
 func readPlanSettings(s *settings) (*planOptions, error) {
 	opts := &planOptions{Previous: s.v.GetString("previous")}
 	var err error
+	if opts.PreviousPeriod, err = readPreviousPeriod(s); err != nil {
+		return nil, err
+	}
 	if opts.Data, err = readDataOptions(s); err != nil {
 		return nil, err
 	}
@@ -238,7 +245,7 @@ func runPlan(opts *planOptions, adjust []adjustment) (*indicators.Table, *scenar
 	}
 	plan := opts.Plan
 	if opts.Previous != "" {
-		if plan.Previous, err = previousAmounts(opts.Previous, table); err != nil {
+		if plan.Previous, err = previousAmounts(opts.Previous, opts.PreviousPeriod, plan.Start, table); err != nil {
 			return nil, nil, err
 		}
 	}
