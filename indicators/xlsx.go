@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -136,7 +137,12 @@ func (s *xlsxSource) noHeading(col int) *Error {
 }
 
 func (s *xlsxSource) wrap(err error) *Error {
-	return &Error{File: s.file, Sheet: s.sheet, Msg: "cannot read the sheet: " + err.Error()}
+	e := &Error{File: s.file, Sheet: s.sheet, Msg: "cannot read the sheet: " + err.Error()}
+	var ce *cellError
+	if errors.As(err, &ce) {
+		e.Cell = ce.cell
+	}
+	return e
 }
 
 // dialect reads numbers as stored, and text (numbers typed as text, or

@@ -328,3 +328,46 @@ func TestXLSXTwoSheets(t *testing.T) {
 		t.Errorf("got %s", e)
 	}
 }
+
+// unsureSheets are sheets the reader cannot read for sure, with the error
+// that names the cell: excelize reads each of them without a word, and
+// wrongly (issue 10).
+var unsureSheets = []struct{ name, rows, want string }{
+	{"shared string index not a number", `<c r="C2" t="s"><v>x1</v></c>`,
+		`data.xlsx: Daten!C2: cannot read the sheet: the sheet is damaged: shared string index "x1" is not a number`},
+	{"shared string index out of range", `<c r="C2" t="s"><v>7</v></c>`,
+		`data.xlsx: Daten!C2: cannot read the sheet: the sheet is damaged: shared string index 7 is out of range (the workbook has 3 shared strings)`},
+	{"cell of another namespace", `<c r="B2"><v>1</v></c><foo:c xmlns:foo="urn:foo" r="C2"><v>5</v></foo:c>`,
+		`data.xlsx: Daten!C2: cannot read the sheet: the sheet is damaged: element <foo:c> is in namespace "urn:foo", not in SpreadsheetML's`},
+	{"mismatched end tags", `<c r="B2"><v>1</c></v>`,
+		`data.xlsx: Daten!B2: cannot read the sheet: malformed XML in row 2: end tag </c> does not match <v>`},
+	{"not UTF-8", "<c r=\"B2\"><v>1</v></c><c r=\"C2\" t=\"inlineStr\"><is><t>\xe4</t></is></c>",
+		`data.xlsx: Daten!C2: cannot read the sheet: malformed XML in row 2: text that is not UTF-8`},
+}
+
+// unsureWorkbook is a workbook with a header of shared strings, and row 2
+// made of unit A and cells.
+func unsureWorkbook(t testing.TB, cells string) []byte {
+	rows := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c>` + cells + `</row>`
+	return rawXLSX(t, rawParts(rawSheet(rows), rawSST("Bezirksstelle", "youth_0_18", "sgb_recipients")))
+}
+
+// TestXLSXRefusesWhatItCannotReadForSure: each is an error that names
+// file, sheet and cell, for allocate and check alike.
+func TestXLSXRefusesWhatItCannotReadForSure(t *testing.T) {
+	for _, tt := range unsureSheets {
+		t.Run(tt.name, func(t *testing.T) {
+			b := unsureWorkbook(t, tt.rows)
+			_, err := readXLSXBytes(b, "data.xlsx", two, "")
+			wantError(t, err, tt.want)
+			_, err = readXLSXBytes(b, "data.xlsx", all, "")
+			wantError(t, err, tt.want)
+		})
+	}
+	// The same cells in order are read.
+	tb := mustRead(t)(readXLSXBytes(unsureWorkbook(t, `<c r="B2"><v>1</v></c><c r="C2"><v>2</v></c>`), "data.xlsx", two, ""))
+	if got := dump(tb); got != "A@2×1: 1 2\n" {
+		t.Errorf("got %s", got)
+	}
+}
