@@ -338,3 +338,20 @@ func TestCSVNamesThatOnlyStartLikeTotals(t *testing.T) {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
 }
+
+// TestLongNames refuses a name longer than an Excel cell holds, which the
+// report would cut short (issue 11, finding 17); one that fits is read.
+func TestLongNames(t *testing.T) {
+	const h = "Bezirksstelle;Stadtteil;Einwohner 0-18;SGB II/XII\n"
+	long := strings.Repeat("ä", maxName)
+	tb := mustRead(t)(readString("data.csv", h+long+";a;1;2\n", two))
+	if tb.Units[0].Name != long {
+		t.Errorf("name of %d bytes", len(tb.Units[0].Name))
+	}
+	_, err := readString("data.csv", h+"A;a;1;2\nB;"+long+"x;1;2\n", two)
+	wantError(t, err, `data.csv:3: column "Stadtteil": a name of 32768 characters is longer than the 32767 an Excel cell holds`)
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c><c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>` + strings.Repeat("x", 40000) + `</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`
+	_, err = readXLSXBytes(rawXLSX(t, rawParts(rawSheet(rows), "")), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten!A2: column "Bezirksstelle": a name of 40000 characters is longer than the 32767 an Excel cell holds`)
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // builder sums rows into per-unit accumulators as they stream by, so that
@@ -228,6 +229,12 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 		b.fail(col, key, "a name must be one line")
 		return "", false
 	}
+	if len(name) > maxName && utf8.RuneCountInString(name) > maxName {
+		// The report's cells could not hold it; cut short, two units
+		// could have one name.
+		b.fail(col, key, fmt.Sprintf("a name of %d characters is longer than the %d an Excel cell holds", utf8.RuneCountInString(name), maxName))
+		return "", false
+	}
 	if isTotal(name) {
 		b.fail(col, key, quote(name)+" looks like a total row; remove it")
 		return "", false
@@ -333,6 +340,9 @@ func (b *builder) fail(col int, key, msg string) {
 func (b *builder) errorAt(col int, key, msg string) *Error {
 	return b.t.errorAt(b.src.line(col), key, msg)
 }
+
+// maxName is the most characters an Excel cell holds.
+const maxName = 32767
 
 // isBreak matches what breaks a name's line in the report's tables: line
 // and paragraph breaks, tabs and other control characters, such as the
