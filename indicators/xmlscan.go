@@ -37,6 +37,8 @@ type xmlScanner struct {
 	raw      int   // buf[end:raw] are read and not yet checked
 	rerr     error // the reader's error, io.EOF at the end
 	bad      bool  // buf[end] starts bytes that are not UTF-8
+	utf16    bool  // they are UTF-16, found at the start
+	started  bool  // the first bytes were checked
 
 	// The last tag.
 	name  []byte // local name
@@ -151,6 +153,16 @@ func (x *xmlScanner) fill() bool {
 // stops at the first error without a word, would lose the rest.
 func (x *xmlScanner) check() bool {
 	b := x.buf[x.end:x.raw]
+	if !x.started {
+		if len(b) < 2 && x.rerr == nil {
+			return false // to tell UTF-16 by its first two bytes
+		}
+		x.started = true
+		if isUTF16(b) {
+			x.bad, x.utf16 = true, true
+			return false
+		}
+	}
 	n := completeRunes(b)
 	if utf8.Valid(b[:n]) {
 		x.end += n
@@ -169,12 +181,27 @@ func (x *xmlScanner) check() bool {
 	return i > 0
 }
 
+// isUTF16 recognises a part in UTF-16 by its byte order mark, or by the
+// zero byte of its first '<'.
+func isUTF16(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF ||
+		b[0] == '<' && b[1] == 0 || b[0] == 0 && b[1] == '<')
+}
+
+// notUTF8 is the error for text that is not UTF-8.
+func (x *xmlScanner) notUTF8() error {
+	if x.utf16 {
+		return &xmlError{msg: "the part is UTF-16 text, which Excel does not write; open the workbook in Excel or LibreOffice and save it again"}
+	}
+	return &xmlError{msg: "text that is not UTF-8"}
+}
+
 // stop is the error of a fill that got nothing: io.EOF at the end of the
 // part.
 func (x *xmlScanner) stop() error {
 	switch {
 	case x.bad:
-		return &xmlError{msg: "text that is not UTF-8"}
+		return x.notUTF8()
 	case x.rerr == io.EOF && len(x.open) > 0:
 		return x.cut("the part ends inside an element")
 	}
@@ -217,7 +244,7 @@ func (x *xmlScanner) syntax(msg string) error {
 // the end, at a byte that is not UTF-8, or where the reader failed.
 func (x *xmlScanner) cut(msg string) error {
 	if x.bad {
-		return &xmlError{msg: "text that is not UTF-8"}
+		return x.notUTF8()
 	}
 	return x.syntax(msg)
 }
