@@ -32,6 +32,7 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       *update,
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"csv2xlsx": csv2xlsx,
+			"hostile":  hostile,
 			"win1252":  win1252,
 		},
 	})

@@ -251,15 +251,16 @@ func TestCSVBadInput(t *testing.T) {
 		{"empty file", "", `data.csv: no header row; the table is empty`},
 		{"blank file", "\n;;\n \n", `data.csv: no header row; the table is empty`},
 		{"zip named csv", "PK\x03\x04rest", `data.csv: not CSV text but a zip archive (an xlsx workbook?); name it .xlsx`},
-		{"xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", `data.csv: an old .xls workbook or an encrypted one; save it in Excel as .xlsx without a password`},
+		{"xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", `data.csv: an old Excel 97-2003 workbook (.xls) or an encrypted one; save it in Excel as .xlsx (Excel workbook), without a password`},
 		{"unclosed quote", h + "A;1;2\nB;\"3;4\nC;5;6\n", `data.csv:3: column "Einwohner 0-18": "3;4\nC;5;6" is not a number`},
 		{"sep line counts", "sep=;\n" + h + "A;1;x\n", `data.csv:3: column "SGB II/XII": "x" is not a number`},
 		{"newline in unit", h + "A;1;2\nB;1;2\n\"C\nD\";1;2\n", `data.csv:4: column "Bezirksstelle": a name must be one line`},
 		{"crlf in unit", h + "\"A\r\nB\";1;2\n", `data.csv:2: column "Bezirksstelle": a name must be one line`},
-		{"tab in unit", h + "A\tB;1;2\n", `data.csv:2: column "Bezirksstelle": a name must be one line`},
+		{"tab in unit", h + "A\tB;1;2\n", `data.csv:2: column "Bezirksstelle": a name holds a tab; replace it by a space`},
+		{"NUL in unit", h + "A\x00B;1;2\n", `data.csv:2: column "Bezirksstelle": a name holds the control character U+0000, which no one sees; remove it`},
 		{"cr in area", ha + "A;\"x\ry\";1;2\n", `data.csv:2: column "Stadtteil": a name must be one line`},
 		{"line separator in area", ha + "A;x\u2028y;1;2\n", `data.csv:2: column "Stadtteil": a name must be one line`},
-		{"control character in unit", h + "A\x07;1;2\n", `data.csv:2: column "Bezirksstelle": a name must be one line`},
+		{"control character in unit", h + "A\x07;1;2\n", `data.csv:2: column "Bezirksstelle": a name holds the control character U+0007, which no one sees; remove it`},
 		{"newline inside a padded unit", h + "\" A \n B \";1;2\n", `data.csv:2: column "Bezirksstelle": a name must be one line`},
 		{"note right of the table", h + "A;1;2\n;;;Quelle: Statistik\n", `data.csv:3: cell 4 has no heading`},
 		{"long row", h + "A;1;2;note;more\n", `data.csv:2: cell 4 has no heading`},
@@ -337,4 +338,21 @@ func TestCSVNamesThatOnlyStartLikeTotals(t *testing.T) {
 	if want := "Gesamtschule Nord@2×1: 1 2\nSummerfeld@3×1: 3 4\n"; got != want {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
+}
+
+// TestLongNames refuses a name longer than an Excel cell holds, which the
+// report would cut short (issue 11, finding 17); one that fits is read.
+func TestLongNames(t *testing.T) {
+	const h = "Bezirksstelle;Stadtteil;Einwohner 0-18;SGB II/XII\n"
+	long := strings.Repeat("ä", maxName)
+	tb := mustRead(t)(readString("data.csv", h+long+";a;1;2\n", two))
+	if tb.Units[0].Name != long {
+		t.Errorf("name of %d bytes", len(tb.Units[0].Name))
+	}
+	_, err := readString("data.csv", h+"A;a;1;2\nB;"+long+"x;1;2\n", two)
+	wantError(t, err, `data.csv:3: column "Stadtteil": a name of 32768 characters is longer than the 32767 an Excel cell holds`)
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c><c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>` + strings.Repeat("x", 40000) + `</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`
+	_, err = readXLSXBytes(rawXLSX(t, rawParts(rawSheet(rows), "")), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten!A2: column "Bezirksstelle": a name of 40000 characters is longer than the 32767 an Excel cell holds`)
 }

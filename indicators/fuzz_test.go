@@ -181,6 +181,9 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Add(workbook(f, sheetData{"Daten", [][]any{xlsxHeader, {"A", "a", 1.5, "1.234"}, {"B", "b", "x", -1}}}))
 	f.Add(workbook(f, sheetData{"Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, 2}}}))
 	f.Add([]byte("PK\x03\x04"))
+	for _, tt := range unsureSheets {
+		f.Add(unsureWorkbook(f, tt.rows))
+	}
 	// Bad rows, a hidden row, merged names and a formula never calculated.
 	f.Add(editedWorkbook(f, func(x *excelize.File) {
 		must(f, x.SetRowVisible("Daten", 3, false))

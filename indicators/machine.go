@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -14,6 +15,13 @@ const excelDigits = 15
 const maxExponent = 400
 
 var errExponent = errors.New("exponent out of range")
+
+// maxMachineDigits bounds the digits of a raw xlsx number, which is
+// rounded to Excel's 15 anyway: Excel writes 17 at most, a program may
+// write the exact value of a float64, up to 767.
+const maxMachineDigits = 800
+
+var errMachineDigits = fmt.Errorf("more than %d digits", maxMachineDigits)
 
 // machine collects the digits of a raw xlsx number such as "-1.5E-3" and
 // rounds them to Excel's precision.
@@ -31,6 +39,9 @@ func (p *numParser) machine(s string) error {
 	p.digits = append(p.digits, intPart...)
 	p.digits = append(p.digits, frac...)
 	p.trimLeadingZeros() // they are not significant digits
+	if len(p.digits) > maxMachineDigits {
+		return errMachineDigits
+	}
 	p.round(excelDigits)
 	return nil
 }

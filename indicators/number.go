@@ -68,6 +68,9 @@ func (p *numParser) value(s string, d Dialect) (neg bool, err error) {
 	default:
 		return false, fmt.Errorf("unknown number dialect %d", int(d))
 	}
+	if err == nil && d != Machine && p.tooLong() {
+		err = errDigits
+	}
 	if err != nil {
 		return false, numberError(s, err)
 	}
@@ -77,6 +80,30 @@ func (p *numParser) value(s string, d Dialect) (neg bool, err error) {
 		p.scale = 0
 	}
 	return neg && p.num.Sign() != 0, nil
+}
+
+// maxDigits bounds the digits of a number: no indicator or amount has
+// more than 30, and a number of millions of digits would take minutes to
+// make exact.
+const maxDigits = 30
+
+var errDigits = fmt.Errorf("more than %d digits", maxDigits)
+
+// tooLong says whether the number just parsed, written for people, has
+// more than maxDigits digits: from its first digit that is not 0 to its
+// last, and every decimal place up to its last that is not 0. (A raw xlsx
+// number is bounded by the machine parser.)
+func (p *numParser) tooLong() bool {
+	digits, scale := p.digits, p.scale
+	for scale > 0 && len(digits) > 0 && digits[len(digits)-1] == '0' {
+		digits, scale = digits[:len(digits)-1], scale-1
+	}
+	lead := 0
+	for lead < len(digits) && digits[lead] == '0' {
+		lead++
+	}
+	lead = min(lead, max(0, len(digits)-scale)) // the decimals count
+	return len(digits)-lead > maxDigits
 }
 
 // errPlain marks a text that is simply not a number, with no hint to give.

@@ -2,7 +2,9 @@ package indicators
 
 import (
 	"math/big"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -90,6 +92,16 @@ func TestParseNumber(t *testing.T) {
 		{in: "1E999999999", d: Machine, err: `"1E999999999" is not a number (exponent out of range)`},
 		{in: "1 234", d: Machine, err: `"1 234" is not a number`},
 		{in: "5", d: Dialect(7), err: "unknown number dialect 7"},
+		// Digits are bounded: a number of millions would take minutes.
+		{in: "1234567890123456789012345678901", d: German, err: `"1234567890123456789012345678901" is not a number (more than 30 digits)`},
+		{in: "0,0000000000000000000000000000001", d: German, err: `"0,0000000000000000000000000000001" is not a number (more than 30 digits)`},
+		{in: "0,000000000000000000000000000001", d: German, want: "1/1000000000000000000000000000000"},
+		{in: "000000000000000000000000000000000001,5000000000000000000000000000000000", d: German, want: "3/2"},
+		{in: "123.456.789.012.345.678.901.234.567.890.123", d: German, err: `"123.456.789.012.345.678.901.234.567.890."… is not a number (more than 30 digits)`},
+		{in: "1234567890123456789012345678901.5", d: English, err: `"1234567890123456789012345678901.5" is not a number (more than 30 digits)`},
+		{in: "0.1000000000000000055511151231257827021181583404541015625", d: Machine, want: "1/10"},
+		{in: "1." + zeros(800), d: Machine, err: `"1.` + zeros(38) + `"… is not a number (more than 800 digits)`},
+		{in: "0." + zeros(800) + "1E+390", d: Machine, want: "1/" + "1" + zeros(411)},
 	}
 	for _, tt := range tests {
 		got, err := ParseNumber(tt.in, tt.d)
@@ -134,6 +146,27 @@ func TestParseNumberReuse(t *testing.T) {
 	} {
 		if err := p.parse(&r, c.in, German); err != nil || r.RatString() != c.want {
 			t.Errorf("parse(%q) = %s, %v; want %s", c.in, r.RatString(), err, c.want)
+		}
+	}
+}
+
+// TestParseNumberHuge refuses numbers of millions of digits at once, which
+// took minutes to make exact (issue 11, finding 12).
+func TestParseNumberHuge(t *testing.T) {
+	huge := strings.Repeat("9", 10_000_000)
+	for _, tt := range []struct {
+		in string
+		d  Dialect
+	}{
+		{huge, German}, {huge + ",5", German}, {"0," + huge, German}, {huge, English}, {huge, Machine}, {"1." + huge + "E-5", Machine},
+	} {
+		start := time.Now()
+		_, err := ParseNumber(tt.in, tt.d)
+		if err == nil || !strings.Contains(err.Error(), "is not a number (more than") {
+			t.Errorf("dialect %d: %v", tt.d, err)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("dialect %d: %v", tt.d, d)
 		}
 	}
 }

@@ -76,7 +76,7 @@ func detectFormat(r io.ReadSeeker, name string) (bool, error) {
 	head = head[:n]
 	isZip := bytes.HasPrefix(head, zipMagic)
 	if bytes.HasPrefix(head, oleMagic) {
-		return false, &Error{File: name, Msg: "an old .xls workbook or an encrypted one; save it in Excel as .xlsx without a password"}
+		return false, &Error{File: name, Msg: "an old Excel 97-2003 workbook (.xls) or an encrypted one; save it in Excel as .xlsx (Excel workbook), without a password"}
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xlsx", ".xlsm":

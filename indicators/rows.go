@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // builder sums rows into per-unit accumulators as they stream by, so that
@@ -224,8 +225,14 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 			return "", false
 		}
 	}
-	if strings.ContainsFunc(name, isBreak) {
-		b.fail(col, key, "a name must be one line")
+	if i := strings.IndexFunc(name, isBreak); i >= 0 {
+		b.fail(col, key, breakMessage(name[i:]))
+		return "", false
+	}
+	if len(name) > maxName && utf8.RuneCountInString(name) > maxName {
+		// The report's cells could not hold it; cut short, two units
+		// could have one name.
+		b.fail(col, key, fmt.Sprintf("a name of %d characters is longer than the %d an Excel cell holds", utf8.RuneCountInString(name), maxName))
 		return "", false
 	}
 	if isTotal(name) {
@@ -332,6 +339,23 @@ func (b *builder) fail(col int, key, msg string) {
 
 func (b *builder) errorAt(col int, key, msg string) *Error {
 	return b.t.errorAt(b.src.line(col), key, msg)
+}
+
+// maxName is the most characters an Excel cell holds.
+const maxName = 32767
+
+// breakMessage says what is wrong with a name that holds the character
+// that s starts with: a line break, or a control character that no one
+// sees, such as the NUL of a damaged export.
+func breakMessage(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return "a name must be one line"
+	case '\t':
+		return "a name holds a tab; replace it by a space"
+	}
+	return fmt.Sprintf("a name holds the control character U+%04X, which no one sees; remove it", r)
 }
 
 // isBreak matches what breaks a name's line in the report's tables: line

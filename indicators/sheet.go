@@ -218,7 +218,7 @@ func (p workbookParts) sharedStrings() ([]string, error) {
 	switch {
 	case err == io.EOF:
 		return nil, nil // excelize takes an empty part for no strings
-	case err == nil && (k != tagStart || string(x.name) != "sst"):
+	case err == nil && (k != tagStart || string(x.name) != "sst" || !x.main):
 		err = errors.New("not a table of shared strings")
 	case err == nil:
 		var list []string
@@ -245,7 +245,10 @@ func readItems(x *xmlScanner) ([]string, error) {
 		if k == tagEnd {
 			return list, nil
 		}
-		if string(x.name) != "si" {
+		if string(x.name) != "si" || !x.main {
+			if string(x.name) == "si" {
+				return nil, x.foreign()
+			}
 			if err := x.skip(); err != nil {
 				return nil, err
 			}
@@ -283,10 +286,12 @@ func (s *stringItem) read(x *xmlScanner) error {
 		if k == tagEnd {
 			return nil
 		}
-		switch string(x.name) {
-		case "t":
+		switch name := string(x.name); {
+		case (name == "t" || name == "r") && !x.main:
+			err = x.foreign()
+		case name == "t":
 			s.t, err = x.elementText(s.t[:0])
-		case "r":
+		case name == "r":
 			err = s.run(x)
 		default:
 			err = x.skip()
@@ -310,7 +315,9 @@ func (s *stringItem) run(x *xmlScanner) error {
 		if k == tagEnd {
 			return nil
 		}
-		if string(x.name) == "t" {
+		if string(x.name) == "t" && !x.main {
+			err = x.foreign()
+		} else if string(x.name) == "t" {
 			s.runs, err = x.elementText(s.runs[:n])
 		} else {
 			err = x.skip()
@@ -457,6 +464,9 @@ func (s *sheetReader) readRow() error {
 			return err
 		}
 		name := s.x.name
+		if k == tagStart && !s.x.main && (string(name) == "row" || string(name) == "c") {
+			return s.foreignCell()
+		}
 		switch {
 		case k == tagStart && string(name) == "row":
 			n, hidden, err := s.rowStart()
@@ -482,7 +492,7 @@ func (s *sheetReader) readRow() error {
 			}
 		case k == tagStart && string(name) == "c" && started:
 			if err := s.cell(); err != nil {
-				return err
+				return s.cellError(err)
 			}
 		case k == tagEnd && string(name) == "sheetData":
 			if started {
@@ -511,7 +521,11 @@ func (s *sheetReader) rowStart() (int, bool, error) {
 		return 0, false, err
 	}
 	n := 0
-	if r, ok := x.attr("r"); ok {
+	r, ok, err := x.attr("r")
+	if err != nil {
+		return 0, false, err
+	}
+	if ok {
 		var err error
 		if n, err = atoi(r); err != nil {
 			return 0, false, fmt.Errorf("invalid row number %s", quote(string(r)))
@@ -525,7 +539,11 @@ func (s *sheetReader) rowStart() (int, bool, error) {
 	}
 	s.cur = n
 	hidden := false
-	if h, ok := x.attr("hidden"); ok {
+	h, ok, err := x.attr("hidden")
+	if err != nil {
+		return 0, false, err
+	}
+	if ok {
 		hidden, _ = strconv.ParseBool(string(h))
 	}
 	return n, hidden, nil
@@ -538,14 +556,22 @@ func (s *sheetReader) cell() error {
 		return err
 	}
 	col := s.col + 1
-	if r, ok := x.attr("r"); ok && len(r) > 0 {
+	s.col = col // for a message, if r does not parse
+	r, ok, err := x.attr("r")
+	if err != nil {
+		return err
+	}
+	if ok && len(r) > 0 {
 		var err error
 		if col, err = cellColumn(r); err != nil {
 			return err
 		}
 	}
 	s.col = col
-	t, _ := x.attr("t")
+	t, _, err := x.attr("t")
+	if err != nil {
+		return err
+	}
 	kind := numberValue
 	switch string(t) {
 	case "s":
@@ -576,13 +602,15 @@ func (s *sheetReader) cell() error {
 			open = string(x.name) != "c"
 			continue
 		}
-		switch string(x.name) {
-		case "v":
+		switch name := string(x.name); {
+		case (name == "v" || name == "f" || name == "is") && !x.main:
+			err = x.foreign()
+		case name == "v":
 			s.v, err = x.elementText(s.v[:0])
-		case "f":
+		case name == "f":
 			formula = true
 			err = x.skip()
-		case "is":
+		case name == "is":
 			// excelize decodes several into one: the last <t>, all runs
 			inline = true
 			err = s.is.read(x)
@@ -603,9 +631,16 @@ func (s *sheetReader) cell() error {
 			s.loadSST = nil
 		}
 		if len(s.v) > 0 {
-			// excelize takes what does not parse as 0
-			i, _ := strconv.Atoi(strings.TrimSpace(string(s.v)))
-			if 0 <= i && i < len(s.sst) && s.sst[i] != "" {
+			// excelize takes what does not parse as 0, and an index out
+			// of range as "": a header text would become a unit.
+			v := bytes.TrimSpace(s.v)
+			i, err := atoi(v)
+			switch {
+			case err != nil || len(v) == 0 || v[0] < '0' || v[0] > '9':
+				return badSheet("shared string index %s is not a number", quote(string(v)))
+			case i >= len(s.sst):
+				return badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, len(s.sst))
+			case s.sst[i] != "":
 				shared = i
 			}
 		}
@@ -635,6 +670,37 @@ func (s *sheetReader) cell() error {
 	s.spans = append(s.spans, cellSpan{col: col, start: start, end: len(s.text), shared: shared, kind: kind})
 	return nil
 }
+
+// foreignCell is the error for a row or cell of another namespace, in
+// the cell its r names.
+func (s *sheetReader) foreignCell() error {
+	err := s.x.foreign()
+	if string(s.x.name) == "c" && s.x.parseAttrs() == nil {
+		for _, a := range s.x.kv {
+			if _, bad := cellColumn(a.value); string(a.name) == "r" && bad == nil {
+				return &cellError{cell: string(a.value), err: err}
+			}
+		}
+	}
+	return err
+}
+
+// cellError places an error in the cell being read.
+func (s *sheetReader) cellError(err error) error {
+	if xe, ok := err.(*xmlError); ok {
+		xe.row = s.row
+	}
+	return &cellError{cell: cellName(s.col-1, s.row), err: err}
+}
+
+// cellError is an error in a cell of a sheet: A1 is where the user looks.
+type cellError struct {
+	cell string
+	err  error
+}
+
+func (e *cellError) Error() string { return e.err.Error() }
+func (e *cellError) Unwrap() error { return e.err }
 
 // finish makes the cells of the row, with one string for all of them.
 func (s *sheetReader) finish() error {

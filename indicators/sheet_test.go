@@ -298,7 +298,7 @@ var sheetTests = []struct {
 			`<row r="2"><c r="C2"><f t="shared" si="0"/><v>7</v></c><c r="D2" t="str"><f>""</f><v></v></c></row>`,
 		"1: n\"2\" -\"\" -\"\"\n2: -\"\" -\"\" n\"7\" -\"\"\n"},
 	{"shared string index",
-		`<row r="1"><c r="A1" t="s"><v> 1 </v></c><c r="B1" t="s"><v>9</v></c><c r="C1" t="s"><v>x</v></c><c r="D1" t="s"><v>-1</v></c><c r="E1" t="s"><v>2</v></c><c r="F1" t="s"><v></v></c></row>`,
+		`<row r="1"><c r="A1" t="s"><v> 1 </v></c><c r="B1" t="s"><v>2</v></c><c r="C1" t="s"><v>0</v></c><c r="D1" t="s"><v></v></c></row>`,
 		`1: s"Bezirksstelle 1" -"" s"a"` + "\n"},
 	{"elements in values",
 		`<row r="1"><c r="A1"><foo><v>1</v></foo></c><c r="B1"><v>2<x>3</x>4</v></c><c r="C1"><v>5</v><v>6</v></c><c r="D1" t="inlineStr"><is><t>a<b>c</b>d</t></is></c></row>`,
@@ -346,7 +346,37 @@ var sheetTests = []struct {
 	{"'&' alone", `<row r="1"><c><v>a & b</v></c></row>`, `malformed XML in row 1: '&' without an entity`},
 	{"attribute without quotes", `<row r=1><c><v>1</v></c></row>`, `malformed XML: an attribute value without quotes`},
 	{"'<' in a tag", `<row r="1"<c><v>1</v></c></row>`, `malformed XML: '<' in a tag`},
-	{"cut short", `<row r="1"><c><v>1</v>`, `malformed XML in row 1: the part ends inside an element`},
+	{"cut short", `<row r="1"><c><v>1</v>`, `malformed XML in row 1: end tag </sheetData> does not match <c>`},
+
+	// What the reader cannot read for sure, which excelize reads wrongly.
+	{"shared string index beyond the table", `<row r="1"><c r="A1" t="s"><v>3</v></c></row>`,
+		`the sheet is damaged: shared string index 3 is out of range (the workbook has 3 shared strings)`},
+	{"shared string index not a number", `<row r="1"><c r="B1" t="s"><v>x</v></c></row>`,
+		`the sheet is damaged: shared string index "x" is not a number`},
+	{"negative shared string index", `<row r="1"><c r="B1" t="s"><v>-1</v></c></row>`,
+		`the sheet is damaged: shared string index "-1" is not a number`},
+	{"shared string index with a sign", `<row r="1"><c r="B1" t="s"><v>+1</v></c></row>`,
+		`the sheet is damaged: shared string index "+1" is not a number`},
+	{"cell of another namespace", `<row r="1"><foo:c xmlns:foo="urn:foo" r="A1"><v>1</v></foo:c></row>`,
+		`the sheet is damaged: element <foo:c> is in namespace "urn:foo", not in SpreadsheetML's`},
+	{"cell whose prefix is not declared", `<row r="1"><foo:c r="A1"><v>1</v></foo:c></row>`,
+		`the sheet is damaged: element <foo:c> is in no namespace, not in SpreadsheetML's`},
+	{"default namespace of another", `<row r="1" xmlns="urn:foo"><c r="A1"><v>1</v></c></row>`,
+		`the sheet is damaged: element <row> is in namespace "urn:foo", not in SpreadsheetML's`},
+	{"value of another namespace", `<row r="1"><c r="A1"><v xmlns="urn:foo">1</v></c></row>`,
+		`the sheet is damaged: element <v> is in namespace "urn:foo", not in SpreadsheetML's`},
+	{"main namespace by another prefix", `<m:row xmlns:m="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="2"><m:c m:r="A2" m:t="s"><m:v>1</m:v></m:c></m:row>`,
+		`2: s"Bezirksstelle 1"` + "\n"},
+	{"attribute of another namespace", `<row r="2"><c r="A2" foo:t="s" xmlns:foo="urn:foo"><v>1</v></c></row>`,
+		`the sheet is damaged: attribute foo:t of <c> is not in SpreadsheetML's namespace`},
+	{"mismatched end tag", `<row r="1"><c r="A1"><v>1</c></v></row>`,
+		`malformed XML in row 1: end tag </c> does not match <v>`},
+	{"end tag without start", `<row r="1"><c r="A1"><v>1</v></c></row></row>`,
+		`malformed XML in row 1: end tag </row> does not match <sheetData>`},
+	{"not UTF-8", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>N\xf6rd</t></is></c></row>",
+		`malformed XML in row 1: text that is not UTF-8`},
+	{"UTF-8 cut off", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>N\xc3</t></is></c></row>",
+		`malformed XML in row 1: text that is not UTF-8`},
 }
 
 func TestSheetReader(t *testing.T) {
@@ -430,7 +460,7 @@ func TestSharedStrings(t *testing.T) {
 		`<si><foo><t>skipped</t></foo><t>&lt;&amp;&gt;</t></si>`,
 		`<si><t>1_x000D__x000A_2</t></si>`,
 		`<other><si><t>not an item</t></si></other>`,
-		`<x:si><x:t>prefixed</x:t></x:si>`,
+		`<x:si xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:t>prefixed</x:t></x:si>`,
 	)
 	parts, err := testParts(rawXLSX(t, rawParts(rawSheet(""), sst)))
 	must(t, err)
@@ -447,7 +477,9 @@ func TestSharedStrings(t *testing.T) {
 	}
 	sheetAgrees(t, rawXLSX(t, rawParts(rawSheet(rows.String()), sst)))
 
-	for _, bad := range []string{`<foo/>`, `<sst><si><t>a</si></sst>`, `<sst><si><t>&bad;</t></si></sst>`} {
+	for _, bad := range []string{`<foo/>`, `<sst><si><t>a</si></sst>`, `<sst><si><t>&bad;</t></si></sst>`,
+		rawSST("a", `<si><foo:t xmlns:foo="urn:foo">b</foo:t></si>`), rawSST("a", `<foo:si xmlns:foo="urn:foo"><t>b</t></foo:si>`),
+		rawSST("a", "\xff")} {
 		parts, err := testParts(rawXLSX(t, rawParts(rawSheet(""), bad)))
 		must(t, err)
 		if _, err := parts.sharedStrings(); err == nil {
@@ -513,10 +545,10 @@ func TestXLSXParts(t *testing.T) {
 	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: sheet Daten does not exist`)
 	p = rawParts(rawSheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1"><c r="B1"><v>1</v></c></row>`), sst)
 	_, err = readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
-	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: the sheet is damaged: row 1 comes after row 1`)
-	p = rawParts(sheet, `<sst><si><t>&bad;</t></si></sst>`)
+	wantError(t, err, `data.xlsx: Daten!B1: cannot read the sheet: the sheet is damaged: row 1 comes after row 1`)
+	p = rawParts(sheet, rawSST("a", "<si><t>&bad;</t></si>"))
 	_, err = readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
-	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: the shared strings: malformed XML: unknown entity "&bad;"`)
+	wantError(t, err, `data.xlsx: Daten!A1: cannot read the sheet: the shared strings: malformed XML: unknown entity "&bad;"`)
 }
 
 // TestXLSXEncoding reads a sheet in another encoding than UTF-8, which
@@ -591,7 +623,7 @@ func (s *rowSource) Read(p []byte) (int, error) {
 		case s.row > s.n+1:
 			return 0, io.EOF
 		case s.row == 0:
-			s.buf = []byte(`<worksheet><sheetData>`)
+			s.buf = []byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 		case s.row == s.n+1:
 			s.buf = []byte(`</sheetData></worksheet>`)
 		default:

@@ -1,6 +1,8 @@
 package indicators
 
 import (
+	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -29,6 +31,9 @@ func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Tabl
 	if err != nil {
 		return nil, err
 	}
+	if err := notOpenDocument(zr, name); err != nil {
+		return nil, err
+	}
 	sound = verify(r, zr.File, name)
 	parts := zipParts(zr)
 	sheets, err := parts.sheets()
@@ -53,6 +58,31 @@ func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Tabl
 	defer src.close()
 	t = newTable(name, sheet, schema)
 	return t.read(src, schema)
+}
+
+// odsMimeType starts the "mimetype" part of an OpenDocument file; that
+// of a spreadsheet ends in ".spreadsheet".
+const odsMimeType = "application/vnd.oasis.opendocument."
+
+// notOpenDocument refuses an OpenDocument file, such as a LibreOffice
+// spreadsheet (.ods) renamed .xlsx: a zip too, but without a workbook,
+// which would read as one without sheets.
+func notOpenDocument(zr *zip.Reader, name string) error {
+	for _, f := range zr.File {
+		if f.Name != "mimetype" || f.UncompressedSize64 > 100 {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil // the verification says what is wrong
+		}
+		b, _ := io.ReadAll(io.LimitReader(rc, 100))
+		rc.Close()
+		if strings.HasPrefix(string(b), odsMimeType) {
+			return &Error{File: name, Msg: "an OpenDocument spreadsheet (.ods), not an xlsx workbook; save it in LibreOffice as Excel 2007-365 (.xlsx)"}
+		}
+	}
+	return nil
 }
 
 // pickSheet returns the index of the sheet, whose name Excel compares
@@ -136,7 +166,12 @@ func (s *xlsxSource) noHeading(col int) *Error {
 }
 
 func (s *xlsxSource) wrap(err error) *Error {
-	return &Error{File: s.file, Sheet: s.sheet, Msg: "cannot read the sheet: " + err.Error()}
+	e := &Error{File: s.file, Sheet: s.sheet, Msg: "cannot read the sheet: " + err.Error()}
+	var ce *cellError
+	if errors.As(err, &ce) {
+		e.Cell = ce.cell
+	}
+	return e
 }
 
 // dialect reads numbers as stored, and text (numbers typed as text, or

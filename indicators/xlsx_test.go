@@ -1,12 +1,16 @@
 package indicators
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // workbook builds an xlsx file in memory. Each sheet is a list of rows from
@@ -145,7 +149,7 @@ func TestXLSXBadInput(t *testing.T) {
 		{"value right of the table", [][]any{h, {"A", "a", 1, 2}, {"B", "b", 1, 2, nil, nil, nil, 7}}, `data.xlsx: Daten!H3: cell has no heading`},
 		{"value under an empty trailing heading", [][]any{{"Bezirksstelle", "Stadtteil", "Einwohner 0-18", "SGB II/XII", " "}, {"A", "a", 1, 2, 3}}, `data.xlsx: Daten!E2: cell has no heading`},
 		{"newline in unit", [][]any{h, {"A", "a", 1, 2}, {"B\nC", "b", 1, 2}}, `data.xlsx: Daten!A3: column "Bezirksstelle": a name must be one line`},
-		{"tab in area", [][]any{h, {"A", "a\tb", 1, 2}}, `data.xlsx: Daten!B2: column "Stadtteil": a name must be one line`},
+		{"tab in area", [][]any{h, {"A", "a\tb", 1, 2}}, `data.xlsx: Daten!B2: column "Stadtteil": a name holds a tab; replace it by a space`},
 		{"text 1.5", [][]any{h, {"A", "a", "1.5", 2}}, `data.xlsx: Daten!C2: column "Einwohner 0-18": "1.5" is text that reads two ways; enter it as a number`},
 		{"text 1.50", [][]any{h, {"A", "a", 1, " 1.50 "}}, `data.xlsx: Daten!D2: column "SGB II/XII": "1.50" is text that reads two ways; enter it as a number`},
 		{"text 1234.5", [][]any{h, {"A", "a", 1, 2}, {"B", "b", "1234.5", 2}}, `data.xlsx: Daten!C3: column "Einwohner 0-18": "1234.5" is text that reads two ways; enter it as a number`},
@@ -326,5 +330,104 @@ func TestXLSXTwoSheets(t *testing.T) {
 	}
 	if e := data.ErrorAt(1, keySpending, "x"); e.Error() != `daten.xlsx: Ausgaben!B2: column "Mittelabfluss Vorjahr": x` {
 		t.Errorf("got %s", e)
+	}
+}
+
+// unsureSheets are sheets the reader cannot read for sure, with the error
+// that names the cell: excelize reads each of them without a word, and
+// wrongly (issue 10).
+var unsureSheets = []struct{ name, rows, want string }{
+	{"shared string index not a number", `<c r="C2" t="s"><v>x1</v></c>`,
+		`data.xlsx: Daten!C2: cannot read the sheet: the sheet is damaged: shared string index "x1" is not a number`},
+	{"shared string index out of range", `<c r="C2" t="s"><v>7</v></c>`,
+		`data.xlsx: Daten!C2: cannot read the sheet: the sheet is damaged: shared string index 7 is out of range (the workbook has 3 shared strings)`},
+	{"cell of another namespace", `<c r="B2"><v>1</v></c><foo:c xmlns:foo="urn:foo" r="C2"><v>5</v></foo:c>`,
+		`data.xlsx: Daten!C2: cannot read the sheet: the sheet is damaged: element <foo:c> is in namespace "urn:foo", not in SpreadsheetML's`},
+	{"mismatched end tags", `<c r="B2"><v>1</c></v>`,
+		`data.xlsx: Daten!B2: cannot read the sheet: malformed XML in row 2: end tag </c> does not match <v>`},
+	{"not UTF-8", "<c r=\"B2\"><v>1</v></c><c r=\"C2\" t=\"inlineStr\"><is><t>\xe4</t></is></c>",
+		`data.xlsx: Daten!C2: cannot read the sheet: malformed XML in row 2: text that is not UTF-8`},
+}
+
+// unsureWorkbook is a workbook with a header of shared strings, and row 2
+// made of unit A and cells.
+func unsureWorkbook(t testing.TB, cells string) []byte {
+	rows := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c>` + cells + `</row>`
+	return rawXLSX(t, rawParts(rawSheet(rows), rawSST("Bezirksstelle", "youth_0_18", "sgb_recipients")))
+}
+
+// TestXLSXRefusesWhatItCannotReadForSure: each is an error that names
+// file, sheet and cell, for allocate and check alike.
+func TestXLSXRefusesWhatItCannotReadForSure(t *testing.T) {
+	for _, tt := range unsureSheets {
+		t.Run(tt.name, func(t *testing.T) {
+			b := unsureWorkbook(t, tt.rows)
+			_, err := readXLSXBytes(b, "data.xlsx", two, "")
+			wantError(t, err, tt.want)
+			_, err = readXLSXBytes(b, "data.xlsx", all, "")
+			wantError(t, err, tt.want)
+		})
+	}
+	// The same cells in order are read.
+	tb := mustRead(t)(readXLSXBytes(unsureWorkbook(t, `<c r="B2"><v>1</v></c><c r="C2"><v>2</v></c>`), "data.xlsx", two, ""))
+	if got := dump(tb); got != "A@2×1: 1 2\n" {
+		t.Errorf("got %s", got)
+	}
+}
+
+// odsFile is the start of an OpenDocument spreadsheet as LibreOffice
+// writes it: a zip whose first part, stored, is its mimetype.
+func odsFile(t testing.TB) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	must(t, err)
+	_, err = io.WriteString(w, "application/vnd.oasis.opendocument.spreadsheet")
+	must(t, err)
+	w, err = zw.Create("content.xml")
+	must(t, err)
+	_, err = io.WriteString(w, `<office:document-content/>`)
+	must(t, err)
+	must(t, zw.Close())
+	return b.Bytes()
+}
+
+// TestMisleadingFiles: each message says what is wrong and where (issue
+// 11, finding 18), for reading a table and for listing the sheets.
+func TestMisleadingFiles(t *testing.T) {
+	dir := t.TempDir()
+	utf16Sheet := func(sheet string) []byte {
+		enc, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(sheet)
+		must(t, err)
+		return rawXLSX(t, rawParts(enc, ""))
+	}
+	xls := []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest of an old workbook")
+	for _, tt := range []struct {
+		name     string
+		data     []byte
+		want     string
+		sheetErr string // of SheetNames, if it fails
+	}{
+		{"x.xlsx", odsFile(t), `x.xlsx: an OpenDocument spreadsheet (.ods), not an xlsx workbook; save it in LibreOffice as Excel 2007-365 (.xlsx)`, "="},
+		{"x.ods", odsFile(t), `x.ods: an OpenDocument spreadsheet (.ods), not an xlsx workbook; save it in LibreOffice as Excel 2007-365 (.xlsx)`, "="},
+		{"x.xls", xls, `x.xls: an old Excel 97-2003 workbook (.xls) or an encrypted one; save it in Excel as .xlsx (Excel workbook), without a password`, "="},
+		{"x.xlsx", xls, `x.xlsx: an old Excel 97-2003 workbook (.xls) or an encrypted one; save it in Excel as .xlsx (Excel workbook), without a password`, "="},
+		{"u.xlsx", utf16Sheet(rawSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`)),
+			`u.xlsx: Daten: cannot read the sheet: malformed XML: the part is UTF-16 text, which Excel does not write; open the workbook in Excel or LibreOffice and save it again`, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(bytes.NewReader(tt.data), tt.name, two, Options{})
+			wantError(t, err, tt.want)
+			path := filepath.Join(dir, tt.name)
+			must(t, os.WriteFile(path, tt.data, 0o644))
+			_, err = SheetNames(path)
+			switch tt.sheetErr {
+			case "=":
+				wantError(t, err, strings.Replace(tt.want, tt.name, path, 1))
+			case "":
+				must(t, err)
+			}
+		})
 	}
 }

@@ -33,21 +33,57 @@ import (
 type xmlScanner struct {
 	r        io.Reader
 	buf      []byte
-	pos, end int   // the unread bytes are buf[pos:end]
+	pos, end int   // the unread bytes are buf[pos:end], checked to be UTF-8
+	raw      int   // buf[end:raw] are read and not yet checked
 	rerr     error // the reader's error, io.EOF at the end
+	bad      bool  // buf[end] starts bytes that are not UTF-8
+	utf16    bool  // they are UTF-16, found at the start
+	started  bool  // the first bytes were checked
 
 	// The last tag.
 	name  []byte // local name
+	qname []byte // name with its prefix, as in the tag
 	attrs []byte // a start tag's attributes, raw
 	empty bool   // a start tag that closes itself: <c r="A1"/>
+	main  bool   // its element is in SpreadsheetML's namespace
 
 	kv      []xmlAttr // attributes of the last start tag, by parseAttrs
 	scratch []byte    // decoded attribute values
+
+	// The open elements, for end tags that must match and for the
+	// namespaces in scope.
+	open        []openElement
+	names       []byte      // their names, one after another
+	bindings    []nsBinding // namespace declarations in scope
+	defaultMain bool        // the default namespace is SpreadsheetML's
 }
 
 type xmlAttr struct {
 	name, value []byte // local name; value decoded
+	prefixed    bool   // the name has a namespace prefix
+	prefix      []byte
 }
+
+// openElement is an element whose end tag is yet to come.
+type openElement struct {
+	name int  // where its name ends in names
+	main bool // it is in SpreadsheetML's namespace
+}
+
+// nsBinding is a namespace declaration (xmlns:prefix="uri"), in scope
+// while depth elements are open.
+type nsBinding struct {
+	prefix, uri string
+	depth       int
+}
+
+// The namespaces of SpreadsheetML, whose elements alone the readers take:
+// of the usual Open XML and of Strict Open XML.
+const (
+	nsMain       = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	nsMainStrict = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+	nsXML        = "http://www.w3.org/XML/1998/namespace"
+)
 
 // The kinds of tag that next returns; skipped markup is none of them.
 const (
@@ -71,33 +107,105 @@ func newXMLScanner(r io.Reader) *xmlScanner {
 
 // fill reads more bytes, keeping the unread ones, and says whether it got
 // any. It moves the unread bytes to the start of the buffer, so offsets
-// from pos stay valid and slices into the buffer do not.
+// from pos stay valid and slices into the buffer do not. Only UTF-8 is
+// passed on: the part ends, for the scanner, before the first byte that
+// is not, and the error says so (see stop).
 func (x *xmlScanner) fill() bool {
-	if x.rerr != nil {
+	if x.bad {
 		return false
 	}
 	if x.pos > 0 {
-		x.end = copy(x.buf, x.buf[x.pos:x.end])
+		x.raw = copy(x.buf, x.buf[x.pos:x.raw])
+		x.end -= x.pos
 		x.pos = 0
 	}
-	if x.end == len(x.buf) {
-		if len(x.buf) >= maxTag {
-			x.rerr = errTagTooLong
-			return false
-		}
-		x.buf = append(x.buf, make([]byte, len(x.buf))...)
-	}
 	for {
-		n, err := x.r.Read(x.buf[x.end:])
-		x.end += n
-		if err != nil {
-			x.rerr = err
-			return n > 0
-		}
-		if n > 0 {
+		if x.raw > x.end && x.check() {
 			return true
 		}
+		if x.bad {
+			return false
+		}
+		if x.rerr != nil {
+			if x.raw > x.end { // a character cut off at the end
+				x.bad = true
+			}
+			return false
+		}
+		if x.raw == len(x.buf) {
+			if len(x.buf) >= maxTag {
+				x.rerr = errTagTooLong
+				return false
+			}
+			x.buf = append(x.buf, make([]byte, len(x.buf))...)
+		}
+		n, err := x.r.Read(x.buf[x.raw:])
+		x.raw += n
+		if err != nil {
+			x.rerr = err
+		}
 	}
+}
+
+// check passes the read bytes that are UTF-8 on to the scanner, up to a
+// character that the next read completes, and says whether there were
+// any. encoding/xml refuses a part that is not UTF-8; excelize, which
+// stops at the first error without a word, would lose the rest.
+func (x *xmlScanner) check() bool {
+	b := x.buf[x.end:x.raw]
+	if !x.started {
+		if len(b) < 2 && x.rerr == nil {
+			return false // to tell UTF-16 by its first two bytes
+		}
+		x.started = true
+		if isUTF16(b) {
+			x.bad, x.utf16 = true, true
+			return false
+		}
+	}
+	n := completeRunes(b)
+	if utf8.Valid(b[:n]) {
+		x.end += n
+		return n > 0
+	}
+	i := 0
+	for i < n {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		i += size
+	}
+	x.end += i
+	x.bad = true
+	return i > 0
+}
+
+// isUTF16 recognises a part in UTF-16 by its byte order mark, or by the
+// zero byte of its first '<'.
+func isUTF16(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF ||
+		b[0] == '<' && b[1] == 0 || b[0] == 0 && b[1] == '<')
+}
+
+// notUTF8 is the error for text that is not UTF-8.
+func (x *xmlScanner) notUTF8() error {
+	if x.utf16 {
+		return &xmlError{msg: "the part is UTF-16 text, which Excel does not write; open the workbook in Excel or LibreOffice and save it again"}
+	}
+	return &xmlError{msg: "text that is not UTF-8"}
+}
+
+// stop is the error of a fill that got nothing: io.EOF at the end of the
+// part.
+func (x *xmlScanner) stop() error {
+	switch {
+	case x.bad:
+		return x.notUTF8()
+	case x.rerr == io.EOF && len(x.open) > 0:
+		return x.cut("the part ends inside an element")
+	}
+	return x.rerr
 }
 
 // need makes n bytes from pos available, if the part has them.
@@ -132,6 +240,15 @@ func (x *xmlScanner) syntax(msg string) error {
 	return &xmlError{msg: msg}
 }
 
+// cut is the error for a part that ends too soon, for the scanner: at
+// the end, at a byte that is not UTF-8, or where the reader failed.
+func (x *xmlScanner) cut(msg string) error {
+	if x.bad {
+		return x.notUTF8()
+	}
+	return x.syntax(msg)
+}
+
 // next skips text to the next start or end tag and returns its kind, or
 // io.EOF at the end of the part.
 func (x *xmlScanner) next() (int, error) {
@@ -140,10 +257,7 @@ func (x *xmlScanner) next() (int, error) {
 		if i < 0 {
 			x.pos = x.end
 			if !x.fill() {
-				if x.rerr != io.EOF {
-					return tagNone, x.rerr
-				}
-				return tagNone, io.EOF
+				return tagNone, x.stop()
 			}
 			continue
 		}
@@ -201,7 +315,7 @@ func (x *xmlScanner) text(dst []byte) ([]byte, int, error) {
 			amp = 0
 		}
 		if !x.fill() {
-			return dst, tagNone, x.syntax("the part ends inside an element")
+			return dst, tagNone, x.cut("the part ends inside an element")
 		}
 	}
 }
@@ -211,7 +325,7 @@ func (x *xmlScanner) text(dst []byte) ([]byte, int, error) {
 // *text, if text is not nil; comments and the like are skipped.
 func (x *xmlScanner) tag(text *[]byte) (int, error) {
 	if !x.need(2) {
-		return tagNone, x.syntax("the part ends in a tag")
+		return tagNone, x.cut("the part ends in a tag")
 	}
 	switch x.buf[x.pos+1] {
 	case '/':
@@ -219,7 +333,11 @@ func (x *xmlScanner) tag(text *[]byte) (int, error) {
 		if err != nil {
 			return tagNone, err
 		}
-		x.name = localName(trimXMLSpace(x.buf[x.pos+2 : x.pos+i]))
+		x.qname = trimXMLSpace(x.buf[x.pos+2 : x.pos+i])
+		if err := x.close(); err != nil {
+			return tagNone, err
+		}
+		x.name = localName(x.qname)
 		x.attrs, x.empty = nil, false
 		x.pos += i + 1
 		return tagEnd, nil
@@ -253,9 +371,122 @@ func (x *xmlScanner) tag(text *[]byte) (int, error) {
 	if n == 0 {
 		return tagNone, x.syntax("a tag without a name")
 	}
-	x.name, x.attrs = localName(t[:n]), t[n:]
+	x.qname, x.name, x.attrs = t[:n], localName(t[:n]), t[n:]
+	if err := x.openTag(); err != nil {
+		return tagNone, err
+	}
 	x.pos += i + 1
 	return tagStart, nil
+}
+
+// openTag notes the start tag just read: its namespace declarations, the
+// namespace of its element, and, unless it closes itself, that it is open.
+func (x *xmlScanner) openTag() error {
+	if bytes.Contains(x.attrs, []byte("xmlns")) {
+		if err := x.declare(); err != nil {
+			return err
+		}
+	}
+	x.main = x.inMain(x.qname)
+	if !x.empty {
+		x.names = append(x.names, x.qname...)
+		x.open = append(x.open, openElement{len(x.names), x.main})
+	}
+	x.unbind()
+	return nil
+}
+
+// close checks that the end tag just read ends the element open last,
+// which encoding/xml does, and closes it.
+func (x *xmlScanner) close() error {
+	if len(x.open) == 0 {
+		return x.syntax(fmt.Sprintf("end tag </%s> without a start tag", x.qname))
+	}
+	top := x.open[len(x.open)-1]
+	start := 0
+	if len(x.open) > 1 {
+		start = x.open[len(x.open)-2].name
+	}
+	if !bytes.Equal(x.names[start:top.name], x.qname) {
+		return x.syntax(fmt.Sprintf("end tag </%s> does not match <%s>", x.qname, x.names[start:top.name]))
+	}
+	x.main = top.main
+	x.names, x.open = x.names[:start], x.open[:len(x.open)-1]
+	x.unbind()
+	return nil
+}
+
+// declare adds the namespace declarations of the start tag just read.
+func (x *xmlScanner) declare() error {
+	if err := x.parseAttrs(); err != nil {
+		return err
+	}
+	for _, a := range x.kv {
+		var prefix string
+		switch {
+		case !a.prefixed && string(a.name) == "xmlns":
+		case a.prefixed && string(a.prefix) == "xmlns":
+			prefix = string(a.name)
+		default:
+			continue
+		}
+		x.bindings = append(x.bindings, nsBinding{prefix, string(a.value), len(x.open) + 1})
+	}
+	x.defaultMain = x.lookup("") == nsMain || x.lookup("") == nsMainStrict
+	return nil
+}
+
+// unbind drops the declarations of elements no longer open.
+func (x *xmlScanner) unbind() {
+	n := len(x.bindings)
+	for n > 0 && x.bindings[n-1].depth > len(x.open) {
+		n--
+	}
+	if n < len(x.bindings) {
+		x.bindings = x.bindings[:n]
+		x.defaultMain = x.lookup("") == nsMain || x.lookup("") == nsMainStrict
+	}
+}
+
+// lookup returns the namespace of prefix in scope, "" if none.
+func (x *xmlScanner) lookup(prefix string) string {
+	for i := len(x.bindings) - 1; i >= 0; i-- {
+		if x.bindings[i].prefix == prefix {
+			return x.bindings[i].uri
+		}
+	}
+	if prefix == "xml" {
+		return nsXML
+	}
+	return ""
+}
+
+// inMain says whether the element or attribute of the qualified name is
+// in SpreadsheetML's namespace: by the namespace its prefix, or the
+// default namespace, stands for, not by the prefix.
+func (x *xmlScanner) inMain(qname []byte) bool {
+	i := bytes.IndexByte(qname, ':')
+	if i <= 0 || i == len(qname)-1 {
+		return x.defaultMain
+	}
+	uri := x.lookup(string(qname[:i]))
+	return uri == nsMain || uri == nsMainStrict
+}
+
+// foreign is the error for an element that the reader would take for
+// one of SpreadsheetML's, which it is not: <foo:c> of another namespace
+// is no cell.
+func (x *xmlScanner) foreign() error {
+	uri := ""
+	if i := bytes.IndexByte(x.qname, ':'); i > 0 {
+		uri = x.lookup(string(x.qname[:i]))
+	} else {
+		uri = x.lookup("")
+	}
+	if uri == "" {
+		return badSheet("element <%s> is in no namespace, not in SpreadsheetML's", x.qname)
+	}
+	return badSheet("element <%s> is in namespace %s, not in SpreadsheetML's", x.qname, quote(uri))
 }
 
 // tagEnd returns the offset from pos of the '>' that ends the tag at pos,
@@ -286,7 +517,7 @@ func (x *xmlScanner) tagEnd() (int, error) {
 			i++
 		}
 		if !x.fill() {
-			return 0, x.syntax("the part ends in a tag")
+			return 0, x.cut("the part ends in a tag")
 		}
 	}
 }
@@ -310,7 +541,7 @@ func (x *xmlScanner) skipPast(term string, from int) error {
 			x.pos, from = x.end-keep, 0
 		}
 		if !x.fill() {
-			return x.syntax("the part ends in markup")
+			return x.cut("the part ends in markup")
 		}
 	}
 }
@@ -336,7 +567,7 @@ func (x *xmlScanner) cdata(text *[]byte) error {
 		*text = appendLines(*text, seg[:len(seg)-keep])
 		x.pos = x.end - keep
 		if !x.fill() {
-			return x.syntax("the part ends in a CDATA section")
+			return x.cut("the part ends in a CDATA section")
 		}
 	}
 }
@@ -348,7 +579,7 @@ func (x *xmlScanner) directive() error {
 	depth, quote := 0, byte(0)
 	for {
 		if x.pos == x.end && !x.fill() {
-			return x.syntax("the part ends in a declaration")
+			return x.cut("the part ends in a declaration")
 		}
 		switch c := x.buf[x.pos]; {
 		case quote != 0:
@@ -385,7 +616,7 @@ func (x *xmlScanner) declaration() error {
 	for n = bytes.Index(x.buf[x.pos:x.end], []byte("?>")); n < 0; n = bytes.Index(x.buf[x.pos+from:x.end], []byte("?>")) {
 		from = max(0, x.end-x.pos-1)
 		if !x.fill() {
-			return x.syntax("the part ends in a processing instruction")
+			return x.cut("the part ends in a processing instruction")
 		}
 	}
 	n += from
@@ -402,11 +633,21 @@ func (x *xmlScanner) declaration() error {
 	if err != nil {
 		return x.syntax(fmt.Sprintf("unknown encoding %q", label))
 	}
-	rest := bytes.Clone(x.buf[x.pos:x.end])
-	x.r = transform.NewReader(io.MultiReader(bytes.NewReader(rest), x.r), enc.NewDecoder())
-	x.pos, x.end, x.rerr = 0, 0, nil
+	// The bytes read so far were checked as UTF-8, which they need not be.
+	rest := bytes.Clone(x.buf[x.pos:x.raw])
+	var tail io.Reader = x.r
+	if x.rerr != nil {
+		tail = errReader{x.rerr}
+	}
+	x.r = transform.NewReader(io.MultiReader(bytes.NewReader(rest), tail), enc.NewDecoder())
+	x.pos, x.end, x.raw, x.rerr, x.bad = 0, 0, 0, nil, false
 	return nil
 }
+
+// errReader returns its error, as the reader that returned it would.
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // piParam returns the value of param="value" in the content of a
 // processing instruction, as encoding/xml finds it: without spaces around
@@ -476,21 +717,40 @@ func (x *xmlScanner) parseAttrs() error {
 			}
 			v = x.scratch[n:len(x.scratch):len(x.scratch)]
 		}
-		x.kv = append(x.kv, xmlAttr{localName(name), v})
+		local := localName(name)
+		prefixed := len(local) < len(name)
+		var prefix []byte
+		if prefixed {
+			prefix = name[:len(name)-len(local)-1]
+		}
+		x.kv = append(x.kv, xmlAttr{local, v, prefixed, prefix})
 	}
 }
 
 // attr returns the value of the attribute with the local name, from the
 // last parseAttrs; the last one if there are several, as excelize takes it.
-func (x *xmlScanner) attr(name string) ([]byte, bool) {
+// An attribute without a prefix counts, and one whose prefix stands for
+// SpreadsheetML's namespace; one of another namespace is not the same.
+// An attribute of the name in another namespace may mean something else:
+// it is an error rather than a guess.
+func (x *xmlScanner) attr(name string) ([]byte, bool, error) {
 	var v []byte
 	found := false
 	for _, a := range x.kv {
-		if string(a.name) == name {
-			v, found = a.value, true
+		if string(a.name) != name {
+			continue
 		}
+		if a.prefixed && !x.mainPrefix(a.prefix) {
+			return nil, false, badSheet("attribute %s:%s of <%s> is not in SpreadsheetML's namespace", a.prefix, a.name, x.qname)
+		}
+		v, found = a.value, true
 	}
-	return v, found
+	return v, found, nil
+}
+
+func (x *xmlScanner) mainPrefix(prefix []byte) bool {
+	uri := x.lookup(string(prefix))
+	return uri == nsMain || uri == nsMainStrict
 }
 
 // skip skips the element whose start tag was just read, with what it
@@ -542,6 +802,9 @@ func (x *xmlScanner) elementText(dst []byte) ([]byte, error) {
 // returns the text, valid until the next read, and whether it did; else it
 // has read nothing.
 func (x *xmlScanner) quick(open, close string) ([]byte, bool) {
+	if !x.defaultMain || len(x.open) == 0 {
+		return nil, false
+	}
 	b := x.buf[x.pos:x.end]
 	if len(b) < len(open) || string(b[:len(open)]) != open {
 		return nil, false
@@ -556,12 +819,21 @@ func (x *xmlScanner) quick(open, close string) ([]byte, bool) {
 		return nil, false
 	}
 	x.pos += len(open) + i + len(close)
+	// The close ends the element whose start tag was read last.
+	top := x.open[len(x.open)-1]
+	start := 0
+	if len(x.open) > 1 {
+		start = x.open[len(x.open)-2].name
+	}
+	x.names, x.open = x.names[:start], x.open[:len(x.open)-1]
+	x.main = top.main
+	x.unbind()
 	return text, true
 }
 
 func eofInElement(x *xmlScanner, err error) error {
 	if err == io.EOF {
-		return x.syntax("the part ends inside an element")
+		return x.cut("the part ends inside an element")
 	}
 	return err
 }

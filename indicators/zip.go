@@ -193,6 +193,16 @@ func SheetNames(path string) ([]string, error) {
 		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
 	}
 	defer f.Close()
+	if _, err := detectFormat(f, path); err != nil {
+		return nil, err
+	}
+	zr, err := openZip(f, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := notOpenDocument(zr, path); err != nil {
+		return nil, err
+	}
 	wb, err := openWorkbook(f, path)
 	if err != nil {
 		return nil, err
