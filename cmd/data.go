@@ -147,13 +147,15 @@ func whereNested(s *settings, parent, key string) string {
 }
 
 // loadTable reads the indicator table with the spending joined in, and
-// warns about look-alike unit names.
+// warns about look-alike unit names. A missing column's error lists the
+// headings found and the one probably meant.
 func loadTable(o dataOptions, keys []string, needSpending bool) (*indicators.Table, error) {
 	t, err := readTables(o, keys, needSpending)
-	if err == nil {
-		o.Warn.table(t)
+	if err != nil {
+		return t, headingHint(err)
 	}
-	return t, err
+	o.Warn.table(t)
+	return t, nil
 }
 
 func readTables(o dataOptions, keys []string, needSpending bool) (*indicators.Table, error) {
