@@ -207,13 +207,31 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 		f.Errors = append(missingErrors(t, missing, opts), f.Errors...)
 		files, tables = append(files, f), append(tables, t)
 	}
-	if len(files) == 0 {
-		if len(notes) == 0 {
-			notes = []string{(&indicators.Error{File: path, Msg: "the workbook has no sheets"}).Error()}
-		}
+	switch {
+	case len(files) == 0 && len(notes) == 0:
+		msg := (&indicators.Error{File: path, Msg: "the workbook has no sheets"}).Error()
+		files = append(files, report.CheckedFile{File: path, Errors: []string{msg}})
+	case len(files) == 0:
 		files = append(files, report.CheckedFile{File: path, Errors: notes})
+	case len(notes) > 0 && opts.Sheet == "":
+		files = append(files, defaultSheetNotes(path, opts)...)
 	}
 	return files, tables, nil
+}
+
+// defaultSheetNotes is an error when the sheet allocate reads without
+// --sheet (the first) is one of notes: allocate would refuse the workbook
+// that check finds tables in.
+func defaultSheetNotes(path string, opts *checkOptions) []report.CheckedFile {
+	schema := indicators.Schema{AllProblems: true, Headings: opts.Headings}
+	_, err := readTableFile(path, schema, indicators.Options{})
+	if !isNotes(err) {
+		return nil
+	}
+	var e *indicators.Error
+	errors.As(err, &e)
+	msg := headingHint(err).Error() + "; allocate reads this sheet unless --sheet names another"
+	return []report.CheckedFile{{File: path, Sheet: e.Sheet, Errors: []string{msg}}}
 }
 
 // isNotes says whether err is that of a sheet of notes: it has no unit

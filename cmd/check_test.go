@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,7 +89,8 @@ func writeWorkbook(t *testing.T, path string, names []string, rows map[string][]
 
 // A workbook none of whose sheets can be checked is an error, as allocate
 // refuses it: a misspelt unit heading is not a sheet of notes, and a
-// workbook of notes only, or of no sheets, has nothing to allocate.
+// workbook of notes only, or of no sheets, has nothing to allocate. So is
+// one whose first sheet, the one allocate reads, is of notes.
 func TestCheckWorkbookNothingChecked(t *testing.T) {
 	dir := t.TempDir()
 	notes := [][]any{{"Spalte", "Inhalt"}, {"Einwohner 0-18", "Statistikstelle"}}
@@ -96,6 +98,11 @@ func TestCheckWorkbookNothingChecked(t *testing.T) {
 		{"Nord", 10, 5, 2, 100, 1000}, {"Süd", 20, 3, 1, 200, 2000}}
 	misspelt := filepath.Join(dir, "misspelt.xlsx")
 	writeWorkbook(t, misspelt, []string{"Hinweise", "Daten"}, map[string][][]any{"Hinweise": notes, "Daten": data})
+	notesFirst := filepath.Join(dir, "notes-first.xlsx")
+	fixed := slices.Clone(data)
+	fixed[0] = slices.Clone(data[0])
+	fixed[0][0] = "Bezirksstelle"
+	writeWorkbook(t, notesFirst, []string{"Hinweise", "Daten"}, map[string][][]any{"Hinweise": notes, "Daten": fixed})
 	onlyNotes := filepath.Join(dir, "notes.xlsx")
 	writeWorkbook(t, onlyNotes, []string{"Hinweise", "Quellen"}, map[string][][]any{"Hinweise": notes, "Quellen": notes})
 	noSheets := filepath.Join(dir, "empty.xlsx")
@@ -107,7 +114,10 @@ func TestCheckWorkbookNothingChecked(t *testing.T) {
 	}{
 		{misspelt, []string{
 			"Error: " + misspelt + `: Daten!A1: column "unit" is missing (expected a heading like "Bezirksstelle"); headings found: "Bezirkstelle", `,
-			`"Bezirkstelle" – did you mean "Bezirksstelle"?`, "Errors: 1,"}},
+			`"Bezirkstelle" – did you mean "Bezirksstelle"?`, "Errors: 2,"}},
+		{notesFirst, []string{
+			"Error: " + notesFirst + `: Hinweise: column "unit" is missing (expected a heading like "Bezirksstelle"); headings found: "Spalte", "Inhalt"; allocate reads this sheet unless --sheet names another`,
+			"Errors: 1,"}},
 		{onlyNotes, []string{
 			"Error: " + onlyNotes + `: Hinweise: column "unit" is missing (expected a heading like "Bezirksstelle"); headings found: "Spalte", "Inhalt"`,
 			"Error: " + onlyNotes + `: Quellen: column "unit" is missing`, "Errors: 2,"}},
