@@ -21,8 +21,10 @@ type checkOptions struct {
 	Sheet     string
 	Against   string
 	Threshold *big.Rat
-	Keys      []string          // indicator keys to look for
+	Keys      []string          // indicator keys to look for: the weighted ones, then residents
 	Headings  map[string]string // extra headings, from the config
+	Formula   formulaOptions    // read as allocate reads it: its indicators must be there
+	Share     *big.Rat          // α: below 1, the spending must be there too
 	Output    outputOptions
 }
 
@@ -44,11 +46,19 @@ that moved more than --threshold against an older table (--against), migrant
 youth above all youth, youth or SGB recipients above all residents (with a
 column "Einwohner"), unit names that differ only in case, spaces or letters
 that look alike ("Bezirksstelle lV" and "Bezirksstelle IV"), rows hidden in
-Excel, units in one table but not another.`,
+Excel, units in one table but not another.
+
+check refuses what allocate refuses, with the same settings (--config,
+--weights, --inverse, --indicator-share, the config's columns): a weighted
+column that is missing, a table of spending whose units differ from the
+indicator table's, a spending column missing while the indicator share is
+below 1, data the model rejects (a weighted column that sums to 0, say).
+Without FILE, check reads the config's data and spending.`,
 		Example: `  raumbudget check indikatoren.xlsx
   raumbudget check indikatoren-2026.csv mittelabfluss.csv --against indikatoren-2025.csv
-  raumbudget check indikatoren.xlsx -o json`,
-		Args: cobra.MinimumNArgs(1),
+  raumbudget check indikatoren.xlsx -o json
+  raumbudget check --config raumbudget.yaml`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts, err := readCheckOptions(c, args)
 			if err != nil {
@@ -65,6 +75,8 @@ Excel, units in one table but not another.`,
 	f.String("against", "", "an older table to compare the values with")
 	f.String("threshold", "20%", "warn when a value moved more than this against --against")
 	f.String("config", "", "YAML config file: its columns and weights say which columns to look for")
+	f.String("indicator-share", "0.6", "share α of the budget split by indicators; below 1 the spending must be there")
+	addFormulaFlags(c)
 	addOutputFlags(c, []string{"table", "markdown", "json"})
 	c.SetUsageTemplate(c.UsageTemplate() + checkStatusHelp)
 	return c
@@ -79,27 +91,53 @@ Exit status:
 `
 
 func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
-	s, err := newSettings(c, []string{"columns", "weights", "indicator-share", "budget", "data", "spending", "spending-sheet", "inverse", "demo"}, nil)
+	extra := []string{"columns", "budget", "data", "spending", "spending-sheet", "demo"}
+	s, err := newSettings(c, extra, []string{"data", "spending"})
 	if err != nil {
 		return nil, err
 	}
 	opts := &checkOptions{Files: files, Sheet: s.v.GetString("sheet"), Against: s.v.GetString("against")}
+	if len(files) == 0 {
+		if opts.Files, err = configTables(s); err != nil {
+			return nil, err
+		}
+	}
 	if opts.Threshold, err = parseShare(s.v.GetString("threshold")); err != nil {
 		return nil, usagef("%s: %v", s.where("threshold"), err)
 	}
 	if opts.Headings, err = readHeadings(s); err != nil {
 		return nil, err
 	}
-	weights, err := readWeights(s, opts.Headings)
-	if err != nil {
+	if opts.Formula, err = readFormulaOptions(s, opts.Headings); err != nil {
 		return nil, err
 	}
-	opts.Keys = append(indicatorOrder(weights), "residents")
+	if opts.Share, err = readShareSetting(s, "indicator-share"); err != nil {
+		return nil, err
+	}
+	if text := s.v.GetString("budget"); text != "" {
+		if _, err := parseEuros(text); err != nil {
+			return nil, usagef("%s: %v", s.where("budget"), err)
+		}
+	}
+	opts.Keys = append(indicatorOrder(opts.Formula.Weights), "residents")
 	for h, k := range residentHeadings {
 		opts.Headings[h] = k
 	}
 	opts.Output, err = readOutputOptions(s)
 	return opts, err
+}
+
+// configTables are the tables allocate would read with these settings:
+// the data and the spending.
+func configTables(s *settings) ([]string, error) {
+	data, spending := s.v.GetString("data"), s.v.GetString("spending")
+	if data == "" {
+		return nil, usagef("name the tables to check (check FILE...), or give data in --config")
+	}
+	if spending == "" || spending == data {
+		return []string{data}, nil
+	}
+	return []string{data, spending}, nil
 }
 
 func checkRun(c *cobra.Command, opts *checkOptions) error {
@@ -112,6 +150,7 @@ func checkRun(c *cobra.Command, opts *checkOptions) error {
 		}
 		view.Files, tables = append(view.Files, files...), append(tables, read...)
 	}
+	addCrossErrors(&view, tables, opts)
 	if err := addCrossWarnings(&view, tables, opts); err != nil {
 		return err
 	}
@@ -139,7 +178,9 @@ func checkStatus(view *report.Check) error {
 }
 
 // checkFile checks every table of a file: a CSV file, or each sheet of a
-// workbook that has a unit column (or --sheet).
+// workbook that has a unit column (or --sheet). A workbook none of whose
+// sheets can be checked is an error: no sheets, or only sheets without a
+// unit column, one of which allocate would read.
 func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indicators.Table, error) {
 	sheets, err := sheetsToCheck(path, opts.Sheet)
 	if err != nil {
@@ -147,23 +188,57 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 	}
 	var files []report.CheckedFile
 	var tables []*indicators.Table
+	var notes []string // the errors of the sheets skipped as notes
 	for _, sheet := range sheets {
-		t, err := readForCheck(path, sheet, opts)
-		var missingUnit *indicators.Error
-		if len(sheets) > 1 && errors.As(err, &missingUnit) && missingUnit.Column == "unit" {
-			continue // a sheet of notes
+		t, missing, err := readForCheck(path, sheet, opts)
+		if len(sheets) > 1 && isNotes(err) {
+			notes = append(notes, headingHint(err).Error())
+			continue
 		}
 		var unreadable *usageError
 		if errors.As(err, &unreadable) {
 			return nil, nil, err
 		}
 		if err != nil {
-			files = append(files, report.CheckedFile{File: path, Sheet: sheet, Errors: []string{err.Error()}})
+			files = append(files, report.CheckedFile{File: path, Sheet: sheet, Errors: []string{headingHint(err).Error()}})
 			continue
 		}
-		files, tables = append(files, checkedFile(t)), append(tables, t)
+		f := checkedFile(t)
+		f.Errors = append(missingErrors(t, missing, opts), f.Errors...)
+		files, tables = append(files, f), append(tables, t)
+	}
+	switch {
+	case len(files) == 0 && len(notes) == 0:
+		msg := (&indicators.Error{File: path, Msg: "the workbook has no sheets"}).Error()
+		files = append(files, report.CheckedFile{File: path, Errors: []string{msg}})
+	case len(files) == 0:
+		files = append(files, report.CheckedFile{File: path, Errors: notes})
+	case len(notes) > 0 && opts.Sheet == "":
+		files = append(files, defaultSheetNotes(path, opts)...)
 	}
 	return files, tables, nil
+}
+
+// defaultSheetNotes is an error when the sheet allocate reads without
+// --sheet (the first) is one of notes: allocate would refuse the workbook
+// that check finds tables in.
+func defaultSheetNotes(path string, opts *checkOptions) []report.CheckedFile {
+	schema := indicators.Schema{AllProblems: true, Headings: opts.Headings}
+	_, err := readTableFile(path, schema, indicators.Options{})
+	if !isNotes(err) {
+		return nil
+	}
+	var e *indicators.Error
+	errors.As(err, &e)
+	msg := headingHint(err).Error() + "; allocate reads this sheet unless --sheet names another"
+	return []report.CheckedFile{{File: path, Sheet: e.Sheet, Errors: []string{msg}}}
+}
+
+// isNotes says whether err is that of a sheet of notes: it has no unit
+// column, and no heading that looks like a misspelt one.
+func isNotes(err error) bool {
+	var missing *indicators.Error
+	return errors.As(err, &missing) && missing.Column == "unit" && missing.Found != nil && missing.Near == ""
 }
 
 // sheetsToCheck is [""] for CSV, else the sheets of the workbook.
@@ -181,17 +256,21 @@ func isWorkbook(path string) bool {
 }
 
 // readForCheck reads whichever of the known columns the table has, with
-// every problem collected instead of the first.
-func readForCheck(path, sheet string, opts *checkOptions) (*indicators.Table, error) {
+// every problem collected instead of the first; missing are the errors of
+// the weighted columns it lacks.
+func readForCheck(path, sheet string, opts *checkOptions) (t *indicators.Table, missing []*indicators.Error, err error) {
 	keys := slices.Clone(opts.Keys)
 	for {
 		schema := indicators.Schema{Indicators: keys, AllowSpending: true, AllProblems: true, Headings: opts.Headings}
 		t, err := readTableFile(path, schema, indicators.Options{Sheet: sheet})
-		var missing *indicators.Error
-		if err == nil || !errors.As(err, &missing) || !slices.Contains(keys, missing.Column) {
-			return t, inputFileError(err)
+		var m *indicators.Error
+		if err == nil || !errors.As(err, &m) || !slices.Contains(keys, m.Column) {
+			return t, missing, inputFileError(err)
 		}
-		keys = slices.DeleteFunc(keys, func(k string) bool { return k == missing.Column })
+		if _, weighted := opts.Formula.Weights[m.Column]; weighted {
+			missing = append(missing, m)
+		}
+		keys = slices.DeleteFunc(keys, func(k string) bool { return k == m.Column })
 	}
 }
 
@@ -227,13 +306,16 @@ func addCrossWarnings(view *report.Check, tables []*indicators.Table, opts *chec
 	var old *indicators.Table
 	if opts.Against != "" {
 		var err error
-		if old, err = readForCheck(opts.Against, "", opts); err != nil {
+		if old, _, err = readForCheck(opts.Against, "", opts); err != nil {
 			return err
 		}
 	}
 	for i, t := range tables {
 		f := fileOf(view, t)
-		others := slices.Delete(slices.Clone(tables), i, i+1)
+		// Indicator and spending tables that differ are errors already.
+		others := slices.DeleteFunc(slices.Delete(slices.Clone(tables), i, i+1), func(o *indicators.Table) bool {
+			return isSpendingTable(o, opts) != isSpendingTable(t, opts)
+		})
 		f.Warnings = append(f.Warnings, unitsAcross(t, others)...)
 		if old != nil {
 			f.Warnings = append(f.Warnings, movedAgainst(t, old, opts.Threshold)...)

@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"math/big"
-	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
 )
@@ -39,30 +38,6 @@ func partAboveWhole(t *indicators.Table) []string {
 				out = append(out, t.ErrorAt(u, p[0], msg).Error())
 			}
 		}
-	}
-	return out
-}
-
-// lookalike reduces a name to what a reader sees: no case, no spaces, and
-// l, 1 and | read as I, 0 as O ("Bezirksstelle lV" is "Bezirksstelle IV").
-func lookalike(name string) string {
-	r := strings.NewReplacer("l", "i", "1", "i", "|", "i", "0", "o")
-	return r.Replace(strings.Join(strings.Fields(strings.ToLower(name)), ""))
-}
-
-// lookalikeNames warns about units whose names differ only in case,
-// spaces or letters that look alike: probably one unit typed twice.
-func lookalikeNames(t *indicators.Table) []string {
-	seen := map[string]int{}
-	var out []string
-	for u, unit := range t.Units {
-		key := lookalike(unit.Name)
-		if first, ok := seen[key]; ok {
-			msg := fmt.Sprintf("unit %q looks like %q: the same office typed twice?", unit.Name, t.Units[first].Name)
-			out = append(out, t.ErrorAt(u, "unit", msg).Error())
-			continue
-		}
-		seen[key] = u
 	}
 	return out
 }

@@ -1,8 +1,13 @@
 package cmd
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,5 +62,120 @@ func TestCheckWorkbookSheets(t *testing.T) {
 	}
 	if strings.Contains(out, "Hinweise") {
 		t.Errorf("the notes sheet was checked:\n%s", out)
+	}
+}
+
+// writeWorkbook saves sheets (in order, each a list of rows) as a workbook.
+func writeWorkbook(t *testing.T, path string, names []string, rows map[string][][]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	for i, name := range names {
+		if i == 0 {
+			f.SetSheetName("Sheet1", name)
+		} else {
+			f.NewSheet(name)
+		}
+		for r, row := range rows[name] {
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(name, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A workbook none of whose sheets can be checked is an error, as allocate
+// refuses it: a misspelt unit heading is not a sheet of notes, and a
+// workbook of notes only, or of no sheets, has nothing to allocate. So is
+// one whose first sheet, the one allocate reads, is of notes.
+func TestCheckWorkbookNothingChecked(t *testing.T) {
+	dir := t.TempDir()
+	notes := [][]any{{"Spalte", "Inhalt"}, {"Einwohner 0-18", "Statistikstelle"}}
+	data := [][]any{{"Bezirkstelle", "Einwohner 0-18", "SGB II/XII", "Migranten 0-18", "Freifläche m²", "Mittelabfluss Vorjahr"},
+		{"Nord", 10, 5, 2, 100, 1000}, {"Süd", 20, 3, 1, 200, 2000}}
+	misspelt := filepath.Join(dir, "misspelt.xlsx")
+	writeWorkbook(t, misspelt, []string{"Hinweise", "Daten"}, map[string][][]any{"Hinweise": notes, "Daten": data})
+	notesFirst := filepath.Join(dir, "notes-first.xlsx")
+	fixed := slices.Clone(data)
+	fixed[0] = slices.Clone(data[0])
+	fixed[0][0] = "Bezirksstelle"
+	writeWorkbook(t, notesFirst, []string{"Hinweise", "Daten"}, map[string][][]any{"Hinweise": notes, "Daten": fixed})
+	onlyNotes := filepath.Join(dir, "notes.xlsx")
+	writeWorkbook(t, onlyNotes, []string{"Hinweise", "Quellen"}, map[string][][]any{"Hinweise": notes, "Quellen": notes})
+	noSheets := filepath.Join(dir, "empty.xlsx")
+	writeWithoutSheets(t, onlyNotes, noSheets)
+
+	for _, tt := range []struct {
+		path string
+		want []string
+	}{
+		{misspelt, []string{
+			"Error: " + misspelt + `: Daten!A1: column "unit" is missing (expected a heading like "Bezirksstelle"); headings found: "Bezirkstelle", `,
+			`"Bezirkstelle" – did you mean "Bezirksstelle"?`, "Errors: 2,"}},
+		{notesFirst, []string{
+			"Error: " + notesFirst + `: Hinweise: column "unit" is missing (expected a heading like "Bezirksstelle"); headings found: "Spalte", "Inhalt"; allocate reads this sheet unless --sheet names another`,
+			"Errors: 1,"}},
+		{onlyNotes, []string{
+			"Error: " + onlyNotes + `: Hinweise: column "unit" is missing (expected a heading like "Bezirksstelle"); headings found: "Spalte", "Inhalt"`,
+			"Error: " + onlyNotes + `: Quellen: column "unit" is missing`, "Errors: 2,"}},
+		{noSheets, []string{"Error: " + noSheets + ": the workbook has no sheets", "Errors: 1,"}},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := Run([]string{"check", tt.path, "--lang", "en"}, &stdout, &stderr)
+		if code != exitUsage {
+			t.Errorf("%s: exit %d, want 2; stderr %s", tt.path, code, stderr.String())
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(stdout.String(), want) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.path, want, stdout.String())
+			}
+		}
+		code = Run([]string{"allocate", "--data", tt.path, "--budget", "1000"}, &stdout, &stderr)
+		if code != exitUsage {
+			t.Errorf("%s: allocate exits %d, want 2", tt.path, code)
+		}
+	}
+}
+
+// writeWithoutSheets copies the workbook src to dst with its list of
+// sheets emptied, as a broken or hand-made file may have it.
+func writeWithoutSheets(t *testing.T, src, dst string) {
+	t.Helper()
+	r, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "xl/workbook.xml" {
+			data = regexp.MustCompile(`(?s)<sheets>.*</sheets>`).ReplaceAll(data, []byte("<sheets></sheets>"))
+		}
+		fw, err := w.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fw.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

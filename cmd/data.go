@@ -24,6 +24,7 @@ type dataOptions struct {
 	SpendingSheet string
 	Demo          bool
 	Headings      map[string]string // extra heading → indicator key, from the config's columns
+	Warn          *tableWarnings    // where warnings about the table go; nil: nowhere
 }
 
 // formulaOptions are the model's weights.
@@ -50,7 +51,8 @@ func addFormulaFlags(c *cobra.Command) {
 
 func readDataOptions(s *settings) (dataOptions, error) {
 	o := dataOptions{Data: s.v.GetString("data"), Spending: s.v.GetString("spending"),
-		Sheet: s.v.GetString("sheet"), SpendingSheet: s.v.GetString("spending-sheet")}
+		Sheet: s.v.GetString("sheet"), SpendingSheet: s.v.GetString("spending-sheet"),
+		Warn: newTableWarnings(s.cmd.ErrOrStderr())}
 	var err error
 	if o.Demo, err = s.boolean("demo"); err != nil {
 		return o, err
@@ -144,8 +146,19 @@ func whereNested(s *settings, parent, key string) string {
 	return s.where(parent)
 }
 
-// loadTable reads the indicator table with the spending joined in.
+// loadTable reads the indicator table with the spending joined in, and
+// warns about look-alike unit names. A missing column's error lists the
+// headings found and the one probably meant.
 func loadTable(o dataOptions, keys []string, needSpending bool) (*indicators.Table, error) {
+	t, err := readTables(o, keys, needSpending)
+	if err != nil {
+		return t, headingHint(err)
+	}
+	o.Warn.table(t)
+	return t, nil
+}
+
+func readTables(o dataOptions, keys []string, needSpending bool) (*indicators.Table, error) {
 	schema := indicators.Schema{Indicators: keys, NeedSpending: needSpending && o.Spending == "" && !o.Demo,
 		AllowSpending: true, Headings: o.Headings}
 	opt := indicators.Options{Sheet: o.Sheet}

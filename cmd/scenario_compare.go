@@ -75,6 +75,7 @@ func compareRun(c *cobra.Command, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	warnTo(runs, c.ErrOrStderr())
 	results, err := runScenarios(runs)
 	if err != nil {
 		return err

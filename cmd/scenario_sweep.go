@@ -102,6 +102,7 @@ func sweepRun(c *cobra.Command, opts *sweepOptions) error {
 	if err != nil {
 		return err
 	}
+	warnTo(runs, c.ErrOrStderr())
 	base := runs[0]
 	_, plan, err := runPlan(base.Plan, base.Adjust)
 	if err != nil {

@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"fmt"
+	"slices"
 )
 
 // findColumns finds the wanted keys in the header row and records their
@@ -28,7 +29,7 @@ func (t *Table) findColumns(header []string, schema Schema) error {
 	}
 	t.HasArea = t.has(keyArea)
 	t.HasSpending = t.has(keySpending)
-	return t.requireColumns(schema)
+	return t.requireColumns(header, schema)
 }
 
 func (t *Table) wantedKeys(schema Schema) map[string]bool {
@@ -89,7 +90,7 @@ func (t *Table) duplicateColumn(col int, heading, first, key string) *Error {
 	return e
 }
 
-func (t *Table) requireColumns(schema Schema) error {
+func (t *Table) requireColumns(header []string, schema Schema) error {
 	need := append([]string{keyUnit}, schema.Indicators...)
 	if schema.NeedSpending {
 		need = append(need, keySpending)
@@ -97,10 +98,108 @@ func (t *Table) requireColumns(schema Schema) error {
 	for _, key := range need {
 		if !t.has(key) {
 			msg := fmt.Sprintf("is missing (expected a heading like %q)", example(key, schema))
-			return &Error{File: t.File, Sheet: t.Sheet, Column: key, Msg: msg}
+			e := &Error{File: t.File, Sheet: t.Sheet, Column: key, Msg: msg, Found: foundHeadings(header)}
+			if col, meant := nearHeading(header, key, schema); col >= 0 {
+				e.Near, e.Meant = trimSpace(header[col]), meant
+				t.placeHeading(e, col)
+			}
+			return e
 		}
 	}
 	return nil
+}
+
+// placeHeading points e at the header cell of column col.
+func (t *Table) placeHeading(e *Error, col int) {
+	if t.xlsx {
+		e.Cell = cellName(col, t.headerLine)
+	} else {
+		e.Line = t.headerLine
+	}
+}
+
+// maxFound bounds the headings a message lists.
+const maxFound = 30
+
+// foundHeadings are the non-empty headings of the header row, for a
+// message about a missing column.
+func foundHeadings(header []string) []string {
+	found := []string{}
+	for _, h := range header[:min(len(header), maxFound)] {
+		if h = trimSpace(h); h != "" {
+			found = append(found, h)
+		}
+	}
+	return found
+}
+
+// nearHeading finds the heading that was probably meant as key's column
+// ("Migrnaten 0-18" for "Migranten 0-18"): among the headings that name no
+// column, the one closest to a heading of key, if at most a third of it is
+// typed differently. It returns the heading's column (or -1) and the
+// heading of key it is near.
+func nearHeading(header []string, key string, schema Schema) (col int, meant string) {
+	known := headingKeys(schema)
+	col, best := -1, 0
+	for c, h := range header {
+		norm := normHeading(h)
+		if norm == "" || known[norm] != "" {
+			continue
+		}
+		for _, want := range headingsOf(key, schema) {
+			wn := normHeading(want)
+			n, m := len([]rune(norm)), len([]rune(wn))
+			if 3*max(n-m, m-n) > m {
+				continue // too long or short to be near, and spares a long cell the distance
+			}
+			d := editDistance(norm, wn)
+			if 3*d <= len([]rune(wn)) && (col < 0 || d < best) {
+				col, best, meant = c, d, want
+			}
+		}
+	}
+	return col, meant
+}
+
+// headingsOf are the headings that name key: the built-in ones, the key
+// itself and the user's, in a fixed order.
+func headingsOf(key string, schema Schema) []string {
+	hs := append(slices.Clone(builtinHeadings[key]), key)
+	var own []string
+	for h, k := range schema.Headings {
+		if k == key {
+			own = append(own, h)
+		}
+	}
+	slices.Sort(own)
+	return append(hs, own...)
+}
+
+// editDistance counts the letters to insert, delete, replace or swap with
+// their neighbour to turn a into b (optimal string alignment).
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }
 
 // checkSchema rejects indicator keys that cannot name a column of their own.

@@ -22,6 +22,13 @@ type Error struct {
 	Column            string // the heading as in the file (or the canonical key if the column is missing)
 	Msg               string
 
+	// For a missing column: the headings the header row has, and the one
+	// among them that was probably meant (Near, e.g. "Migrnaten 0-18") with
+	// the heading it is near (Meant, "Migranten 0-18"), for a command to
+	// phrase a hint. Error() leaves them out.
+	Found       []string
+	Near, Meant string
+
 	err error // the cause, if it is not the input (a file that cannot be opened)
 }
 

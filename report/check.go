@@ -64,6 +64,25 @@ func (f *CheckedFile) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	if _, err := fmt.Fprintf(w, "%s\n\n", title); err != nil {
 		return err
 	}
+	if len(f.Keys) > 0 || len(f.Units) > 0 {
+		if err := f.writeUnits(w, lang, markdown); err != nil {
+			return err
+		}
+	}
+	var b strings.Builder
+	for _, e := range f.Errors {
+		b.WriteString(lang.Word("error") + ": " + e + "\n")
+	}
+	for _, wn := range f.Warnings {
+		b.WriteString(lang.Word("warning") + ": " + wn + "\n")
+	}
+	_, err := fmt.Fprintf(w, "%s\n", b.String())
+	return err
+}
+
+// writeUnits renders the units with their rows and values, and the
+// totals; a file that could not be read as a table has none.
+func (f *CheckedFile) writeUnits(w io.Writer, lang *Lang, markdown bool) error {
 	header := []string{lang.Word("unit"), lang.Word("rows")}
 	for _, k := range f.Keys {
 		header = append(header, lang.Label(k, f.Headings))
@@ -83,14 +102,7 @@ func (f *CheckedFile) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	if err := renderTable(w, markdown, header, rows, footer); err != nil {
 		return err
 	}
-	var b strings.Builder
-	for _, e := range f.Errors {
-		b.WriteString(lang.Word("error") + ": " + e + "\n")
-	}
-	for _, wn := range f.Warnings {
-		b.WriteString(lang.Word("warning") + ": " + wn + "\n")
-	}
-	_, err := fmt.Fprintf(w, "\n%s\n", b.String())
+	_, err := fmt.Fprintln(w)
 	return err
 }
 

@@ -1,0 +1,193 @@
+package cmd
+
+import (
+	"fmt"
+	"maps"
+	"math/big"
+	"slices"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/report"
+)
+
+// What allocate refuses, found by check across its tables. check is given
+// files, not --data and --spending, so a table's role comes from its
+// columns: a table with a spending column and none of the weighted
+// indicators is a spending table; any other is an indicator table, and
+// must have them all.
+
+// isSpendingTable says whether t is a table of spending only.
+func isSpendingTable(t *indicators.Table, opts *checkOptions) bool {
+	return t.HasSpending && !slices.ContainsFunc(t.Indicators, func(k string) bool {
+		_, weighted := opts.Formula.Weights[k]
+		return weighted
+	})
+}
+
+// missingErrors are the errors about the weighted columns table t lacks
+// (missing, in the order found): none for a spending table. A table with
+// neither indicators nor spending is refused as both: the errors name the
+// headings that look misspelt, else the first indicator.
+func missingErrors(t *indicators.Table, missing []*indicators.Error, opts *checkOptions) []string {
+	if len(missing) == 0 || isSpendingTable(t, opts) {
+		return nil
+	}
+	var out []string
+	if len(missing) < len(opts.Formula.Weights) || t.HasSpending {
+		for _, m := range missing {
+			out = append(out, headingHint(m).Error())
+		}
+		return out
+	}
+	near := slices.DeleteFunc(slices.Clone(missing), func(m *indicators.Error) bool { return m.Near == "" })
+	if sp := refusal(t, indicators.Schema{NeedSpending: true, Headings: opts.Headings}); sp != nil && sp.Near != "" {
+		near = append(near, sp)
+	}
+	if len(near) == 0 {
+		near = missing[:1]
+	}
+	for _, m := range near {
+		out = append(out, headingHint(m).Error())
+	}
+	return out
+}
+
+// refusal is the missing-column error allocate gives for table t read
+// with schema, or nil.
+func refusal(t *indicators.Table, schema indicators.Schema) *indicators.Error {
+	_, err := readTableFile(t.File, schema, indicators.Options{Sheet: t.Sheet})
+	if e, ok := err.(*indicators.Error); ok && e.Found != nil {
+		return e
+	}
+	return nil
+}
+
+// addCrossErrors adds what allocate refuses when given the indicator
+// tables with the spending tables: units in one and not the other,
+// spending in both or in neither, no indicator table at all, and the
+// model's own refusals (a weighted column that sums to 0, say).
+func addCrossErrors(view *report.Check, tables []*indicators.Table, opts *checkOptions) {
+	var data, spending []*indicators.Table
+	for _, t := range tables {
+		if isSpendingTable(t, opts) {
+			spending = append(spending, t)
+		} else {
+			data = append(data, t)
+		}
+	}
+	if len(data) == 0 && len(spending) > 0 {
+		s := spending[0]
+		msg := "no indicator table is checked with it"
+		if e := refusal(s, indicators.Schema{Indicators: indicatorOrder(opts.Formula.Weights), Headings: opts.Headings}); e != nil {
+			msg = headingHint(e).Error() + "; " + msg
+		}
+		addError(view, s, msg)
+	}
+	for _, d := range data {
+		for _, s := range spending {
+			joinErrors(view, d, s)
+		}
+		if len(spending) == 0 && !d.HasSpending && opts.Share.Cmp(big.NewRat(1, 1)) < 0 {
+			addError(view, d, spendingMissing(d, opts))
+		}
+	}
+	if len(spending) > 1 {
+		return // allocate takes one spending table: which one is the user's choice
+	}
+	for _, d := range data {
+		if err := modelError(view, d, spending, opts); err != nil {
+			addError(view, d, err.Error())
+		}
+	}
+}
+
+// joinErrors are allocate's refusals to join spending table s into d:
+// spending in both, units in one and not the other (all of them).
+func joinErrors(view *report.Check, d, s *indicators.Table) {
+	if d.HasSpending {
+		msg := fmt.Sprintf("%s has a spending column and %s is given too; use one of them", place(d), place(s))
+		addError(view, d, d.ColumnError(spendingKey, msg).Error())
+	}
+	for _, line := range unitsNotIn(d, s) {
+		addError(view, d, line)
+	}
+	for _, line := range unitsNotIn(s, d) {
+		addError(view, s, line)
+	}
+}
+
+// unitsNotIn lists the units of t that other lacks, each at its row.
+func unitsNotIn(t, other *indicators.Table) []string {
+	names := make(map[string]bool, len(other.Units))
+	for _, u := range other.Units {
+		names[u.Name] = true
+	}
+	var out []string
+	for u, unit := range t.Units {
+		if !names[unit.Name] {
+			out = append(out, t.ErrorAt(u, "unit", fmt.Sprintf("unit %q is not in %s", unit.Name, place(other))).Error())
+		}
+	}
+	return out
+}
+
+// spendingMissing is the error about an indicator table without spending
+// when no spending table is checked and the indicator share is below 1.
+func spendingMissing(d *indicators.Table, opts *checkOptions) string {
+	msg := "; give the spending table too, or an indicator share of 1"
+	if e := refusal(d, indicators.Schema{NeedSpending: true, Headings: opts.Headings}); e != nil {
+		return headingHint(e).Error() + msg
+	}
+	return d.ColumnError(spendingKey, "is missing"+msg).Error()
+}
+
+// modelError runs the model on a clean indicator table, with the spending
+// table joined in if there is one, as allocate would; nil when it accepts
+// them or when their errors are listed already.
+func modelError(view *report.Check, d *indicators.Table, spending []*indicators.Table, opts *checkOptions) error {
+	t := weightedOnly(d, opts.Formula.Weights)
+	if len(fileOf(view, d).Errors) > 0 {
+		return nil
+	}
+	if len(spending) == 1 {
+		if len(fileOf(view, spending[0]).Errors) > 0 || indicators.JoinSpending(t, spending[0]) != nil {
+			return nil
+		}
+	}
+	_, err := allocate.Run(modelInput(t, 0, opts.Share, opts.Formula))
+	if err != nil {
+		return placeModelError(err, t)
+	}
+	return nil
+}
+
+// weightedOnly is a copy of t with the weighted indicators alone (check
+// reads residents too), safe to join spending into.
+func weightedOnly(t *indicators.Table, weights map[string]*big.Rat) *indicators.Table {
+	cp := *t
+	cp.Headings = maps.Clone(t.Headings)
+	cp.Indicators = nil
+	var keep []int
+	for k, key := range t.Indicators {
+		if _, ok := weights[key]; ok {
+			cp.Indicators, keep = append(cp.Indicators, key), append(keep, k)
+		}
+	}
+	cp.Units = make([]indicators.Unit, len(t.Units))
+	for u, unit := range t.Units {
+		cp.Units[u] = unit
+		cp.Units[u].Values = make([]*big.Rat, len(keep))
+		for i, k := range keep {
+			cp.Units[u].Values[i] = unit.Values[k]
+		}
+	}
+	return &cp
+}
+
+// addError adds an error line to the checked file that shows table t.
+func addError(view *report.Check, t *indicators.Table, line string) {
+	if f := fileOf(view, t); f != nil {
+		f.Errors = append(f.Errors, line)
+	}
+}

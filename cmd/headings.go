@@ -1,0 +1,46 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/raumbudget/raumbudget/indicators"
+)
+
+// headingHint adds to a missing column's error the headings the table has
+// and the one probably meant:
+//
+//	data.csv:1: column "migrant_youth_0_18" is missing (expected a heading like "Migranten 0-18");
+//	headings found: "Bezirksstelle", "Migrnaten 0-18"; "Migrnaten 0-18" – did you mean "Migranten 0-18"?
+//
+// (one line). Other errors pass unchanged.
+func headingHint(err error) error {
+	var e *indicators.Error
+	if !errors.As(err, &e) || e.Found == nil {
+		return err
+	}
+	hinted := *e
+	hinted.Found = nil // hinted once
+	quoted := make([]string, len(e.Found))
+	for i, h := range e.Found {
+		quoted[i] = quoteHeading(h)
+	}
+	if len(quoted) == 0 {
+		quoted = []string{"none"}
+	}
+	hinted.Msg += "; headings found: " + strings.Join(quoted, ", ")
+	if e.Near != "" {
+		hinted.Msg += fmt.Sprintf("; %s – did you mean %q?", quoteHeading(e.Near), e.Meant)
+	}
+	return &hinted
+}
+
+// quoteHeading quotes a heading for a message, shortened when long.
+func quoteHeading(h string) string {
+	const maxRunes = 40
+	if r := []rune(h); len(r) > maxRunes {
+		return fmt.Sprintf("%q…", string(r[:maxRunes]))
+	}
+	return fmt.Sprintf("%q", h)
+}
