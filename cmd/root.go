@@ -5,7 +5,6 @@ package cmd
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -40,14 +39,9 @@ office's spending in the previous year, exact to the cent.`,
 	return root
 }
 
-// Main runs the command line and returns the exit status. No panic gets
-// past it: a bug is reported in one line with exit status 1.
-func Main() (code int) {
-	return Run(os.Args[1:], os.Stdout, os.Stderr)
-}
-
 // Run runs the command line args and returns the exit status, writing to
-// stdout and stderr; tests call it in-process.
+// stdout and stderr; tests call it in-process. No panic of the command
+// gets past it: a bug is reported in one line with exit status 1.
 func Run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
