@@ -5,6 +5,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -31,11 +32,10 @@ office's spending in the previous year, exact to the cent.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
 	root.AddCommand(newInitCmd(nil), newCheckCmd(nil))
+	refuseUnknownSubcommands(root)
 	return root
 }
 
@@ -50,6 +50,7 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	root := NewRootCmd()
+	warnUnknownEnv(root, os.Environ(), stderr)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
