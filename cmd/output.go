@@ -1,10 +1,7 @@
 package cmd
 
 import (
-	"errors"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,6 +22,7 @@ type outputOptions struct {
 
 	command  []string    // for the report's audit sheet
 	settings [][2]string // likewise
+	reads    []string    // files read by every command, such as the config file
 }
 
 // Output formats of the commands.
@@ -55,6 +53,9 @@ func readOutputOptions(s *settings) (outputOptions, error) {
 	if !slices.Contains(formats, o.Format) {
 		return o, usagef("%s: unknown format %q (use %s)", s.where("output"), o.Format, strings.Join(formats, ", "))
 	}
+	if o.Format, err = formatForOut(o.Format, settingGiven(s, "output"), s.where("output"), o.Out, formats); err != nil {
+		return o, err
+	}
 	if o.Format == "xlsx" && o.Out == "" {
 		return o, usagef("-o xlsx needs --out FILE.xlsx")
 	}
@@ -64,6 +65,9 @@ func readOutputOptions(s *settings) (outputOptions, error) {
 	}
 	o.Lang = lang
 	o.command, o.settings = commandLine(s.cmd), s.effective()
+	if s.config != nil {
+		o.reads = append(o.reads, s.config.path)
+	}
 	o.ReportDate, err = readReportDate(s)
 	return o, err
 }
@@ -83,76 +87,62 @@ func readReportDate(s *settings) (time.Time, error) {
 }
 
 // write puts the finished output on stdout or into the --out file, which
-// must not be one of the run's inputs.
+// must not be any file the run read: inputs and the config file, compared
+// by device and inode, not by name.
 func (o outputOptions) write(stdout io.Writer, data []byte, inputs ...string) error {
 	if o.Out == "" {
 		_, err := stdout.Write(data)
 		return err
 	}
-	for _, in := range inputs {
-		if sameFile(o.Out, in) {
+	for _, in := range append(slices.Clone(o.reads), inputs...) {
+		if isInput(o.Out, in) {
 			return usagef("--out %s is the input %s: choose another file", o.Out, in)
 		}
 	}
-	return writeFileAtomic(o.Out, data, o.Force)
+	return writeOutputFile(o.Out, data, o.Force)
 }
 
-func sameFile(a, b string) bool {
-	if b == "" {
-		return false
+// extensionFormats are the formats an --out file name implies. A name
+// without an extension, or with .txt, implies none: it gets the table, or
+// any text format -o names.
+var extensionFormats = map[string]string{".csv": "csv", ".json": "json", ".md": "markdown",
+	".markdown": "markdown", ".xlsx": "xlsx"}
+
+// formatForOut is the output format once the --out file name is known:
+// without an explicit -o the name's extension chooses it; an explicit -o
+// and an extension that say different things are an error, and so is an
+// extension no format has (".xls", ".pdf"), since a guess would write a
+// text table into a file that claims to be something else.
+func formatForOut(format string, explicit bool, where, out string, formats []string) (string, error) {
+	if out == "" {
+		return format, nil
 	}
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(sa, sb)
-}
-
-// writeFileAtomic writes a temporary file next to path and renames it into
-// place, so that path is either untouched or complete. An existing file is
-// only replaced with force; it keeps its permissions, and a symbolic link
-// stays a link to the file it names.
-func writeFileAtomic(path string, data []byte, force bool) error {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		switch {
-		case info.IsDir():
-			return fmt.Errorf("%s is a folder", path)
-		case !force:
-			return fmt.Errorf("%s exists: use --force to replace it", path)
+	ext := strings.ToLower(filepath.Ext(out))
+	implied, known := extensionFormats[ext]
+	switch {
+	case ext == "" || ext == ".txt":
+		if format == "xlsx" {
+			return "", usagef("-o xlsx writes a workbook: name the --out file %s.xlsx", strings.TrimSuffix(out, filepath.Ext(out)))
 		}
-		mode = info.Mode().Perm()
-		if path, err = filepath.EvalSymlinks(path); err != nil {
-			return err
-		}
+		return format, nil
+	case !known && explicit:
+		return format, nil
+	case !known:
+		return "", usagef("--out %s: no format has the extension %q: give -o (%s) or name the file .csv, .json, .md or .xlsx",
+			out, filepath.Ext(out), strings.Join(formats, ", "))
+	case explicit && implied != format:
+		return "", usagef("%s %s and --out %s disagree: the file name says %s", where, format, out, implied)
+	case !slices.Contains(formats, implied):
+		return "", usagef("--out %s: this command writes %s, not %s: give -o and another file name", out, strings.Join(formats, ", "), implied)
 	}
-	if err := replaceFile(path, data, mode); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, cause(err))
-	}
-	return nil
+	return implied, nil
 }
 
-// cause is the reason of a file error without the (temporary) file name.
-func cause(err error) error {
-	if inner := errors.Unwrap(err); inner != nil {
-		return inner
+// settingGiven says whether key was set by flag, environment or config
+// file rather than left at its default.
+func settingGiven(s *settings, key string) bool {
+	if f := s.cmd.Flags().Lookup(key); f != nil && f.Changed {
+		return true
 	}
-	return err
-}
-
-func replaceFile(path string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return s.where(key) != "--"+key
 }

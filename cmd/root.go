@@ -32,22 +32,16 @@ office's spending in the previous year, exact to the cent.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
 	root.AddCommand(newInitCmd(nil), newCheckCmd(nil))
+	refuseUnknownSubcommands(root)
 	return root
 }
 
-// Main runs the command line and returns the exit status. No panic gets
-// past it: a bug is reported in one line with exit status 1.
-func Main() (code int) {
-	return Run(os.Args[1:], os.Stdout, os.Stderr)
-}
-
 // Run runs the command line args and returns the exit status, writing to
-// stdout and stderr; tests call it in-process.
+// stdout and stderr; tests call it in-process. No panic of the command
+// gets past it: a bug is reported in one line with exit status 1.
 func Run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -56,6 +50,7 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	root := NewRootCmd()
+	warnUnknownEnv(root, os.Environ(), stderr)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

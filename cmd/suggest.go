@@ -1,0 +1,157 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// nearest is the candidate closest to typed by edit distance, if it is
+// close enough to be a typo (at most 2 edits, or 1 for short words), or
+// has typed as its prefix; "" if none is.
+func nearest(typed string, candidates []string) string {
+	best, bestDist := "", -1
+	limit := 2
+	if len([]rune(typed)) <= 3 {
+		limit = 1
+	}
+	for _, c := range candidates {
+		d := editDistance(strings.ToLower(typed), strings.ToLower(c))
+		if len(typed) >= 3 && strings.HasPrefix(c, typed) {
+			d = min(d, limit)
+		}
+		if d <= limit && (bestDist < 0 || d < bestDist) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Damerau–Levenshtein distance (optimal string
+// alignment): a swap of two neighbours ("comapre") counts as one edit.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
+// didYouMean is " – did you mean X?" for the nearest candidate, or "".
+func didYouMean(typed string, candidates []string, format string) string {
+	if n := nearest(typed, candidates); n != "" {
+		return fmt.Sprintf(" – did you mean "+format+"?", n)
+	}
+	return ""
+}
+
+// refuseUnknownSubcommands makes every command that only groups others
+// (the root, scenario) refuse a word that is none of its subcommands with
+// exit 2 and a suggestion, rather than print its help and exit 0, which a
+// script would take for success. Without arguments it still shows help.
+func refuseUnknownSubcommands(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		refuseUnknownSubcommands(sub)
+	}
+	if !c.HasSubCommands() || c.Runnable() {
+		return
+	}
+	c.Args = cobra.ArbitraryArgs
+	c.RunE = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return c.Help()
+		}
+		return unknownSubcommand(c, args[0])
+	}
+}
+
+// isGroup says whether c only groups other commands.
+func isGroup(c *cobra.Command) bool {
+	return c.HasSubCommands() && c.Args != nil && c.Flags().Lookup("output") == nil
+}
+
+func unknownSubcommand(c *cobra.Command, typed string) error {
+	var names []string
+	for _, sub := range c.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	return fmt.Errorf("unknown command %q for %q%s (commands: %s)", typed, c.CommandPath(),
+		didYouMean(typed, names, "%q"), strings.Join(names, ", "))
+}
+
+// flagError adds a suggestion to an unknown flag ("unknown flag:
+// --budgt") and points to the command's help.
+func flagError(c *cobra.Command, err error) error {
+	if args := c.Flags().Args(); isGroup(c) && len(args) > 0 {
+		return unknownSubcommand(c, args[0]) // "raumbudget alocate --demo": the command is wrong
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
+		var names []string
+		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+		msg += didYouMean(name, names, "--%s")
+	}
+	return fmt.Errorf("%s\nRun '%s --help' for usage.", msg, c.CommandPath())
+}
+
+// warnUnknownEnv warns about RAUMBUDGET_ variables that name no setting of
+// any command: a misspelt variable would otherwise be ignored without a
+// word. The run goes on. Empty ones are skipped: empty variables set
+// nothing (viper, too, ignores them).
+func warnUnknownEnv(root *cobra.Command, environ []string, stderr io.Writer) {
+	known := envNames(root)
+	for _, kv := range environ {
+		name, value, _ := strings.Cut(kv, "=")
+		if value == "" || !strings.HasPrefix(name, envPrefix+"_") || slices.Contains(known, name) {
+			continue
+		}
+		fmt.Fprintf(stderr, "raumbudget: warning: the environment variable %s is no setting and is ignored%s\n",
+			name, didYouMean(name, known, "%s"))
+	}
+}
+
+// envNames are the variables of every flag of every command and of the
+// config keys without a flag.
+func envNames(root *cobra.Command) []string {
+	keys := slices.Clone(structuredKeys)
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Flags().VisitAll(func(f *pflag.Flag) { keys = append(keys, f.Name) })
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	var names []string
+	for _, k := range keys {
+		name := envPrefix + "_" + strings.ToUpper(strings.ReplaceAll(k, "-", "_"))
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
