@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -148,6 +149,29 @@ func TestPlanReportInLibreOffice(t *testing.T) {
 	checkOK(t, rowOf(t, sheets["Zuteilung"], "Prüfung")[1:])
 	totals := rowOf(t, sheets["Indikatoren"], "Stadt gesamt")
 	checkOK(t, []string{totals[len(totals)-1]})
+	checkDampedShares(t, sheets["Indikatoren"], out)
+}
+
+// checkDampedShares: the shares after the corridor, live formulas in the
+// Indikatoren sheet, equal the JSON's, and each period's check that they
+// add up to 1 says OK.
+func checkDampedShares(t *testing.T, rows [][]string, out planJSON) {
+	t.Helper()
+	header := rowOf(t, rows, "Bezirksstelle")
+	totals := rowOf(t, rows, "Stadt gesamt")
+	for _, p := range out.Periods {
+		c := slices.Index(header, p.Period+" Anteil")
+		if c < 0 {
+			t.Fatalf("no column %q in %q", p.Period+" Anteil", header)
+		}
+		checkOK(t, []string{totals[c]})
+		for _, u := range p.Units {
+			share, err := strconv.ParseFloat(rowOf(t, rows, u.Unit)[c], 64)
+			if err != nil || math.Abs(share-u.Share) > 1e-12 {
+				t.Errorf("%s %s: damped share %q in the workbook, %g in JSON", p.Period, u.Unit, rowOf(t, rows, u.Unit)[c], u.Share)
+			}
+		}
+	}
 }
 
 func TestComparisonReportInLibreOffice(t *testing.T) {

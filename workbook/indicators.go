@@ -9,7 +9,8 @@ import (
 // indicatorLayout places the indicator sheet's blocks: the periods'
 // parameters on top, then the weights and the table of units.
 type indicatorLayout struct {
-	k, n, periods int // indicators, units, periods
+	k, n, periods int  // indicators, units, periods
+	corridor      bool // a period has a column for its reference shares
 }
 
 func (l indicatorLayout) paramRow(i int) int { return 4 + i } // α in B, budget in C
@@ -23,10 +24,29 @@ func (l indicatorLayout) shareCol(k int) int { return l.valueCol(l.k) + 1 + k }
 func (l indicatorLayout) historyCol() int    { return l.shareCol(l.k) }
 func (l indicatorLayout) compositeCol() int  { return l.historyCol() + 1 }
 
-// periodCol is the first of a period's six columns: target share, exact
-// amount, share after the corridor, exact amount after it, amount, and
-// amount minus exact.
-func (l indicatorLayout) periodCol(i int) int { return l.compositeCol() + 1 + 6*i }
+// A period's columns: with a corridor first the reference share p_prev,
+// then the target share, the exact amount, the share after the corridor,
+// the exact amount after it, the amount, and amount minus exact.
+const (
+	offTarget = iota
+	offExact
+	offShare
+	offExactAfter
+	offAmount
+	offDiff
+	periodWidth
+)
+
+// periodCol is the column of a period's target share; with a corridor
+// the reference share stands left of it.
+func (l indicatorLayout) periodCol(i int) int {
+	width, first := periodWidth, l.compositeCol()+1
+	if l.corridor {
+		width++
+		first++
+	}
+	return first + width*i
+}
 
 // indicatorSheet shows the inputs and recomputes every unrounded amount
 // with live formulas over them, so an auditor can check each figure in
@@ -37,7 +57,7 @@ func (b *book) indicatorSheet(m model) error {
 		return err
 	}
 	res := m.first()
-	l := indicatorLayout{k: len(res.Indicators), n: len(m.units), periods: len(m.periods)}
+	l := indicatorLayout{k: len(res.Indicators), n: len(m.units), periods: len(m.periods), corridor: m.corridor != nil}
 	steps := []func(string, model, indicatorLayout) error{b.indicatorParams, b.indicatorHeader, b.indicatorValues, b.indicatorFormulas, b.indicatorTotals}
 	for _, step := range steps {
 		if err := step(sheet, m, l); err != nil {
@@ -51,7 +71,11 @@ func (b *book) indicatorParams(sheet string, m model, l indicatorLayout) error {
 	if err := b.set(sheet, 1, 1, b.word("sheet_indicators"), b.styles.title); err != nil {
 		return err
 	}
-	for i, t := range []string{b.word("period"), b.word("indicator_share"), b.word("budget")} {
+	params := []string{b.word("period"), b.word("indicator_share"), b.word("budget")}
+	if l.corridor {
+		params = append(params, b.word("lambda"))
+	}
+	for i, t := range params {
 		if err := b.set(sheet, i+1, 3, t, b.styles.header); err != nil {
 			return err
 		}
@@ -66,6 +90,11 @@ func (b *book) indicatorParams(sheet string, m model, l indicatorLayout) error {
 		}
 		if err := b.set(sheet, 3, r, euros(p.budget), b.styles.euro); err != nil {
 			return err
+		}
+		if l.corridor {
+			if err := b.lambdaCell(sheet, p, r); err != nil {
+				return err
+			}
 		}
 	}
 	if err := b.set(sheet, 1, l.weightRow(), b.word("weight"), b.styles.bold); err != nil {
@@ -95,6 +124,9 @@ func (b *book) indicatorHeader(sheet string, m model, l indicatorLayout) error {
 	}
 	titles = append(titles, b.word("history_share_h"), b.word("composite"))
 	for _, p := range m.periods {
+		if l.corridor {
+			titles = append(titles, p.label+" "+b.word("reference_share"))
+		}
 		titles = append(titles, p.label+" "+b.word("target"), p.label+" "+b.word("exact_amount"),
 			p.label+" "+b.word("share"), p.label+" "+b.word("exact_amount")+" "+b.word("corridor"),
 			p.label+" "+b.word("amount"), p.label+" "+b.word("difference_amount"))
@@ -116,10 +148,12 @@ func (b *book) indicatorValues(sheet string, m model, l indicatorLayout) error {
 		}
 		for i, p := range m.periods {
 			c := l.periodCol(i)
-			if err := b.set(sheet, c+2, r, ratFloat(p.shares[u]), b.styles.share); err != nil {
-				return err
+			if !l.corridor || lambdaOf(p) == nil {
+				if err := b.set(sheet, c+offShare, r, ratFloat(p.shares[u]), b.styles.share); err != nil {
+					return err
+				}
 			}
-			if err := b.set(sheet, c+4, r, euros(p.amounts[u]), b.styles.euro); err != nil {
+			if err := b.set(sheet, c+offAmount, r, euros(p.amounts[u]), b.styles.euro); err != nil {
 				return err
 			}
 		}
@@ -147,6 +181,11 @@ func (b *book) indicatorFormulas(sheet string, m model, l indicatorLayout) error
 			if err := b.periodFormulas(sheet, l, i, r); err != nil {
 				return err
 			}
+			if l.corridor {
+				if err := b.corridorFormulas(sheet, m, l, i, u); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	return nil
@@ -173,10 +212,10 @@ func (b *book) periodFormulas(sheet string, l indicatorLayout, i, r int) error {
 		f     string
 		style int
 	}{
-		{c, target, b.styles.share},
-		{c + 1, fmt.Sprintf("%s*%s%d", budget, col(c), r), b.styles.euro},
-		{c + 3, fmt.Sprintf("%s*%s%d", budget, col(c+2), r), b.styles.euro},
-		{c + 5, fmt.Sprintf("%s%d-%s%d", col(c+4), r, col(c+3), r), b.styles.euro},
+		{c + offTarget, target, b.styles.share},
+		{c + offExact, fmt.Sprintf("%s*%s%d", budget, col(c), r), b.styles.euro},
+		{c + offExactAfter, fmt.Sprintf("%s*%s%d", budget, col(c+offShare), r), b.styles.euro},
+		{c + offDiff, fmt.Sprintf("%s%d-%s%d", col(c+offAmount), r, col(c+offExactAfter), r), b.styles.euro},
 	}
 	for _, f := range formulas {
 		if err := b.formula(sheet, f.at, r, f.f, f.style); err != nil {
@@ -206,14 +245,19 @@ func (b *book) indicatorTotals(sheet string, m model, l indicatorLayout) error {
 	}
 	for i := range m.periods {
 		c := l.periodCol(i)
-		for _, at := range []int{c + 1, c + 3, c + 4} {
+		for _, at := range []int{c + offExact, c + offExactAfter, c + offAmount} {
 			if err := b.formula(sheet, at, r, sum(at), b.styles.boldEuro); err != nil {
 				return err
 			}
 		}
-		diffs := fmt.Sprintf("%s%d:%s%d", col(c+5), l.firstUnit(), col(c+5), l.lastUnit())
+		// The shares after the corridor add up to 1.
+		shareCheck := fmt.Sprintf(`IF(ABS(%s-1)<1E-9,"OK","%s")`, sum(c+offShare), b.word("check_failed"))
+		if err := b.formula(sheet, c+offShare, r, shareCheck, b.styles.bold); err != nil {
+			return err
+		}
+		diffs := fmt.Sprintf("%s%d:%s%d", col(c+offDiff), l.firstUnit(), col(c+offDiff), l.lastUnit())
 		check := fmt.Sprintf(`IF(SUMPRODUCT((ABS(%s)>=0.01)*1)=0,"OK","%s")`, diffs, b.word("check_failed"))
-		if err := b.formula(sheet, c+5, r, check, b.styles.bold); err != nil {
+		if err := b.formula(sheet, c+offDiff, r, check, b.styles.bold); err != nil {
 			return err
 		}
 	}

@@ -124,6 +124,36 @@ func TestPlanWorkbook(t *testing.T) {
 	if check, _ := f.GetCellFormula("Zuteilung", "D7"); !strings.Contains(check, "ROUND(D5-D6,2)=0") {
 		t.Errorf("check formula %q", check)
 	}
+	checkDampedFormulas(t, f, res)
+}
+
+// checkDampedFormulas: with a corridor every share after it is a live
+// formula clamping λ·p between the bounds around the reference share.
+func checkDampedFormulas(t *testing.T, f *excelize.File, res *scenario.Result) {
+	t.Helper()
+	rows, err := f.GetRows("Indikatoren")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for r, row := range rows {
+		for c, title := range row {
+			if !strings.HasSuffix(title, " Anteil") || !strings.HasPrefix(title, "20") {
+				continue
+			}
+			for u := range res.Quarters[0].Units {
+				found++
+				at, _ := excelize.CoordinatesToCellName(c+1, r+2+u)
+				formula, _ := f.GetCellFormula("Indikatoren", at)
+				if !strings.HasPrefix(formula, "MEDIAN(") || !strings.Contains(formula, ",$D$") {
+					t.Errorf("%s (%s): %q is not the corridor's formula", at, title, formula)
+				}
+			}
+		}
+	}
+	if want := len(res.Quarters) * len(res.Quarters[0].Units); found != want {
+		t.Errorf("%d damped shares found, want %d", found, want)
+	}
 }
 
 func TestComparisonWorkbook(t *testing.T) {

@@ -1,0 +1,98 @@
+package workbook
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+
+	"github.com/raumbudget/raumbudget/allocate"
+)
+
+// The corridor in the indicator sheet: each period's reference shares
+// p_prev, and the damped shares as live formulas
+// p' = clamp(λ·p, p_prev·(1 − d), p_prev·(1 + g)), with the period's λ as a
+// value beside its α and budget, so an auditor can follow every share.
+
+// lambdaOf is the factor λ of a period's corridor: p'/p of a unit the
+// corridor did not hold. nil when every unit was held (any λ fits; the
+// sheet then shows the shares as values).
+func lambdaOf(p period) *big.Rat {
+	for u, h := range p.held {
+		target := p.result.Shares(u).Target
+		if h == allocate.NotHeld && target.Sign() > 0 {
+			return new(big.Rat).Quo(p.shares[u], target)
+		}
+	}
+	return nil
+}
+
+// lambdaCell writes λ in column D of the period's parameter row.
+func (b *book) lambdaCell(sheet string, p period, r int) error {
+	lambda := lambdaOf(p)
+	if lambda == nil {
+		return nil
+	}
+	return b.set(sheet, 4, r, ratFloat(lambda), b.styles.weight)
+}
+
+// corridorFormulas writes unit u's reference share and, where λ is known,
+// its damped share in period i.
+func (b *book) corridorFormulas(sheet string, m model, l indicatorLayout, i, u int) error {
+	r, c := l.firstUnit()+u, l.periodCol(i)
+	ref := c - 1
+	if err := b.referenceCell(sheet, m, l, i, u, ref); err != nil {
+		return err
+	}
+	if lambdaOf(m.periods[i]) == nil {
+		return nil
+	}
+	scaled := fmt.Sprintf("$D$%d*%s%d", l.paramRow(i), col(c+offTarget), r)
+	share := dampFormula(m.corridor, scaled, fmt.Sprintf("%s%d", col(ref), r))
+	return b.formula(sheet, c+offShare, r, share, b.styles.share)
+}
+
+// referenceCell is p_prev: in a later period the amount of the period
+// before over its budget (formulas over this sheet), in the first the
+// booked amounts' shares (values) or else the spending share h.
+func (b *book) referenceCell(sheet string, m model, l indicatorLayout, i, u, at int) error {
+	r := l.firstUnit() + u
+	switch {
+	case i > 0:
+		before := l.periodCol(i - 1)
+		f := fmt.Sprintf("%s%d/$C$%d", col(before+offAmount), r, l.paramRow(i-1))
+		return b.formula(sheet, at, r, f, b.styles.share)
+	case m.previous != nil:
+		var total int64
+		for _, a := range m.previous {
+			total += int64(a)
+		}
+		return b.set(sheet, at, r, ratFloat(big.NewRat(int64(m.previous[u]), total)), b.styles.share)
+	}
+	return b.formula(sheet, at, r, fmt.Sprintf("%s%d", col(l.historyCol()), r), b.styles.share)
+}
+
+// dampFormula clamps the scaled target between the corridor's bounds
+// around the reference share; an open side has no bound.
+func dampFormula(c *allocate.Corridor, scaled, reference string) string {
+	lower, upper := "", ""
+	if c.MaxDecrease != nil {
+		lower = fmt.Sprintf("%s*(1-%s)", reference, ratFloatText(c.MaxDecrease))
+	}
+	if c.MaxIncrease != nil {
+		upper = fmt.Sprintf("%s*(1+%s)", reference, ratFloatText(c.MaxIncrease))
+	}
+	switch {
+	case lower != "" && upper != "":
+		return fmt.Sprintf("MEDIAN(%s,%s,%s)", lower, scaled, upper)
+	case lower != "":
+		return fmt.Sprintf("MAX(%s,%s)", lower, scaled)
+	case upper != "":
+		return fmt.Sprintf("MIN(%s,%s)", scaled, upper)
+	}
+	return scaled
+}
+
+// ratFloatText writes a share for a formula, with a decimal point.
+func ratFloatText(x *big.Rat) string {
+	return strconv.FormatFloat(ratFloat(x), 'f', -1, 64)
+}
