@@ -36,6 +36,9 @@ type configFile struct {
 	path   string
 	values map[string]any // scalars as string, mappings as map[string]any, lists as []any
 	lines  map[string]int // "weights.youth_0_18" → line
+	// inherited are a scenario's keys that come from its baseline: they
+	// rank below the scenario's own.
+	inherited map[string]bool
 }
 
 // newSettings reads the command's flags, the environment and the config
@@ -109,6 +112,73 @@ func (s *settings) where(key string) string {
 		}
 	}
 	return "--" + key
+}
+
+// level ranks where a setting comes from: a higher level beats a lower.
+type level int
+
+const (
+	levelDefault  level = iota
+	levelBaseline       // a scenario's baseline, under the scenario's own keys
+	levelConfig         // the config file, or a scenario's own keys
+	levelEnv
+	levelFlag
+)
+
+// levelOf is the level that gives key its value.
+func (s *settings) levelOf(key string) level {
+	if f := s.cmd.Flags().Lookup(key); f != nil && f.Changed {
+		return levelFlag
+	}
+	if !s.noEnv && os.Getenv(envPrefix+"_"+strings.ToUpper(strings.ReplaceAll(key, "-", "_"))) != "" {
+		return levelEnv
+	}
+	if s.config != nil {
+		if _, ok := s.config.values[key]; ok {
+			if s.config.inherited[key] {
+				return levelBaseline
+			}
+			return levelConfig
+		}
+	}
+	return levelDefault
+}
+
+// twoForms are two ways of giving one setting, such as the schedule's
+// rule (from, to, step, every) and its list.
+type twoForms struct {
+	name         string
+	first, other []string
+}
+
+var (
+	scheduleForms = twoForms{"schedule", []string{"from", "to", "step", "every"}, []string{"schedule"}}
+	budgetForms   = twoForms{"yearly budget", []string{"annual-budget"}, []string{"annual-budgets"}}
+)
+
+// otherForm says whether the second form of f decides the setting: the
+// form set at the higher level replaces the other whole (MODEL.md,
+// "Settings of one thing at two levels"). Within a form each key keeps
+// its own precedence. Both forms at one level are an error naming both.
+func (s *settings) otherForm(f twoForms) (bool, error) {
+	k1, l1 := s.highest(f.first)
+	k2, l2 := s.highest(f.other)
+	if l1 == l2 && l1 > levelDefault {
+		return false, usagef("%s and %s both give the %s: give either %s or %s", s.where(k1), s.where(k2), f.name,
+			strings.Join(f.first, ", "), strings.Join(f.other, ", "))
+	}
+	return l2 > l1, nil
+}
+
+// highest is the key of keys set at the highest level, and that level.
+func (s *settings) highest(keys []string) (string, level) {
+	best, at := keys[0], levelDefault
+	for _, k := range keys {
+		if l := s.levelOf(k); l > at {
+			best, at = k, l
+		}
+	}
+	return best, at
 }
 
 // fromConfig says whether the config file gives the effective value of key.

@@ -102,7 +102,12 @@ func override(base *configFile, entry *yaml.Node, known []string) (*configFile, 
 		return nil, err
 	}
 	own.resolvePaths(scenarioPathKeys)
-	cfg := &configFile{path: base.path, values: map[string]any{}, lines: map[string]int{}}
+	cfg := &configFile{path: base.path, values: map[string]any{}, lines: map[string]int{}, inherited: map[string]bool{}}
+	for k := range base.values {
+		if _, mine := own.values[k]; !mine {
+			cfg.inherited[k] = true
+		}
+	}
 	for _, c := range []*configFile{base, own} {
 		for k, v := range c.values {
 			cfg.values[k] = v
