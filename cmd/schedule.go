@@ -21,6 +21,9 @@ func readSchedule(s *settings) (scenario.Schedule, error) {
 		return sch, err
 	}
 	if useList {
+		if s.levelOf("transition-start") > levelDefault {
+			return sch, usagef("%s: a transition start applies to the rule (from, to, step, every); %s names its quarters itself", s.where("transition-start"), s.where("schedule"))
+		}
 		list, err := readScheduleList(s, s.v.Get("schedule"))
 		sch.List = list
 		return sch, err
