@@ -56,9 +56,15 @@ func newSettings(cmd *cobra.Command, extraKeys, pathKeys []string) (*settings, e
 	if path == "" {
 		return s, nil
 	}
-	cfg, err := loadConfig(path, s.knownKeys(extraKeys))
+	known := s.knownKeys(extraKeys)
+	cfg, top, err := loadConfig(path, known)
 	if err != nil {
 		return nil, err
+	}
+	if top != nil {
+		if err := s.applySections(cfg, top, known); err != nil {
+			return nil, err
+		}
 	}
 	cfg.resolvePaths(pathKeys)
 	s.config = cfg
@@ -247,13 +253,19 @@ func (s *settings) lineOf(key string) string {
 	return ""
 }
 
-func loadConfig(path string, known []string) (*configFile, error) {
+// loadConfig reads the top level of a config file, and checks its
+// sections (see sectionNames), which the caller applies.
+func loadConfig(path string, known []string) (*configFile, *yaml.Node, error) {
+	cfg := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
 	top, err := readYAML(path)
 	if err != nil || top == nil {
-		return &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}, err
+		return cfg, nil, err
 	}
-	cfg := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
-	return cfg, cfg.addMapping(top, known, nil)
+	if err := cfg.checkSections(top); err != nil {
+		return nil, nil, err
+	}
+	// 'scenarios' are scenario compare's, which reads the file itself.
+	return cfg, top, cfg.addMapping(top, known, append([]string{"scenarios"}, sectionNames...))
 }
 
 // readYAML reads a file whose top level is a mapping; nil if it is empty.
@@ -285,7 +297,11 @@ func (cfg *configFile) addMapping(m *yaml.Node, known, skip []string) error {
 			continue
 		}
 		if !slices.Contains(known, key.Value) {
-			return usagef("%s:%d: unknown key %q (known: %s)", cfg.path, key.Line, key.Value, strings.Join(known, ", "))
+			hint := ""
+			if slices.Contains(skip, "plan") { // the top level of a file with sections
+				hint = sectionHint(key.Value)
+			}
+			return usagef("%s:%d: unknown key %q (known: %s)%s", cfg.path, key.Line, key.Value, strings.Join(known, ", "), hint)
 		}
 		if value.Kind != yaml.ScalarNode && !slices.Contains(structuredKeys, key.Value) {
 			return usagef("%s:%d: %s takes one value, not a list or map", cfg.path, key.Line, key.Value)
