@@ -51,6 +51,9 @@ type Table struct {
 	// read like the others, as Excel's sums count them, but a user who
 	// checks the table against the screen does not see them.
 	HiddenRows []int
+	// Warnings are about the table as a whole: the sheet read is hidden
+	// in Excel (taken only when Options.Sheet names it).
+	Warnings []*Error
 
 	xlsx       bool
 	cols       map[string]int // key -> column index, from 0

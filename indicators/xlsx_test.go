@@ -3,6 +3,7 @@ package indicators
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -430,4 +431,40 @@ func TestMisleadingFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestXLSXHiddenSheets: a hidden or very hidden sheet is never taken by
+// default, only by name, with a warning (issue 11, finding 2).
+func TestXLSXHiddenSheets(t *testing.T) {
+	old := sheetData{"Alt", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1000, 1000}}}
+	cur := sheetData{"Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, 2}}}
+	for _, very := range []bool{false, true} {
+		b := editedWorkbook(t, func(f *excelize.File) {
+			f.SetActiveSheet(1) // excelize does not hide the active sheet
+			must(t, f.SetSheetVisible("Alt", false, very))
+		}, old, cur)
+		tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))
+		if got := dump(tb); tb.Sheet != "Daten" || got != "A@2×1: 1 2\n" || len(tb.Warnings) != 0 {
+			t.Errorf("very hidden %v: sheet %q, %s, warnings %v", very, tb.Sheet, got, tb.Warnings)
+		}
+		tb = mustRead(t)(readXLSXBytes(b, "data.xlsx", two, "alt"))
+		if got := dump(tb); tb.Sheet != "Alt" || got != "A@2×1: 1000 1000\n" || fmt.Sprint(tb.Warnings) != "[data.xlsx: Alt: the sheet is hidden in Excel; it is read because it was asked for by name]" {
+			t.Errorf("very hidden %v: sheet %q, %s, warnings %v", very, tb.Sheet, got, tb.Warnings)
+		}
+		_, err := readXLSXBytes(b, "data.xlsx", two, "Neu")
+		wantError(t, err, `data.xlsx: no sheet "Neu"; the workbook has "Alt" (hidden), "Daten"`)
+		path := filepath.Join(t.TempDir(), "data.xlsx")
+		must(t, os.WriteFile(path, b, 0o644))
+		sheets, err := Sheets(path)
+		must(t, err)
+		if fmt.Sprint(sheets) != "[{Alt true} {Daten false}]" {
+			t.Errorf("sheets %v", sheets)
+		}
+	}
+	// A state that is not known is not taken for visible; nor is a
+	// workbook of hidden sheets read.
+	p := rawParts(rawSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`), "")
+	p["xl/workbook.xml"] = strings.Replace(p["xl/workbook.xml"], `sheetId="1"`, `sheetId="1" state="weird"`, 1)
+	_, err := readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: every sheet of the workbook is hidden in Excel; name the one to read (--sheet)`)
 }
