@@ -51,6 +51,10 @@ type Table struct {
 	// read like the others, as Excel's sums count them, but a user who
 	// checks the table against the screen does not see them.
 	HiddenRows []int
+	// TotalRow is the CSV line or xlsx row of a total row at the end of
+	// the table, which was taken out of the data because its values are
+	// the sums of the rows above; 0 if there is none.
+	TotalRow int
 	// Warnings are about the table as a whole: the sheet read is hidden
 	// in Excel (taken only when Options.Sheet names it).
 	Warnings []*Error
@@ -150,10 +154,13 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 			return nil, err
 		}
 	}
+	b.finish()
+	if err := b.totals(); err != nil {
+		return nil, err
+	}
 	if len(t.Units) == 0 && len(t.Problems) == 0 {
 		return nil, t.errorAt(t.headerLine, "", "no data rows below the header")
 	}
-	b.finish()
 	return t, nil
 }
 
