@@ -43,6 +43,11 @@ var hostileKinds = map[string]func() []byte{
 	"bad-utf8": func() []byte {
 		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+"<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>S\xfcd</t></is></c></row>"), "", nil)
 	},
+	// issue 11, finding 2: a very hidden sheet "Alt" first, with other
+	// figures, the real data second.
+	"hidden-first": func() []byte {
+		return twoSheets(`state="veryHidden"`, sheetOf(dataRow(2, "Nord", 900, 900, 900, 900, 900)+dataRow(3, "Süd", 1, 1, 1, 1, 1)))
+	},
 	// issue 11, finding 18
 	"ods": func() []byte {
 		var b bytes.Buffer
@@ -149,6 +154,45 @@ func book(sheet, sharedStrings string, extra []part) []byte {
 		parts = append(parts, part{"xl/sharedStrings.xml", sharedStrings})
 	}
 	return zipParts(append(parts, extra...))
+}
+
+// twoSheets is a workbook of a sheet "Alt" with the attributes attrs
+// (such as a state) and the sheet first, and a sheet "Daten" of Nord and
+// Süd.
+func twoSheets(attrs, first string) []byte {
+	b := book(sheetOf(dataRow(2, "Nord", 100, 50, 20, 1000, 5000)+dataRow(3, "Süd", 100, 50, 20, 1000, 5000)), "",
+		[]part{{"xl/worksheets/sheet2.xml", first}})
+	return rezip(b, func(name, content string) string {
+		switch name {
+		case "xl/workbook.xml":
+			return strings.Replace(content, `<sheet name="Daten" sheetId="1" r:id="rId1"/>`,
+				`<sheet name="Alt" sheetId="2" r:id="rId3" `+attrs+`/><sheet name="Daten" sheetId="1" r:id="rId1"/>`, 1)
+		case "xl/_rels/workbook.xml.rels":
+			return strings.Replace(content, `</Relationships>`,
+				`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`, 1)
+		}
+		return content
+	})
+}
+
+// rezip rewrites the parts of a zip.
+func rezip(b []byte, edit func(name, content string) string) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		panic(err)
+	}
+	var parts []part
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			panic(err)
+		}
+		var content bytes.Buffer
+		content.ReadFrom(rc)
+		rc.Close()
+		parts = append(parts, part{f.Name, edit(f.Name, content.String())})
+	}
+	return zipParts(parts)
 }
 
 type part struct{ name, content string }

@@ -182,13 +182,17 @@ func checkStatus(view *report.Check) error {
 // sheets can be checked is an error: no sheets, or only sheets without a
 // unit column, one of which allocate would read.
 func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indicators.Table, error) {
-	sheets, err := sheetsToCheck(path, opts.Sheet)
+	sheets, hidden, err := sheetsToCheck(path, opts.Sheet)
 	if err != nil {
 		return nil, nil, err
 	}
 	var files []report.CheckedFile
 	var tables []*indicators.Table
 	var notes []string // the errors of the sheets skipped as notes
+	for _, sheet := range hidden {
+		e := &indicators.Error{File: path, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is not read unless --sheet names it"}
+		files = append(files, report.CheckedFile{File: path, Sheet: sheet, Warnings: []string{e.Error()}})
+	}
 	for _, sheet := range sheets {
 		t, missing, err := readForCheck(path, sheet, opts)
 		if len(sheets) > 1 && isNotes(err) {
@@ -241,13 +245,22 @@ func isNotes(err error) bool {
 	return errors.As(err, &missing) && missing.Column == "unit" && missing.Found != nil && missing.Near == ""
 }
 
-// sheetsToCheck is [""] for CSV, else the sheets of the workbook.
-func sheetsToCheck(path, sheet string) ([]string, error) {
+// sheetsToCheck is [""] for CSV, else the sheets of the workbook that
+// allocate may read, and those hidden in Excel, which it reads only by
+// name.
+func sheetsToCheck(path, sheet string) (sheets, hidden []string, err error) {
 	if sheet != "" || !isWorkbook(path) {
-		return []string{sheet}, nil
+		return []string{sheet}, nil, nil
 	}
-	sheets, err := indicators.SheetNames(path)
-	return sheets, inputFileError(err)
+	all, err := indicators.Sheets(path)
+	for _, s := range all {
+		if s.Hidden {
+			hidden = append(hidden, s.Name)
+		} else {
+			sheets = append(sheets, s.Name)
+		}
+	}
+	return sheets, hidden, inputFileError(err)
 }
 
 func isWorkbook(path string) bool {
@@ -298,6 +311,9 @@ func checkedFile(t *indicators.Table) report.CheckedFile {
 		f.Errors = append(f.Errors, p.Error())
 	}
 	f.Warnings = append(append(append(f.Warnings, partAboveWhole(t)...), lookalikeNames(t)...), hiddenRows(t)...)
+	for _, w := range t.Warnings {
+		f.Warnings = append(f.Warnings, w.Error())
+	}
 	return f
 }
 

@@ -170,6 +170,9 @@ func readTables(o dataOptions, keys []string, needSpending bool) (*indicators.Ta
 		return table, joinSpending(table, demo.Spending(), demo.SpendingName, o)
 	}
 	table, err := readTableFile(o.Data, schema, opt)
+	if err == nil {
+		warnTable(table)
+	}
 	if err != nil || o.Spending == "" {
 		return table, inputFileError(err)
 	}
@@ -190,7 +193,16 @@ func joinSpending(table *indicators.Table, r io.ReadSeeker, name string, o dataO
 	if err != nil {
 		return err
 	}
+	warnTable(sp)
 	return indicators.JoinSpending(table, sp)
+}
+
+// warnTable writes the reader's warnings about a table as a whole, such
+// as a sheet hidden in Excel that --sheet names, to standard error.
+func warnTable(t *indicators.Table) {
+	for _, w := range t.Warnings {
+		fmt.Fprintf(os.Stderr, "raumbudget: warning: %s\n", w)
+	}
 }
 
 // inputFileError makes a missing or unreadable input file a usage error.

@@ -229,11 +229,12 @@ func TestCSVBadInput(t *testing.T) {
 		{"negative german", h + "A;-1.234,5 €;2\n", `data.csv:2: column "Einwohner 0-18": negative value -1.234,5 €`},
 		{"empty unit", h + "A;1;2\n;3;4\n", `data.csv:3: column "Bezirksstelle": empty unit name`},
 		{"empty unit, note only", h + "A;1;2\n;;Quelle: Statistik\n", `data.csv:3: column "Bezirksstelle": empty unit name`},
-		{"total row", h + "A;1;2\nSumme;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe" looks like a total row; remove it`},
-		{"total row city", h + "A;1;2\nSumme Stadt;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe Stadt" looks like a total row; remove it`},
-		{"total row gesamt", h + "A;1;2\n  GESAMT ;1;2\n", `data.csv:3: column "Bezirksstelle": "GESAMT" looks like a total row; remove it`},
+		{"total row", h + "A;1;2\nSumme;1;3\n", `data.csv:3: column "SGB II/XII": "Summe" looks like a total row, but it does not add up: 3 here, the rows above sum to 2; correct or remove it`},
+		{"total row city", h + "A;1;2\nB;0,5;1\nSumme Stadt;1,25;3\n", `data.csv:4: column "Einwohner 0-18": "Summe Stadt" looks like a total row, but it does not add up: 1.25 here, the rows above sum to 1.5; correct or remove it`},
+		{"total row gesamt", h + "A;1;2\n  GESAMT ;1;2\nB;1;2\n", `data.csv:3: column "Bezirksstelle": "GESAMT" looks like a total row; remove it`},
 		{"total row insgesamt", h + "Insgesamt;1;2\n", `data.csv:2: column "Bezirksstelle": "Insgesamt" looks like a total row; remove it`},
-		{"total row with words", h + "A;1;2\nSumme Stadt:;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe Stadt:" looks like a total row; remove it`},
+		{"total row with words", h + "A;1;2\nSumme Stadt:;1;2\n\n;;\nB;1;2\n", `data.csv:3: column "Bezirksstelle": "Summe Stadt:" looks like a total row; remove it`},
+		{"total row, bad value", h + "A;1;2\nSumme;x;2\n", `data.csv:3: column "Einwohner 0-18": "x" is not a number`},
 		{"total row total", h + "Total;1;2\n", `data.csv:2: column "Bezirksstelle": "Total" looks like a total row; remove it`},
 		{"total area", ha + "A;Summe A;1;2\n", `data.csv:2: column "Stadtteil": "Summe A" looks like a total row; remove it`},
 		{"duplicate unit", h + "A;1;2\nB;1;2\nA;1;2\n", `data.csv:4: column "Bezirksstelle": unit "A" appears again (first on line 2)`},
@@ -355,4 +356,57 @@ func TestLongNames(t *testing.T) {
 		`<row r="2"><c r="A2" t="inlineStr"><is><t>` + strings.Repeat("x", 40000) + `</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`
 	_, err = readXLSXBytes(rawXLSX(t, rawParts(rawSheet(rows), "")), "data.xlsx", two, "")
 	wantError(t, err, `data.xlsx: Daten!A2: column "Bezirksstelle": a name of 40000 characters is longer than the 32767 an Excel cell holds`)
+}
+
+// TestTotalRows: a row whose values are the column sums of the rows above
+// is a total row whatever its label, and is taken out of the data (issue
+// 11, finding 1; issue 13).
+func TestTotalRows(t *testing.T) {
+	const h = "Bezirksstelle;Stadtteil;Einwohner 0-18;SGB II/XII;Mittelabfluss Vorjahr\n"
+	rows := "Nord;a;1.200;800;100,5\nNord;b;800;400;0\nMitte;c;500;600;20\nSüd;d;1.000;300;30\n"
+	want := "Nord@2×2: 2000 1200 S=201/2\nMitte@4×1: 500 600 S=20\nSüd@5×1: 1000 300 S=30\n"
+	for _, label := range []string{"Gesamtergebnis", "Alle Bezirksstellen", "Stadt gesamt", "Ges.", "Σ", "Sum", "Summe", "Essen"} {
+		for _, area := range []string{"", "alle"} {
+			in := h + rows + label + ";" + area + ";3.500;2.100;150,50\n"
+			for _, s := range []Schema{two, all} {
+				tb := mustRead(t)(readString("data.csv", in, s))
+				if got := dump(tb); got != want || tb.TotalRow != 6 || len(tb.Problems) != 0 {
+					t.Errorf("%q, area %q: total row %d, problems %v, got\n%s", label, area, tb.TotalRow, tb.Problems, got)
+				}
+			}
+		}
+	}
+	// Not the sums: a unit like any other, unless its name says total.
+	tb := mustRead(t)(readString("data.csv", h+rows+"Essen;e;3.500;2.100;150\n", two))
+	if len(tb.Units) != 4 || tb.TotalRow != 0 {
+		t.Errorf("total row %d, got\n%s", tb.TotalRow, dump(tb))
+	}
+	_, err := readString("data.csv", h+rows+"Gesamtergebnis;;3.500;2.100;150\n", two)
+	wantError(t, err, `data.csv:6: column "Mittelabfluss Vorjahr": "Gesamtergebnis" looks like a total row, but it does not add up: 150 here, the rows above sum to 150.5; correct or remove it`)
+	tb = mustRead(t)(readString("data.csv", h+rows+"Gesamtergebnis;;3.500;2.100;150\n", all))
+	if got := problems(tb); got != `data.csv:6: column "Mittelabfluss Vorjahr": "Gesamtergebnis" looks like a total row, but it does not add up: 150 here, the rows above sum to 150.5; correct or remove it`+"\n" {
+		t.Errorf("problems %s", got)
+	}
+	// Two units above at least: one unit and its copy are two units.
+	tb = mustRead(t)(readString("data.csv", h+"Nord;a;1;2;3\nEssen;b;1;2;3\n", two))
+	if len(tb.Units) != 2 || tb.TotalRow != 0 {
+		t.Errorf("total row %d, got\n%s", tb.TotalRow, dump(tb))
+	}
+	// A total row alone.
+	_, err = readString("data.csv", h+"Summe;;1;2;3\n", two)
+	wantError(t, err, `data.csv:2: column "Bezirksstelle": "Summe" looks like a total row; remove it`)
+}
+
+// TestTotalRowsOneColumn: in a table of one column a row that adds up is
+// not taken for a total row unless its name says so.
+func TestTotalRowsOneColumn(t *testing.T) {
+	in := "Bezirksstelle;Mittelabfluss Vorjahr\nNord;1\nMitte;2\nSüd;3\n"
+	tb := mustRead(t)(readString("s.csv", in, Schema{NeedSpending: true}))
+	if len(tb.Units) != 3 || tb.TotalRow != 0 {
+		t.Errorf("total row %d, got\n%s", tb.TotalRow, dump(tb))
+	}
+	tb = mustRead(t)(readString("s.csv", in+"Summe;6\n", Schema{NeedSpending: true}))
+	if len(tb.Units) != 3 || tb.TotalRow != 5 {
+		t.Errorf("total row %d, got\n%s", tb.TotalRow, dump(tb))
+	}
 }

@@ -51,4 +51,5 @@ func (b *builder) restart(period string) {
 	clear(b.units)
 	clear(b.areas)
 	clear(b.badUnits)
+	b.total.line, b.lastNew = 0, false
 }

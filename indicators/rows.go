@@ -31,12 +31,28 @@ type builder struct {
 	all      bool           // Schema.AllProblems
 	row      rowCheck       // the current row
 	badUnits map[string]int // unit name -> line, of units met only in bad rows (AllProblems)
+
+	total   totalRow // a row labelled as a total, held back until it is known to be the last
+	lastNew bool     // the last row that counted made a unit of its own, the last one
+}
+
+// totalRow is a row whose unit name says it is a total ("Summe"), with
+// its values. It is taken out of the data if it is the last row and its
+// values are the sums of the rows above; see totals.
+type totalRow struct {
+	line   int // 0: none
+	col    int // the unit's column
+	name   string
+	values []decValue
+	hold   *Error // the row's problem if it is not a total row: its empty area name
 }
 
 // rowCheck is what checking the current row found.
 type rowCheck struct {
 	unit   string
 	index  int          // the unit's index in t.Units, -1 if it is new
+	total  bool         // its name says it is a total row, or hold is set
+	hold   *Error       // its empty area name, unless it is a total row; see check
 	values []decValue   // per key
 	bad    []rowProblem // in the order found
 }
@@ -94,13 +110,60 @@ func (b *builder) add(cells []string) error {
 	counts := b.check(cells)
 	if counts || len(b.row.bad) > 0 {
 		b.noteHidden()
+		if err := b.notLastTotal(); err != nil {
+			return err
+		}
 	}
 	if len(b.row.bad) > 0 {
+		if h := b.row.hold; h != nil {
+			b.row.bad = append(b.row.bad, rowProblem{b.areaCol, h})
+		}
 		return b.reject()
 	}
-	if counts {
+	if counts && b.row.total {
+		b.holdTotal()
+	} else if counts {
 		b.commit()
 	}
+	return nil
+}
+
+// holdTotal keeps the total row just checked until the end of the table.
+func (b *builder) holdTotal() {
+	t := &b.total
+	t.line, t.col, t.name, t.hold = b.src.line(b.unitCol), b.unitCol, strings.Clone(b.row.unit), b.row.hold
+	t.values = slices.Grow(t.values[:0], len(b.row.values))[:len(b.row.values)]
+	for i := range b.row.values {
+		t.values[i].n.Set(&b.row.values[i].n)
+		t.values[i].scale = b.row.values[i].scale
+	}
+	b.lastNew = false
+}
+
+// notLastTotal reports a total row held back, now that a row follows it:
+// only a total row at the end is known to be the sum of all rows above.
+func (b *builder) notLastTotal() error {
+	if b.total.line == 0 {
+		return nil
+	}
+	err := b.t.errorAt(b.total.line, keyUnit, quote(b.total.name)+" looks like a total row; remove it")
+	if b.total.hold != nil {
+		err = b.total.hold
+	}
+	b.total.line = 0
+	if !b.all {
+		return err
+	}
+	return b.problem(err)
+}
+
+// problem adds a problem of a row other than the current one.
+func (b *builder) problem(err *Error) error {
+	if len(b.t.Problems) == maxProblems {
+		b.t.Problems = append(b.t.Problems, b.t.errorAt(0, "", "… and more problems; fix these first"))
+		return errEnough
+	}
+	b.t.Problems = append(b.t.Problems, err)
 	return nil
 }
 
@@ -113,13 +176,23 @@ func (b *builder) check(cells []string) bool {
 		return false
 	}
 	r := &b.row
-	r.unit, r.index = "", -1
+	r.unit, r.index, r.total, r.hold = "", -1, false, nil
 	name, ok := b.name(cells, b.unitCol, keyUnit, "unit")
-	if b.areaCol >= 0 && b.goOn() {
-		b.area(cells)
+	r.total = ok && isTotal(name)
+	if b.areaCol >= 0 && b.goOn() && !r.total {
+		n := len(r.bad)
+		b.area(cells) // a total row sums all areas, and names none
+		if _, seen := b.units[name]; ok && !seen && len(r.bad) == n+1 && r.bad[n].err.Msg == "empty area name" {
+			// A new unit without an area, such as "Alle Bezirksstellen",
+			// may be a total row: that is known at the end.
+			r.hold, r.total, r.bad = r.bad[n].err, true, r.bad[:n]
+		}
 	}
-	if ok && b.goOn() {
+	if ok && b.goOn() && !r.total {
 		r.unit, r.index = name, b.unit(name)
+	}
+	if r.total {
+		r.unit = name
 	}
 	for i, key := range b.keys {
 		if b.goOn() {
@@ -140,6 +213,7 @@ func (b *builder) goOn() bool {
 func (b *builder) commit() {
 	r := &b.row
 	u := r.index
+	b.lastNew = u < 0
 	if u < 0 {
 		u = b.newUnit(r.unit)
 	}
@@ -235,7 +309,7 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 		b.fail(col, key, fmt.Sprintf("a name of %d characters is longer than the %d an Excel cell holds", utf8.RuneCountInString(name), maxName))
 		return "", false
 	}
-	if isTotal(name) {
+	if key != keyUnit && isTotal(name) {
 		b.fail(col, key, quote(name)+" looks like a total row; remove it")
 		return "", false
 	}
@@ -365,18 +439,21 @@ func isBreak(r rune) bool {
 	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
-// totalWords are the first words of total rows. A total row summed with
-// the units would take half the budget.
-var totalWords = []string{"summe", "gesamt", "insgesamt", "total", "endsumme", "zwischensumme"}
+// totalWords are the first or last words of total rows, as German Excel
+// and people write them ("Gesamtergebnis" under a pivot table). A total
+// row summed with the units would take half the budget.
+var totalWords = []string{"summe", "gesamt", "insgesamt", "total", "endsumme", "zwischensumme",
+	"gesamtergebnis", "gesamtsumme", "endergebnis", "ges", "sum", "σ"}
 
-// isTotal says whether the name's first word is a total word ("Summe",
-// "Gesamt:", "Summe Stadt", but not "Gesamtschule"). It runs for every row,
-// so it allocates nothing.
+// isTotal says whether the name's first or last word is a total word
+// ("Summe", "Gesamt:", "Summe Stadt", "Stadt gesamt", "Ges.", but not
+// "Gesamtschule"). It runs for every row, so it allocates nothing.
 func isTotal(name string) bool {
-	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
-	first = strings.TrimRight(first, ":.")
+	name = strings.TrimSpace(name)
+	first, _, _ := strings.Cut(name, " ")
+	last := name[strings.LastIndexByte(name, ' ')+1:]
 	for _, w := range totalWords {
-		if strings.EqualFold(first, w) {
+		if strings.EqualFold(strings.TrimRight(first, ":."), w) || strings.EqualFold(strings.TrimRight(last, ":."), w) {
 			return true
 		}
 	}

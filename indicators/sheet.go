@@ -100,6 +100,7 @@ type xmlRelationships struct {
 type xmlWorkbook struct {
 	Sheets []struct {
 		Name  string     `xml:"name,attr"`
+		State string     `xml:"state,attr"`
 		Attrs []xml.Attr `xml:",any,attr"`
 	} `xml:"sheets>sheet"`
 }
@@ -121,6 +122,7 @@ func (p workbookParts) rels(name string) *xmlRelationships {
 // workbook names none that is there.
 type workbookSheet struct {
 	name, part string
+	hidden     bool // hidden or very hidden in Excel
 }
 
 // sheets lists the sheets of the workbook in order, with their parts,
@@ -180,7 +182,9 @@ func (p workbookParts) sheets() ([]workbookSheet, error) {
 	}
 	list := make([]workbookSheet, len(wb.Sheets))
 	for i, s := range wb.Sheets {
-		list[i] = workbookSheet{s.Name, parts[s.Name]}
+		// "hidden" or "veryHidden" (shown by no menu of Excel); a state
+		// that is neither, nor "visible", is not taken for visible.
+		list[i] = workbookSheet{s.Name, parts[s.Name], s.State != "" && s.State != "visible"}
 	}
 	return list, nil
 }

@@ -58,6 +58,13 @@ type Table struct {
 	// read like the others, as Excel's sums count them, but a user who
 	// checks the table against the screen does not see them.
 	HiddenRows []int
+	// TotalRow is the CSV line or xlsx row of a total row at the end of
+	// the table, which was taken out of the data because its values are
+	// the sums of the rows above; 0 if there is none.
+	TotalRow int
+	// Warnings are about the table as a whole: the sheet read is hidden
+	// in Excel (taken only when Options.Sheet names it).
+	Warnings []*Error
 
 	xlsx       bool
 	cols       map[string]int // key -> column index, from 0
@@ -155,13 +162,16 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 			return nil, err
 		}
 	}
+	b.finish()
+	if err := b.totals(); err != nil {
+		return nil, err
+	}
 	if b.period.want != "" && b.period.col >= 0 && t.Period == "" && len(t.Problems) == 0 {
 		return nil, t.errorAt(t.headerLine, keyPeriod, "no rows of the quarter "+b.period.want)
 	}
 	if len(t.Units) == 0 && len(t.Problems) == 0 {
 		return nil, t.errorAt(t.headerLine, "", "no data rows below the header")
 	}
-	b.finish()
 	return t, nil
 }
 

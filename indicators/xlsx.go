@@ -40,11 +40,7 @@ func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Tabl
 	if err != nil {
 		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
 	}
-	names := make([]string, len(sheets))
-	for i, s := range sheets {
-		names[i] = s.name
-	}
-	i, err := pickSheet(names, name, opt.Sheet)
+	i, err := pickSheet(sheets, name, opt.Sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -57,6 +53,9 @@ func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Tabl
 	src := &xlsxSource{r: r, sound: sound, rows: rows, sheet: sheet, file: name}
 	defer src.close()
 	t = newTable(name, sheet, schema)
+	if sheets[i].hidden {
+		t.Warnings = append(t.Warnings, &Error{File: name, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is read because it was asked for by name"})
+	}
 	return t.read(src, schema)
 }
 
@@ -86,22 +85,32 @@ func notOpenDocument(zr *zip.Reader, name string) error {
 }
 
 // pickSheet returns the index of the sheet, whose name Excel compares
-// without case, or of the first sheet.
-func pickSheet(sheets []string, file, want string) (int, error) {
+// without case, or of the first sheet that is not hidden. A hidden sheet
+// is taken only by name: a very hidden one, which no menu of Excel shows,
+// could hold other figures than those the user sees.
+func pickSheet(sheets []workbookSheet, file, want string) (int, error) {
 	if len(sheets) == 0 {
 		return 0, &Error{File: file, Msg: "the workbook has no sheets"}
 	}
 	if want == "" {
-		return 0, nil
+		for i, s := range sheets {
+			if !s.hidden {
+				return i, nil
+			}
+		}
+		return 0, &Error{File: file, Msg: "every sheet of the workbook is hidden in Excel; name the one to read (--sheet)"}
 	}
 	for i, s := range sheets {
-		if strings.EqualFold(s, want) {
+		if strings.EqualFold(s.name, want) {
 			return i, nil
 		}
 	}
 	quoted := make([]string, len(sheets))
 	for i, s := range sheets {
-		quoted[i] = fmt.Sprintf("%q", s)
+		quoted[i] = fmt.Sprintf("%q", s.name)
+		if s.hidden {
+			quoted[i] += " (hidden)"
+		}
 	}
 	msg := fmt.Sprintf("no sheet %q; the workbook has %s", want, strings.Join(quoted, ", "))
 	return 0, &Error{File: file, Msg: msg}

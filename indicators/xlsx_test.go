@@ -3,6 +3,7 @@ package indicators
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -155,7 +156,8 @@ func TestXLSXBadInput(t *testing.T) {
 		{"text 1234.5", [][]any{h, {"A", "a", 1, 2}, {"B", "b", "1234.5", 2}}, `data.xlsx: Daten!C3: column "Einwohner 0-18": "1234.5" is text that reads two ways; enter it as a number`},
 		{"text -0.5", [][]any{h, {"A", "a", "-0.5", 2}}, `data.xlsx: Daten!C2: column "Einwohner 0-18": "-0.5" is text that reads two ways; enter it as a number`},
 		{"text 1.2345", [][]any{h, {"A", "a", 1.2345, "1.2345"}}, `data.xlsx: Daten!D2: column "SGB II/XII": "1.2345" is text that reads two ways; enter it as a number`},
-		{"total row", [][]any{h, {"A", "a", 1, 2}, {"Summe", "", 1, 2}}, `data.xlsx: Daten!A3: column "Bezirksstelle": "Summe" looks like a total row; remove it`},
+		{"total row", [][]any{h, {"A", "a", 1, 2}, {"Summe", "", 1, 3}}, `data.xlsx: Daten!D3: column "SGB II/XII": "Summe" looks like a total row, but it does not add up: 3 here, the rows above sum to 2; correct or remove it`},
+		{"total row not last", [][]any{h, {"A", "a", 1, 2}, {"Summe", "", 1, 2}, {"B", "b", 1, 2}}, `data.xlsx: Daten!A3: column "Bezirksstelle": "Summe" looks like a total row; remove it`},
 		{"duplicate area", [][]any{h, {"A", "a", 1, 2}, {"B", "a", 1, 2}}, `data.xlsx: Daten!B3: column "Stadtteil": area "a" appears again (first in row 2)`},
 		{"missing column", [][]any{{"Bezirksstelle", "Einwohner 0-18"}, {"A", 1}}, `data.xlsx: Daten: column "sgb_recipients" is missing (expected a heading like "SGB II/XII")`},
 		{"same key twice", [][]any{{"Bezirksstelle", "youth_0_18", "SGB II/XII", "youth 0 18"}}, `data.xlsx: Daten!D1: column "youth 0 18": means "youth_0_18" like column "youth_0_18"; remove one of them`},
@@ -430,4 +432,40 @@ func TestMisleadingFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestXLSXHiddenSheets: a hidden or very hidden sheet is never taken by
+// default, only by name, with a warning (issue 11, finding 2).
+func TestXLSXHiddenSheets(t *testing.T) {
+	old := sheetData{"Alt", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1000, 1000}}}
+	cur := sheetData{"Daten", [][]any{{"Bezirksstelle", "youth_0_18", "sgb_recipients"}, {"A", 1, 2}}}
+	for _, very := range []bool{false, true} {
+		b := editedWorkbook(t, func(f *excelize.File) {
+			f.SetActiveSheet(1) // excelize does not hide the active sheet
+			must(t, f.SetSheetVisible("Alt", false, very))
+		}, old, cur)
+		tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))
+		if got := dump(tb); tb.Sheet != "Daten" || got != "A@2×1: 1 2\n" || len(tb.Warnings) != 0 {
+			t.Errorf("very hidden %v: sheet %q, %s, warnings %v", very, tb.Sheet, got, tb.Warnings)
+		}
+		tb = mustRead(t)(readXLSXBytes(b, "data.xlsx", two, "alt"))
+		if got := dump(tb); tb.Sheet != "Alt" || got != "A@2×1: 1000 1000\n" || fmt.Sprint(tb.Warnings) != "[data.xlsx: Alt: the sheet is hidden in Excel; it is read because it was asked for by name]" {
+			t.Errorf("very hidden %v: sheet %q, %s, warnings %v", very, tb.Sheet, got, tb.Warnings)
+		}
+		_, err := readXLSXBytes(b, "data.xlsx", two, "Neu")
+		wantError(t, err, `data.xlsx: no sheet "Neu"; the workbook has "Alt" (hidden), "Daten"`)
+		path := filepath.Join(t.TempDir(), "data.xlsx")
+		must(t, os.WriteFile(path, b, 0o644))
+		sheets, err := Sheets(path)
+		must(t, err)
+		if fmt.Sprint(sheets) != "[{Alt true} {Daten false}]" {
+			t.Errorf("sheets %v", sheets)
+		}
+	}
+	// A state that is not known is not taken for visible; nor is a
+	// workbook of hidden sheets read.
+	p := rawParts(rawSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`), "")
+	p["xl/workbook.xml"] = strings.Replace(p["xl/workbook.xml"], `sheetId="1"`, `sheetId="1" state="weird"`, 1)
+	_, err := readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: every sheet of the workbook is hidden in Excel; name the one to read (--sheet)`)
 }

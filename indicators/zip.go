@@ -185,9 +185,26 @@ func (s seekReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	return n, err
 }
 
-// SheetNames lists the sheets of the workbook at path, in order, with the
-// same limits as reading it.
+// SheetNames lists the sheets of the workbook at path, in order, hidden
+// ones too, with the same limits as reading it.
 func SheetNames(path string) ([]string, error) {
+	sheets, err := Sheets(path)
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = s.Name
+	}
+	return names, err
+}
+
+// Sheet is a sheet of a workbook.
+type Sheet struct {
+	Name   string
+	Hidden bool // hidden or very hidden in Excel: read only when named
+}
+
+// Sheets lists the sheets of the workbook at path, in order, with the
+// same limits and checks as reading it.
+func Sheets(path string) ([]Sheet, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
@@ -203,10 +220,16 @@ func SheetNames(path string) ([]string, error) {
 	if err := notOpenDocument(zr, path); err != nil {
 		return nil, err
 	}
-	wb, err := openWorkbook(f, path)
-	if err != nil {
+	if err := unpackAll(zr.File, path); err != nil {
 		return nil, err
 	}
-	defer wb.Close()
-	return wb.GetSheetList(), nil
+	list, err := zipParts(zr).sheets()
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot read the workbook: " + err.Error()}
+	}
+	sheets := make([]Sheet, len(list))
+	for i, s := range list {
+		sheets[i] = Sheet{s.name, s.hidden}
+	}
+	return sheets, nil
 }

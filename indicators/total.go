@@ -1,0 +1,118 @@
+package indicators
+
+import (
+	"fmt"
+	"math/big"
+)
+
+// totals takes a total row at the end of the table out of the data when
+// its values are the sums of the rows above, in every column read
+// (indicators and spending): summed with the units, it would take half
+// the budget. A row whose unit name says it is a total ("Summe",
+// "Gesamtergebnis") and does not add up is an error naming the first
+// column that does not; a row with any other name is a total row only if
+// it adds up in at least two columns, below at least two units, and is
+// its own unit (in a table of one column, 1, 2 and 3 would be a total
+// row). With problems
+// (Schema.AllProblems) the sums miss the bad rows, so a labelled total row
+// is only left out.
+func (b *builder) totals() error {
+	t := b.t
+	switch {
+	case b.total.line != 0 && len(t.Problems) > 0:
+		if b.total.hold != nil {
+			b.problem(b.total.hold) // errEnough: the read ends anyway
+		}
+		b.total.line = 0
+	case b.total.line != 0:
+		return b.labelledTotal()
+	case b.lastNew && len(t.Problems) == 0 && len(t.Units) >= 3 && len(b.keys) >= 2:
+		b.unlabelledTotal()
+	}
+	return nil
+}
+
+func (b *builder) labelledTotal() error {
+	t, tr := b.t, &b.total
+	var err *Error
+	if len(t.Units) == 0 {
+		err = t.errorAt(tr.line, keyUnit, quote(tr.name)+" looks like a total row; remove it")
+		if tr.hold != nil {
+			err = tr.hold
+		}
+	} else {
+		sums := b.columnSums(t.Units)
+		v := new(big.Rat)
+		for i, key := range b.keys {
+			v.SetFrac(&tr.values[i].n, pow10(tr.values[i].scale))
+			if v.Cmp(sums[i]) != 0 {
+				msg := fmt.Sprintf("%s looks like a total row, but it does not add up: %s here, the rows above sum to %s; correct or remove it",
+					quote(tr.name), decimalText(v), decimalText(sums[i]))
+				err = t.errorAt(tr.line, key, msg)
+				if tr.hold != nil { // not a total row, by its name
+					err = tr.hold
+				}
+				break
+			}
+		}
+	}
+	if err == nil {
+		t.TotalRow = tr.line
+		return nil
+	}
+	if !b.all {
+		return err
+	}
+	if perr := b.problem(err); perr != errEnough {
+		return perr
+	}
+	return nil
+}
+
+func (b *builder) unlabelledTotal() {
+	t := b.t
+	n := len(t.Units) - 1
+	last := t.Units[n]
+	if last.Rows != 1 {
+		return
+	}
+	sums := b.columnSums(t.Units[:n])
+	for i := range b.keys {
+		if unitValue(&last, i).Cmp(sums[i]) != 0 {
+			return
+		}
+	}
+	t.TotalRow = last.Line
+	t.Units = t.Units[:n]
+	delete(b.units, last.Name)
+}
+
+// columnSums sums each key's values over the units.
+func (b *builder) columnSums(units []Unit) []*big.Rat {
+	sums := make([]*big.Rat, len(b.keys))
+	for i := range sums {
+		sums[i] = new(big.Rat)
+		for u := range units {
+			sums[i].Add(sums[i], unitValue(&units[u], i))
+		}
+	}
+	return sums
+}
+
+// unitValue is the value of the i-th key read: an indicator, or spending
+// after the indicators.
+func unitValue(u *Unit, i int) *big.Rat {
+	if i < len(u.Values) {
+		return u.Values[i]
+	}
+	return u.Spending
+}
+
+// decimalText writes a decimal fraction with just the decimals it needs.
+func decimalText(r *big.Rat) string {
+	x, k := new(big.Rat).Set(r), 0
+	for ten := big.NewRat(10, 1); !x.IsInt() && k < 40; k++ {
+		x.Mul(x, ten)
+	}
+	return r.FloatString(k)
+}
