@@ -17,15 +17,19 @@ import (
 
 // checkOptions are everything one run of check needs.
 type checkOptions struct {
-	Files     []string
-	Sheet     string
-	Against   string
-	Threshold *big.Rat
-	Keys      []string          // indicator keys to look for: the weighted ones, then residents
-	Headings  map[string]string // extra headings, from the config
-	Formula   formulaOptions    // read as allocate reads it: its indicators must be there
-	Share     *big.Rat          // α: below 1, the spending must be there too
-	Output    outputOptions
+	Files         []string
+	Sheet         string // only this sheet of each workbook, with SpendingSheet where it has one
+	SpendingSheet string
+	// FileSheets are the sheets of each file named by the config's data
+	// and spending, as allocate reads them; none: every sheet.
+	FileSheets map[string][]string
+	Against    string
+	Threshold  *big.Rat
+	Keys       []string          // indicator keys to look for: the weighted ones, then residents
+	Headings   map[string]string // extra headings, from the config
+	Formula    formulaOptions    // read as allocate reads it: its indicators must be there
+	Share      *big.Rat          // α: below 1, the spending must be there too
+	Output     outputOptions
 }
 
 // residentHeadings name a column of all residents, against which check
@@ -71,7 +75,8 @@ Without FILE, check reads the config's data and spending.`,
 		},
 	}
 	f := c.Flags()
-	f.String("sheet", "", "check only this sheet of each workbook")
+	f.String("sheet", "", "check only this sheet of each workbook (with --spending-sheet where it has one)")
+	f.String("spending-sheet", "", "the sheet of the spending, as allocate's --spending-sheet")
 	f.String("against", "", "an older table to compare the values with")
 	f.String("threshold", "20%", "warn when a value moved more than this against --against")
 	f.String("config", "", "YAML config file: its columns and weights say which columns to look for")
@@ -91,14 +96,15 @@ Exit status:
 `
 
 func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
-	extra := []string{"columns", "budget", "data", "spending", "spending-sheet", "demo"}
+	extra := []string{"columns", "budget", "data", "spending", "demo"}
 	s, err := newSettings(c, extra, []string{"data", "spending"})
 	if err != nil {
 		return nil, err
 	}
-	opts := &checkOptions{Files: files, Sheet: s.v.GetString("sheet"), Against: s.v.GetString("against")}
+	opts := &checkOptions{Files: files, Sheet: s.v.GetString("sheet"), SpendingSheet: s.v.GetString("spending-sheet"),
+		Against: s.v.GetString("against")}
 	if len(files) == 0 {
-		if opts.Files, err = configTables(s); err != nil {
+		if opts.Files, opts.FileSheets, err = configTables(s); err != nil {
 			return nil, err
 		}
 	}
@@ -127,17 +133,33 @@ func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
 	return opts, err
 }
 
-// configTables are the tables allocate would read with these settings:
-// the data and the spending.
-func configTables(s *settings) ([]string, error) {
+// configTables are the tables allocate would read with these settings,
+// the data and the spending, with the sheets it would read of each.
+func configTables(s *settings) ([]string, map[string][]string, error) {
 	data, spending := s.v.GetString("data"), s.v.GetString("spending")
+	sheet, spendingSheet := s.v.GetString("sheet"), s.v.GetString("spending-sheet")
 	if data == "" {
-		return nil, usagef("name the tables to check (check FILE...), or give data in --config")
+		return nil, nil, usagef("name the tables to check (check FILE...), or give data in --config")
 	}
-	if spending == "" || spending == data {
-		return []string{data}, nil
+	if spendingSheet != "" && spending == "" {
+		spending = data // as allocate reads it: a sheet of the data workbook
 	}
-	return []string{data, spending}, nil
+	sheets := map[string][]string{data: nonEmpty(sheet)}
+	switch {
+	case spending == "":
+		return []string{data}, sheets, nil
+	case spending == data:
+		if sheet != "" {
+			sheets[data] = nonEmpty(sheet, spendingSheet)
+		}
+		return []string{data}, sheets, nil
+	}
+	sheets[spending] = nonEmpty(spendingSheet)
+	return []string{data, spending}, sheets, nil
+}
+
+func nonEmpty(names ...string) []string {
+	return slices.DeleteFunc(names, func(n string) bool { return n == "" })
 }
 
 func checkRun(c *cobra.Command, opts *checkOptions) error {
@@ -182,7 +204,11 @@ func checkStatus(view *report.Check) error {
 // sheets can be checked is an error: no sheets, or only sheets without a
 // unit column, one of which allocate would read.
 func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indicators.Table, error) {
-	sheets, err := sheetsToCheck(path, opts.Sheet)
+	named, err := opts.namedSheets(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	sheets, err := sheetsToCheck(path, named)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -191,7 +217,7 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 	var notes []string // the errors of the sheets skipped as notes
 	for _, sheet := range sheets {
 		t, missing, err := readForCheck(path, sheet, opts)
-		if len(sheets) > 1 && isNotes(err) {
+		if len(named) == 0 && len(sheets) > 1 && isNotes(err) {
 			notes = append(notes, headingHint(err).Error())
 			continue
 		}
@@ -213,7 +239,7 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 		files = append(files, report.CheckedFile{File: path, Errors: []string{msg}})
 	case len(files) == 0:
 		files = append(files, report.CheckedFile{File: path, Errors: notes})
-	case len(notes) > 0 && opts.Sheet == "":
+	case len(notes) > 0:
 		files = append(files, defaultSheetNotes(path, opts)...)
 	}
 	return files, tables, nil
@@ -241,10 +267,38 @@ func isNotes(err error) bool {
 	return errors.As(err, &missing) && missing.Column == "unit" && missing.Found != nil && missing.Near == ""
 }
 
-// sheetsToCheck is [""] for CSV, else the sheets of the workbook.
-func sheetsToCheck(path, sheet string) ([]string, error) {
-	if sheet != "" || !isWorkbook(path) {
-		return []string{sheet}, nil
+// namedSheets are the sheets of path to check that the settings name:
+// the config's for its data and spending, else --sheet with the
+// spending sheet where the workbook has one; none for every sheet.
+func (o *checkOptions) namedSheets(path string) ([]string, error) {
+	if named, ok := o.FileSheets[path]; ok {
+		return named, nil
+	}
+	if o.Sheet == "" {
+		return nil, nil
+	}
+	named := []string{o.Sheet}
+	if o.SpendingSheet == "" || strings.EqualFold(o.SpendingSheet, o.Sheet) || !isWorkbook(path) {
+		return named, nil
+	}
+	all, err := indicators.SheetNames(path)
+	if err != nil {
+		return nil, inputFileError(err)
+	}
+	if slices.ContainsFunc(all, func(s string) bool { return strings.EqualFold(s, o.SpendingSheet) }) {
+		named = append(named, o.SpendingSheet)
+	}
+	return named, nil
+}
+
+// sheetsToCheck is [""] for CSV, the named sheets, or else every sheet of
+// the workbook.
+func sheetsToCheck(path string, named []string) ([]string, error) {
+	if !isWorkbook(path) {
+		return []string{""}, nil
+	}
+	if len(named) > 0 {
+		return named, nil
 	}
 	sheets, err := indicators.SheetNames(path)
 	return sheets, inputFileError(err)

@@ -18,14 +18,16 @@ import (
 // damaged at random, as a user's tables are: misspelt headings, offices
 // missing from one table, negative, empty and non-numeric cells, columns
 // of zeros, spending in both tables or in neither, missing sheets, notes
-// before the table, settings that weight or invert other columns.
+// before the table, settings that weight or invert other columns. The
+// files are named on the command line or, as allocate --config reads
+// them, in a config file.
 //
 // check reads more than allocate in two places, which the generator
 // leaves out: a residents column ("Einwohner"), which check compares with
 // youth, and a workbook with more than one table, all of which check
 // checks while allocate reads one.
 func TestCheckExitsTwoExactlyWhenAllocateDoes(t *testing.T) {
-	n := 400
+	n := 300
 	if testing.Short() {
 		n = 60
 	}
@@ -64,6 +66,7 @@ type checkCase struct {
 	sheet          string     // --sheet, for both
 	settings       []string   // flags for both
 	config         string     // a config file's text, "" for none
+	viaConfig      bool       // the files named in the config, not on the command line
 	damage         []string
 }
 
@@ -107,6 +110,7 @@ func genCheckCase(r *rand.Rand) *checkCase {
 		c.spending = nil
 	}
 	c.workbook = r.IntN(4) == 0
+	c.viaConfig = r.IntN(4) == 0
 	c.genSettings(r)
 	for range r.IntN(4) {
 		c.damageOnce(r)
@@ -269,21 +273,32 @@ func (c *checkCase) write(t *testing.T, dir string) (allocateArgs, checkArgs []s
 	} else {
 		writeCSV(t, data, c.data)
 	}
-	allocateArgs = []string{"allocate", "--data", data, "--budget", "1000000"}
-	checkArgs = []string{"check", data}
+	files := []string{data}
 	if c.spending != nil {
 		sp := filepath.Join(dir, "mittelabfluss.csv")
 		writeCSV(t, sp, c.spending)
-		allocateArgs = append(allocateArgs, "--spending", sp)
-		checkArgs = append(checkArgs, sp)
+		files = append(files, sp)
+	}
+	config := c.config
+	allocateArgs = []string{"allocate", "--budget", "1000000", "--data", data}
+	checkArgs = append([]string{"check"}, files...)
+	switch {
+	case c.viaConfig:
+		config += "data: daten" + filepath.Ext(data) + "\n"
+		if c.spending != nil {
+			config += "spending: mittelabfluss.csv\n"
+		}
+		allocateArgs, checkArgs = allocateArgs[:3], []string{"check"}
+	case c.spending != nil:
+		allocateArgs = append(allocateArgs, "--spending", files[1])
 	}
 	common := slices.Clone(c.settings)
 	if c.sheet != "" {
 		common = append(common, "--sheet", c.sheet)
 	}
-	if c.config != "" {
+	if config != "" {
 		cfg := filepath.Join(dir, "raumbudget.yaml")
-		if err := os.WriteFile(cfg, []byte(c.config), 0o644); err != nil {
+		if err := os.WriteFile(cfg, []byte(config), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		common = append(common, "--config", cfg)
