@@ -200,9 +200,10 @@ func checkStatus(view *report.Check) error {
 }
 
 // checkFile checks every table of a file: a CSV file, or each sheet of a
-// workbook that has a unit column (or --sheet). A workbook none of whose
-// sheets can be checked is an error: no sheets, or only sheets without a
-// unit column, one of which allocate would read.
+// workbook that has a unit column and indicators or spending (or the
+// sheets the settings name). A workbook none of whose sheets can be
+// checked is an error: no sheets, or only sheets of notes; so is one whose
+// first sheet, which allocate reads, is of notes.
 func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indicators.Table, error) {
 	named, err := opts.namedSheets(path)
 	if err != nil {
@@ -214,11 +215,12 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 	}
 	var files []report.CheckedFile
 	var tables []*indicators.Table
-	var notes []string // the errors of the sheets skipped as notes
+	var notes []report.CheckedFile // the sheets skipped as notes, with the reason
+	mayBeNotes := len(named) == 0 && len(sheets) > 1
 	for _, sheet := range sheets {
 		t, missing, err := readForCheck(path, sheet, opts)
-		if len(named) == 0 && len(sheets) > 1 && isNotes(err) {
-			notes = append(notes, headingHint(err).Error())
+		if mayBeNotes && isNotes(err) {
+			notes = append(notes, report.CheckedFile{File: path, Sheet: sheet, Errors: []string{headingHint(err).Error()}})
 			continue
 		}
 		var unreadable *usageError
@@ -229,8 +231,13 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 			files = append(files, report.CheckedFile{File: path, Sheet: sheet, Errors: []string{headingHint(err).Error()}})
 			continue
 		}
+		errs, bare := missingErrors(t, missing, opts)
+		if mayBeNotes && bare {
+			notes = append(notes, report.CheckedFile{File: path, Sheet: sheet, Errors: errs})
+			continue
+		}
 		f := checkedFile(t)
-		f.Errors = append(missingErrors(t, missing, opts), f.Errors...)
+		f.Errors = append(errs, f.Errors...)
 		files, tables = append(files, f), append(tables, t)
 	}
 	switch {
@@ -238,26 +245,34 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 		msg := (&indicators.Error{File: path, Msg: "the workbook has no sheets"}).Error()
 		files = append(files, report.CheckedFile{File: path, Errors: []string{msg}})
 	case len(files) == 0:
-		files = append(files, report.CheckedFile{File: path, Errors: notes})
+		files = notes
 	case len(notes) > 0:
-		files = append(files, defaultSheetNotes(path, opts)...)
+		files = append(files, defaultSheetNotes(path, notes, opts)...)
 	}
 	return files, tables, nil
 }
 
 // defaultSheetNotes is an error when the sheet allocate reads without
-// --sheet (the first) is one of notes: allocate would refuse the workbook
-// that check finds tables in.
-func defaultSheetNotes(path string, opts *checkOptions) []report.CheckedFile {
+// --sheet (the first) is among the notes: allocate would refuse the
+// workbook that check finds tables in.
+func defaultSheetNotes(path string, notes []report.CheckedFile, opts *checkOptions) []report.CheckedFile {
 	schema := indicators.Schema{AllProblems: true, Headings: opts.Headings}
-	_, err := readTableFile(path, schema, indicators.Options{})
-	if !isNotes(err) {
-		return nil
-	}
+	t, err := readTableFile(path, schema, indicators.Options{})
 	var e *indicators.Error
-	errors.As(err, &e)
-	msg := headingHint(err).Error() + "; allocate reads this sheet unless --sheet names another"
-	return []report.CheckedFile{{File: path, Sheet: e.Sheet, Errors: []string{msg}}}
+	sheet := ""
+	switch {
+	case err == nil:
+		sheet = t.Sheet
+	case errors.As(err, &e):
+		sheet = e.Sheet
+	}
+	for _, n := range notes {
+		if n.Sheet == sheet {
+			n.Errors = []string{n.Errors[0] + "; allocate reads this sheet unless --sheet names another"}
+			return []report.CheckedFile{n}
+		}
+	}
+	return nil
 }
 
 // isNotes says whether err is that of a sheet of notes: it has no unit
@@ -312,8 +327,9 @@ func isWorkbook(path string) bool {
 // readForCheck reads whichever of the known columns the table has, with
 // every problem collected instead of the first; missing are the errors of
 // the weighted columns it lacks.
-func readForCheck(path, sheet string, opts *checkOptions) (t *indicators.Table, missing []*indicators.Error, err error) {
+func readForCheck(path, sheet string, opts *checkOptions) (*indicators.Table, []*indicators.Error, error) {
 	keys := slices.Clone(opts.Keys)
+	var missing []*indicators.Error
 	for {
 		schema := indicators.Schema{Indicators: keys, AllowSpending: true, AllProblems: true, Headings: opts.Headings}
 		t, err := readTableFile(path, schema, indicators.Options{Sheet: sheet})
