@@ -96,11 +96,12 @@ Exit status:
 `
 
 func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
-	extra := []string{"columns", "budget", "data", "spending", "demo"}
+	extra := []string{"columns", "budget", "data", "spending", "demo", "report-date"}
 	s, err := newSettings(c, extra, []string{"data", "spending"})
 	if err != nil {
 		return nil, err
 	}
+	ignoreConfigOutput(s)
 	opts := &checkOptions{Files: files, Sheet: s.v.GetString("sheet"), SpendingSheet: s.v.GetString("spending-sheet"),
 		Against: s.v.GetString("against")}
 	if len(files) == 0 {
@@ -131,6 +132,19 @@ func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
 	}
 	opts.Output, err = readOutputOptions(s)
 	return opts, err
+}
+
+// allocationOutputKeys say where allocate writes its result. In a config
+// they are allocate's: check, reading the same config, writes its report
+// as its own command line says, never over the allocation's file.
+var allocationOutputKeys = []string{"output", "out", "force"}
+
+func ignoreConfigOutput(s *settings) {
+	for _, key := range allocationOutputKeys {
+		if s.fromConfig(key) {
+			s.v.Set(key, s.cmd.Flags().Lookup(key).DefValue)
+		}
+	}
 }
 
 // configTables are the tables allocate would read with these settings,
