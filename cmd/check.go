@@ -17,15 +17,19 @@ import (
 
 // checkOptions are everything one run of check needs.
 type checkOptions struct {
-	Files     []string
-	Sheet     string
-	Against   string
-	Threshold *big.Rat
-	Keys      []string          // indicator keys to look for: the weighted ones, then residents
-	Headings  map[string]string // extra headings, from the config
-	Formula   formulaOptions    // read as allocate reads it: its indicators must be there
-	Share     *big.Rat          // α: below 1, the spending must be there too
-	Output    outputOptions
+	Files         []string
+	Sheet         string // only this sheet of each workbook, with SpendingSheet where it has one
+	SpendingSheet string
+	// FileSheets are the sheets of each file named by the config's data
+	// and spending, as allocate reads them; none: every sheet.
+	FileSheets map[string][]string
+	Against    string
+	Threshold  *big.Rat
+	Keys       []string          // indicator keys to look for: the weighted ones, then residents
+	Headings   map[string]string // extra headings, from the config
+	Formula    formulaOptions    // read as allocate reads it: its indicators must be there
+	Share      *big.Rat          // α: below 1, the spending must be there too
+	Output     outputOptions
 }
 
 // residentHeadings name a column of all residents, against which check
@@ -71,7 +75,8 @@ Without FILE, check reads the config's data and spending.`,
 		},
 	}
 	f := c.Flags()
-	f.String("sheet", "", "check only this sheet of each workbook")
+	f.String("sheet", "", "check only this sheet of each workbook (with --spending-sheet where it has one)")
+	f.String("spending-sheet", "", "the sheet of the spending, as allocate's --spending-sheet")
 	f.String("against", "", "an older table to compare the values with")
 	f.String("threshold", "20%", "warn when a value moved more than this against --against")
 	f.String("config", "", "YAML config file: its columns and weights say which columns to look for")
@@ -91,14 +96,16 @@ Exit status:
 `
 
 func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
-	extra := []string{"columns", "budget", "data", "spending", "spending-sheet", "demo"}
+	extra := []string{"columns", "budget", "data", "spending", "demo", "report-date"}
 	s, err := newSettings(c, extra, []string{"data", "spending"})
 	if err != nil {
 		return nil, err
 	}
-	opts := &checkOptions{Files: files, Sheet: s.v.GetString("sheet"), Against: s.v.GetString("against")}
+	ignoreConfigOutput(s)
+	opts := &checkOptions{Files: files, Sheet: s.v.GetString("sheet"), SpendingSheet: s.v.GetString("spending-sheet"),
+		Against: s.v.GetString("against")}
 	if len(files) == 0 {
-		if opts.Files, err = configTables(s); err != nil {
+		if opts.Files, opts.FileSheets, err = configTables(s); err != nil {
 			return nil, err
 		}
 	}
@@ -127,17 +134,46 @@ func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
 	return opts, err
 }
 
-// configTables are the tables allocate would read with these settings:
-// the data and the spending.
-func configTables(s *settings) ([]string, error) {
+// allocationOutputKeys say where allocate writes its result. In a config
+// they are allocate's: check, reading the same config, writes its report
+// as its own command line says, never over the allocation's file.
+var allocationOutputKeys = []string{"output", "out", "force"}
+
+func ignoreConfigOutput(s *settings) {
+	for _, key := range allocationOutputKeys {
+		if s.fromConfig(key) {
+			s.v.Set(key, s.cmd.Flags().Lookup(key).DefValue)
+		}
+	}
+}
+
+// configTables are the tables allocate would read with these settings,
+// the data and the spending, with the sheets it would read of each.
+func configTables(s *settings) ([]string, map[string][]string, error) {
 	data, spending := s.v.GetString("data"), s.v.GetString("spending")
+	sheet, spendingSheet := s.v.GetString("sheet"), s.v.GetString("spending-sheet")
 	if data == "" {
-		return nil, usagef("name the tables to check (check FILE...), or give data in --config")
+		return nil, nil, usagef("name the tables to check (check FILE...), or give data in --config")
 	}
-	if spending == "" || spending == data {
-		return []string{data}, nil
+	if spendingSheet != "" && spending == "" {
+		spending = data // as allocate reads it: a sheet of the data workbook
 	}
-	return []string{data, spending}, nil
+	sheets := map[string][]string{data: nonEmpty(sheet)}
+	switch {
+	case spending == "":
+		return []string{data}, sheets, nil
+	case spending == data:
+		if sheet != "" {
+			sheets[data] = nonEmpty(sheet, spendingSheet)
+		}
+		return []string{data}, sheets, nil
+	}
+	sheets[spending] = nonEmpty(spendingSheet)
+	return []string{data, spending}, sheets, nil
+}
+
+func nonEmpty(names ...string) []string {
+	return slices.DeleteFunc(names, func(n string) bool { return n == "" })
 }
 
 func checkRun(c *cobra.Command, opts *checkOptions) error {
@@ -178,25 +214,31 @@ func checkStatus(view *report.Check) error {
 }
 
 // checkFile checks every table of a file: a CSV file, or each sheet of a
-// workbook that has a unit column (or --sheet). A workbook none of whose
-// sheets can be checked is an error: no sheets, or only sheets without a
-// unit column, one of which allocate would read.
+// workbook that has a unit column and indicators or spending (or the
+// sheets the settings name). A workbook none of whose sheets can be
+// checked is an error: no sheets, or only sheets of notes; so is one whose
+// first sheet, which allocate reads, is of notes.
 func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indicators.Table, error) {
-	sheets, hidden, err := sheetsToCheck(path, opts.Sheet)
+	named, err := opts.namedSheets(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	sheets, hidden, err := sheetsToCheck(path, named)
 	if err != nil {
 		return nil, nil, err
 	}
 	var files []report.CheckedFile
 	var tables []*indicators.Table
-	var notes []string // the errors of the sheets skipped as notes
 	for _, sheet := range hidden {
 		e := &indicators.Error{File: path, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is not read unless --sheet names it"}
 		files = append(files, report.CheckedFile{File: path, Sheet: sheet, Warnings: []string{e.Error()}})
 	}
+	var notes []report.CheckedFile // the sheets skipped as notes, with the reason
+	mayBeNotes := len(named) == 0 && len(sheets) > 1
 	for _, sheet := range sheets {
 		t, missing, err := readForCheck(path, sheet, opts)
-		if len(sheets) > 1 && isNotes(err) {
-			notes = append(notes, headingHint(err).Error())
+		if mayBeNotes && isNotes(err) {
+			notes = append(notes, report.CheckedFile{File: path, Sheet: sheet, Errors: []string{headingHint(err).Error()}})
 			continue
 		}
 		var unreadable *usageError
@@ -207,8 +249,13 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 			files = append(files, report.CheckedFile{File: path, Sheet: sheet, Errors: []string{headingHint(err).Error()}})
 			continue
 		}
+		errs, bare := missingErrors(t, missing, opts)
+		if mayBeNotes && bare {
+			notes = append(notes, report.CheckedFile{File: path, Sheet: sheet, Errors: errs})
+			continue
+		}
 		f := checkedFile(t)
-		f.Errors = append(missingErrors(t, missing, opts), f.Errors...)
+		f.Errors = append(errs, f.Errors...)
 		files, tables = append(files, f), append(tables, t)
 	}
 	switch {
@@ -216,26 +263,34 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 		msg := (&indicators.Error{File: path, Msg: "the workbook has no sheets"}).Error()
 		files = append(files, report.CheckedFile{File: path, Errors: []string{msg}})
 	case len(files) == 0:
-		files = append(files, report.CheckedFile{File: path, Errors: notes})
-	case len(notes) > 0 && opts.Sheet == "":
-		files = append(files, defaultSheetNotes(path, opts)...)
+		files = notes
+	case len(notes) > 0:
+		files = append(files, defaultSheetNotes(path, notes, opts)...)
 	}
 	return files, tables, nil
 }
 
 // defaultSheetNotes is an error when the sheet allocate reads without
-// --sheet (the first) is one of notes: allocate would refuse the workbook
-// that check finds tables in.
-func defaultSheetNotes(path string, opts *checkOptions) []report.CheckedFile {
+// --sheet (the first) is among the notes: allocate would refuse the
+// workbook that check finds tables in.
+func defaultSheetNotes(path string, notes []report.CheckedFile, opts *checkOptions) []report.CheckedFile {
 	schema := indicators.Schema{AllProblems: true, Headings: opts.Headings}
-	_, err := readTableFile(path, schema, indicators.Options{})
-	if !isNotes(err) {
-		return nil
-	}
+	t, err := readTableFile(path, schema, indicators.Options{})
 	var e *indicators.Error
-	errors.As(err, &e)
-	msg := headingHint(err).Error() + "; allocate reads this sheet unless --sheet names another"
-	return []report.CheckedFile{{File: path, Sheet: e.Sheet, Errors: []string{msg}}}
+	sheet := ""
+	switch {
+	case err == nil:
+		sheet = t.Sheet
+	case errors.As(err, &e):
+		sheet = e.Sheet
+	}
+	for _, n := range notes {
+		if n.Sheet == sheet {
+			n.Errors = []string{n.Errors[0] + "; allocate reads this sheet unless --sheet names another"}
+			return []report.CheckedFile{n}
+		}
+	}
+	return nil
 }
 
 // isNotes says whether err is that of a sheet of notes: it has no unit
@@ -245,12 +300,39 @@ func isNotes(err error) bool {
 	return errors.As(err, &missing) && missing.Column == "unit" && missing.Found != nil && missing.Near == ""
 }
 
-// sheetsToCheck is [""] for CSV, else the sheets of the workbook that
-// allocate may read, and those hidden in Excel, which it reads only by
-// name.
-func sheetsToCheck(path, sheet string) (sheets, hidden []string, err error) {
-	if sheet != "" || !isWorkbook(path) {
-		return []string{sheet}, nil, nil
+// namedSheets are the sheets of path to check that the settings name:
+// the config's for its data and spending, else --sheet with the
+// spending sheet where the workbook has one; none for every sheet.
+func (o *checkOptions) namedSheets(path string) ([]string, error) {
+	if named, ok := o.FileSheets[path]; ok {
+		return named, nil
+	}
+	if o.Sheet == "" {
+		return nil, nil
+	}
+	named := []string{o.Sheet}
+	if o.SpendingSheet == "" || strings.EqualFold(o.SpendingSheet, o.Sheet) || !isWorkbook(path) {
+		return named, nil
+	}
+	all, err := indicators.SheetNames(path)
+	if err != nil {
+		return nil, inputFileError(err)
+	}
+	if slices.ContainsFunc(all, func(s string) bool { return strings.EqualFold(s, o.SpendingSheet) }) {
+		named = append(named, o.SpendingSheet)
+	}
+	return named, nil
+}
+
+// sheetsToCheck is [""] for CSV, the named sheets, or else the sheets of
+// the workbook that allocate may read, and those hidden in Excel, which
+// it reads only by name.
+func sheetsToCheck(path string, named []string) (sheets, hidden []string, err error) {
+	if !isWorkbook(path) {
+		return []string{""}, nil, nil
+	}
+	if len(named) > 0 {
+		return named, nil, nil
 	}
 	all, err := indicators.Sheets(path)
 	for _, s := range all {
@@ -271,8 +353,9 @@ func isWorkbook(path string) bool {
 // readForCheck reads whichever of the known columns the table has, with
 // every problem collected instead of the first; missing are the errors of
 // the weighted columns it lacks.
-func readForCheck(path, sheet string, opts *checkOptions) (t *indicators.Table, missing []*indicators.Error, err error) {
+func readForCheck(path, sheet string, opts *checkOptions) (*indicators.Table, []*indicators.Error, error) {
 	keys := slices.Clone(opts.Keys)
+	var missing []*indicators.Error
 	for {
 		schema := indicators.Schema{Indicators: keys, AllowSpending: true, AllProblems: true, Headings: opts.Headings}
 		t, err := readTableFile(path, schema, indicators.Options{Sheet: sheet})

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"math/big"
@@ -28,27 +29,30 @@ func isSpendingTable(t *indicators.Table, opts *checkOptions) bool {
 // missingErrors are the errors about the weighted columns table t lacks
 // (missing, in the order found): none for a spending table. A table with
 // neither indicators nor spending is refused as both: the errors name the
-// headings that look misspelt, else the first indicator.
-func missingErrors(t *indicators.Table, missing []*indicators.Error, opts *checkOptions) []string {
+// headings that look misspelt, else the first indicator; such a table
+// without a misspelt heading has nothing to check (bare is true), which in
+// a workbook makes it a sheet of notes, such as a list of Stadtteile.
+func missingErrors(t *indicators.Table, missing []*indicators.Error, opts *checkOptions) (errs []string, bare bool) {
 	if len(missing) == 0 || isSpendingTable(t, opts) {
-		return nil
+		return nil, false
 	}
-	var out []string
 	if len(missing) < len(opts.Formula.Weights) || t.HasSpending {
-		for _, m := range missing {
-			out = append(out, headingHint(m).Error())
-		}
-		return out
+		return hinted(missing), false
 	}
 	near := slices.DeleteFunc(slices.Clone(missing), func(m *indicators.Error) bool { return m.Near == "" })
 	if sp := refusal(t, indicators.Schema{NeedSpending: true, Headings: opts.Headings}); sp != nil && sp.Near != "" {
 		near = append(near, sp)
 	}
 	if len(near) == 0 {
-		near = missing[:1]
+		return hinted(missing[:1]), true
 	}
-	for _, m := range near {
-		out = append(out, headingHint(m).Error())
+	return hinted(near), false
+}
+
+func hinted(errs []*indicators.Error) []string {
+	out := make([]string, len(errs))
+	for i, e := range errs {
+		out[i] = headingHint(e).Error()
 	}
 	return out
 }
@@ -57,7 +61,8 @@ func missingErrors(t *indicators.Table, missing []*indicators.Error, opts *check
 // with schema, or nil.
 func refusal(t *indicators.Table, schema indicators.Schema) *indicators.Error {
 	_, err := readTableFile(t.File, schema, indicators.Options{Sheet: t.Sheet})
-	if e, ok := err.(*indicators.Error); ok && e.Found != nil {
+	var e *indicators.Error
+	if errors.As(err, &e) && e.Found != nil {
 		return e
 	}
 	return nil

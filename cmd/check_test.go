@@ -179,3 +179,36 @@ func writeWithoutSheets(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// A sheet with offices but neither indicators nor spending (a list of
+// Stadtteile, say) is notes, as allocate never reads it unless it is the
+// first sheet.
+func TestCheckWorkbookListOfAreas(t *testing.T) {
+	dir := t.TempDir()
+	rows := map[string][][]any{
+		"Indikatoren": {{"Bezirksstelle", "Einwohner 0-18", "SGB II/XII", "Migranten 0-18", "Freifläche m²"},
+			{"Nord", 10, 5, 2, 100}, {"Süd", 20, 3, 1, 200}},
+		"Mittelabfluss": {{"Bezirksstelle", "Mittelabfluss Vorjahr"}, {"Nord", 1000.5}, {"Süd", 2000}},
+		"Zuordnung":     {{"Bezirksstelle", "Stadtteil"}, {"Nord", "Altendorf"}, {"Süd", "Werden"}},
+	}
+	last := filepath.Join(dir, "last.xlsx")
+	writeWorkbook(t, last, []string{"Indikatoren", "Mittelabfluss", "Zuordnung"}, rows)
+	first := filepath.Join(dir, "first.xlsx")
+	writeWorkbook(t, first, []string{"Zuordnung", "Indikatoren", "Mittelabfluss"}, rows)
+
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"check", last, "--lang", "en"}, &stdout, &stderr); code != exitOK {
+		t.Errorf("exit %d, want 0:\n%s%s", code, stdout.String(), stderr.String())
+	}
+	if strings.Contains(stdout.String(), "Zuordnung") {
+		t.Errorf("the list of areas was checked:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	if code := Run([]string{"check", first, "--lang", "en"}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("first sheet a list: exit %d, want 2", code)
+	}
+	want := "Error: " + first + `: Zuordnung: column "youth_0_18" is missing (expected a heading like "Einwohner 0-18"); headings found: "Bezirksstelle", "Stadtteil"; allocate reads this sheet unless --sheet names another`
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, stdout.String())
+	}
+}
