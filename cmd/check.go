@@ -194,7 +194,7 @@ func checkRun(c *cobra.Command, opts *checkOptions) error {
 	if err := view.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}
-	if err := opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Files...); err != nil {
+	if err := opts.Output.write(c.OutOrStdout(), buf.Bytes(), append(slices.Clone(opts.Files), opts.Against)...); err != nil {
 		return err
 	}
 	return checkStatus(&view)

@@ -269,19 +269,16 @@ func loadConfig(path string, known []string) (*configFile, *yaml.Node, error) {
 }
 
 // readYAML reads a file whose top level is a mapping; nil if it is empty.
+// See decodeYAML for what it refuses beyond YAML's syntax.
 func readYAML(path string) (*yaml.Node, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if err != nil {
 		return nil, usagef("config: %v", err)
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, usagef("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	top, err := decodeYAML(path, data)
+	if err != nil || top == nil {
+		return nil, err // an empty file sets nothing
 	}
-	if len(doc.Content) == 0 {
-		return nil, nil // an empty file sets nothing
-	}
-	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
 		return nil, usagef("%s:%d: expected keys like 'budget: 12000000'", path, top.Line)
 	}
@@ -305,6 +302,9 @@ func (cfg *configFile) addMapping(m *yaml.Node, known, skip []string) error {
 		}
 		if value.Kind != yaml.ScalarNode && !slices.Contains(structuredKeys, key.Value) {
 			return usagef("%s:%d: %s takes one value, not a list or map", cfg.path, key.Line, key.Value)
+		}
+		if err := checkShape(cfg.path, key, value); err != nil {
+			return err
 		}
 		cfg.set(key.Value, key.Line, value)
 	}

@@ -132,7 +132,7 @@ func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, 
 		sum.Add(sum, w)
 	}
 	if sum.Cmp(big.NewRat(1, 1)) != 0 {
-		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), trimDecimal(sum))
+		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), sumText(sum))
 	}
 	return weights, nil
 }

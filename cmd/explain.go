@@ -207,7 +207,7 @@ func explainRun(c *cobra.Command, opts *explainOptions) error {
 	if err := e.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Against.Data, opts.Previous)
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Against.Data, opts.Against.Spending, opts.Previous)
 }
 
 func findUnit(t *indicators.Table, name string) (int, error) {

@@ -96,17 +96,13 @@ func compareRun(c *cobra.Command, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), data, opts.File)
+	return opts.Output.write(c.OutOrStdout(), data, scenarioInputs(opts.File, runs)...)
 }
 
 func compareOutput(view *report.Comparison, runs []scenarioRun, opts *compareOptions) ([]byte, error) {
 	if opts.Output.Format == "xlsx" {
 		base := runs[0].Plan
-		inputs := []string{opts.File}
-		for _, r := range runs {
-			inputs = append(inputs, r.Plan.Data.Data, r.Plan.Data.Spending, r.Plan.Previous)
-		}
-		meta, err := reportMeta(opts.Output, nil, base.Data.Demo, uniqueNonEmpty(inputs)...)
+		meta, err := reportMeta(opts.Output, nil, base.Data.Demo, scenarioInputs(opts.File, runs)...)
 		if err != nil {
 			return nil, err
 		}
@@ -115,6 +111,16 @@ func compareOutput(view *report.Comparison, runs []scenarioRun, opts *compareOpt
 	var buf bytes.Buffer
 	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
 	return buf.Bytes(), err
+}
+
+// scenarioInputs are the files a scenario run reads: the scenario file and
+// the data, spending and previous files of every scenario.
+func scenarioInputs(file string, runs []scenarioRun) []string {
+	inputs := []string{file}
+	for _, r := range runs {
+		inputs = append(inputs, r.Plan.Data.Data, r.Plan.Data.Spending, r.Plan.Previous)
+	}
+	return uniqueNonEmpty(inputs)
 }
 
 // uniqueNonEmpty keeps the first of each name, in order.

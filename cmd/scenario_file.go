@@ -85,6 +85,9 @@ func addScenarios(configs []*configFile, names []string, list *yaml.Node, known 
 	if list.Kind != yaml.SequenceNode {
 		return nil, nil, usagef("%s:%d: scenarios: expected a list of entries like {name: sofort-100, from: 1}", path, list.Line)
 	}
+	if len(list.Content) > maxScenarios {
+		return nil, nil, usagef("%s:%d: scenarios: %d entries, more than %d", path, list.Line, len(list.Content), maxScenarios)
+	}
 	for _, entry := range list.Content {
 		name := mappingValue(entry, "name")
 		switch {

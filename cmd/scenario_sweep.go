@@ -128,7 +128,7 @@ func sweepRun(c *cobra.Command, opts *sweepOptions) error {
 	if err := view.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.File)
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), scenarioInputs(opts.File, runs)...)
 }
 
 // sweepSteps is about how many steps a sweep takes, for its progress line.

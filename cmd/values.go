@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
@@ -20,12 +21,21 @@ var defaultIndicators = []string{"youth_0_18", "sgb_recipients", "migrant_youth_
 // rather than guessed.
 func parseEuros(s string) (allocate.Cents, error) {
 	s = strings.TrimSpace(s)
+	if strings.ContainsFunc(euroSigns.Replace(s), unicode.IsLetter) {
+		return 0, fmt.Errorf("%q is not an amount in euros: write digits, e.g. 12000000 or 12.000.000,00", s)
+	}
 	dialect := indicators.English
 	if strings.Contains(s, ",") || strings.Count(s, ".") > 1 {
 		dialect = indicators.German
 	}
-	if _, frac, ok := strings.Cut(s, "."); ok && dialect == indicators.English && len(strings.TrimSpace(strings.Trim(frac, "€EUR "))) > 2 {
-		return 0, fmt.Errorf("%q has more than two decimals", s)
+	if _, frac, ok := strings.Cut(s, "."); ok && dialect == indicators.English {
+		switch digits := len(strings.TrimSpace(strings.Trim(frac, "€EUR "))); {
+		case digits == 3:
+			return 0, fmt.Errorf("%q is ambiguous: a dot before three digits may separate thousands or decimals; write %s or %s,00", s,
+				strings.Replace(strings.TrimSpace(strings.Trim(s, "€EUR ")), ".", "", 1), strings.TrimSpace(strings.Trim(s, "€EUR ")))
+		case digits > 2:
+			return 0, fmt.Errorf("%q has more than two decimals", s)
+		}
 	}
 	x, err := indicators.ParseNumber(s, dialect)
 	if err != nil {
@@ -43,6 +53,9 @@ func parseEuros(s string) (allocate.Cents, error) {
 	}
 	return allocate.Cents(cents.Num().Int64()), nil
 }
+
+// euroSigns are the currency marks an amount may carry.
+var euroSigns = strings.NewReplacer("€", "", "EUR", "", "Euro", "")
 
 // parseShare reads a share exactly: "0.6", "0,6", "60%", "60 %" or "3/5".
 func parseShare(s string) (*big.Rat, error) {
@@ -117,6 +130,23 @@ func indicatorOrder(weights map[string]*big.Rat) []string {
 	}
 	slices.Sort(other)
 	return append(known, other...)
+}
+
+// sumText shows a sum of weights for a message: exactly when six decimals
+// do, else with twelve and how far it is from 1, so that a sum just off 1
+// never reads "1".
+func sumText(x *big.Rat) string {
+	short := trimDecimal(x)
+	if r, ok := new(big.Rat).SetString(short); ok && r.Cmp(x) == 0 {
+		return short
+	}
+	diff := new(big.Rat).Sub(x, big.NewRat(1, 1))
+	sign := "+"
+	if diff.Sign() < 0 {
+		sign = "−"
+		diff.Neg(diff)
+	}
+	return fmt.Sprintf("%s… (1 %s %s)", x.FloatString(12), sign, new(big.Float).SetRat(diff).Text('g', 3))
 }
 
 // trimDecimal shows x as a decimal without trailing zeros, for messages.
