@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
 	"math/big"
 	"strconv"
 	"time"
@@ -59,7 +60,8 @@ func addPlanFlags(c *cobra.Command) {
 	f := c.Flags()
 	f.String("annual-budget", "", "budget per year in euros; each quarter gets a quarter (odd cents to the earliest)")
 	f.String("start", "", "first quarter of the plan, e.g. 2026-Q1 (default: the current quarter)")
-	f.Int("quarters", 6, "number of quarters")
+	f.Int("quarters", 6, fmt.Sprintf("number of quarters (at most %d)", maxQuarters))
+	f.String("transition-start", "", "quarter the schedule counts from: α = from there, one step each 'every' quarters (default: --start)")
 	f.String("from", "0.6", "indicator share of the first quarter")
 	f.String("to", "1", "indicator share the plan moves to")
 	f.String("step", "0.1", "step of the indicator share")
@@ -105,7 +107,10 @@ func readPlan(s *settings, isDemo bool) (scenario.Plan, error) {
 	if p.Start, err = readStart(s); err != nil {
 		return p, err
 	}
-	if p.Quarters, err = readCount(s, "quarters"); err != nil {
+	if p.Quarters, err = readQuarters(s); err != nil {
+		return p, err
+	}
+	if p.TransitionStart, err = readTransitionStart(s); err != nil {
 		return p, err
 	}
 	if p.Schedule, err = readSchedule(s); err != nil {
@@ -127,6 +132,32 @@ func readStart(s *settings) (scenario.Period, error) {
 	p, err := scenario.ParsePeriod(text)
 	if err != nil {
 		return p, usagef("%s: %v", s.where("start"), err)
+	}
+	return p, nil
+}
+
+// maxQuarters bounds a plan: a century of quarters is more than any
+// budget plans, and each quarter costs memory and time.
+const maxQuarters = 400
+
+func readQuarters(s *settings) (int, error) {
+	n, err := readCount(s, "quarters")
+	if err == nil && n > maxQuarters {
+		return 0, usagef("%s: %d quarters are more than a plan may have (at most %d, a century)", s.where("quarters"), n, maxQuarters)
+	}
+	return n, err
+}
+
+// readTransitionStart reads the quarter Q0 the schedule counts from; the
+// zero Period (not set) means the plan's start.
+func readTransitionStart(s *settings) (scenario.Period, error) {
+	text := s.v.GetString("transition-start")
+	if text == "" {
+		return scenario.Period{}, nil
+	}
+	p, err := scenario.ParsePeriod(text)
+	if err != nil {
+		return p, usagef("%s: %v", s.where("transition-start"), err)
 	}
 	return p, nil
 }
@@ -184,10 +215,11 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 		if d := opts.Plan.Budgets.Default; d != nil {
 			meta.Settings = withSetting(meta.Settings, "annual-budget", d.String())
 		}
+		meta.Settings = withSetting(meta.Settings, "transition-start", opts.Plan.FirstTransitionQuarter().String())
 		return workbook.Plan(res, opts.Plan.Corridor, meta)
 	}
 	var buf bytes.Buffer
-	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings}
+	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings, TransitionStart: opts.Plan.FirstTransitionQuarter()}
 	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
 	return buf.Bytes(), err
 }
@@ -223,7 +255,7 @@ func needsSpending(p scenario.Plan, hasPrevious bool) bool {
 		return true
 	}
 	for i := range p.Quarters {
-		if a, err := p.Schedule.At(i, p.Start.Add(i)); err == nil && a.Cmp(big.NewRat(1, 1)) < 0 {
+		if a, err := p.Alpha(p.Start.Add(i)); err == nil && a.Cmp(big.NewRat(1, 1)) < 0 {
 			return true
 		}
 	}
