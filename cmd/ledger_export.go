@@ -126,4 +126,3 @@ func newLedgerCSV(w io.Writer, lang *report.Lang) (*csv.Writer, error) {
 	}
 	return cw, nil
 }
-
