@@ -187,6 +187,7 @@ func bookRun(c *cobra.Command, opts *bookOptions, out outputOptions) error {
 		return err
 	}
 	fillBooking(b, q, files, opts.Plan)
+	holdForTests()
 	head := ""
 	if len(bookings) > 0 {
 		head = bookings[len(bookings)-1].Hash
@@ -513,4 +514,23 @@ func exactText(x *big.Rat) string {
 		text = strings.TrimRight(strings.TrimRight(text, "0"), ".")
 	}
 	return text
+}
+
+// holdForTests holds the booking's transaction open before it commits
+// when RAUMBUDGET_TEST_HOLD names a file: it creates FILE.held and waits
+// (at most a minute) until FILE exists. The end-to-end tests use it to
+// book twice at the same time and to kill a booking in the middle.
+func holdForTests() {
+	path := os.Getenv("RAUMBUDGET_TEST_HOLD")
+	if path == "" {
+		return
+	}
+	ledger.BeforeCommit = func() {
+		_ = os.WriteFile(path+".held", nil, 0o644)
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if _, err := os.Stat(path); err == nil {
+				return
+			}
+		}
+	}
 }

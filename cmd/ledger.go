@@ -40,7 +40,7 @@ func ledgerSub(use, short string, args cobra.PositionalArgs, formats []string, r
 	c := &cobra.Command{
 		Use: use, Short: short, Args: args,
 		RunE: func(c *cobra.Command, args []string) error {
-			s, err := newSettings(c, nil, []string{"out"})
+			s, err := newSettings(c, bookConfigKeys(), []string{"out"})
 			if err != nil {
 				return &runError{err}
 			}
@@ -56,9 +56,16 @@ func ledgerSub(use, short string, args cobra.PositionalArgs, formats []string, r
 	return c
 }
 
-// ledgerConfigKeys are the keys of a plan's config file, which the ledger
-// commands accept so that one config serves them all; they read only
-// ledger.
+// bookConfigKeys are the keys of a config file for plan and book, which
+// the ledger commands accept so that one config serves them all; they read
+// only its ledger.
+func bookConfigKeys() []string {
+	s := &settings{cmd: newBookCmd()}
+	return s.knownKeys(bookExtraKeys)
+}
+
+// readLedger opens the ledger the settings name, which must exist, and
+// reads its bookings.
 func readLedger(s *settings) (*ledger.Ledger, []ledger.Booking, error) {
 	l, err := openLedger(ledgerDSN(s), false)
 	if err != nil {

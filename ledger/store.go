@@ -74,7 +74,7 @@ func Open(ctx context.Context, dsn string, create bool) (*Ledger, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := l.migrate(ctx, SchemaVersion()); err != nil {
+	if err := l.migrate(ctx, SchemaVersion(), create); err != nil {
 		l.Close()
 		return nil, err
 	}
@@ -228,7 +228,8 @@ func (l *Ledger) begin(ctx context.Context) (*sql.Tx, error) {
 const pgMigrationLock = 0x52424c47
 
 // migrate brings the schema to version target in one transaction.
-func (l *Ledger) migrate(ctx context.Context, target int) error {
+// A database without a ledger gets one only when create is set.
+func (l *Ledger) migrate(ctx context.Context, target int, create bool) error {
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return l.openError(err)
@@ -248,6 +249,9 @@ func (l *Ledger) migrate(ctx context.Context, target int) error {
 	}
 	if version >= target {
 		return nil
+	}
+	if version == 0 && !create {
+		return &Error{fmt.Sprintf("%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger", l.where)}
 	}
 	for _, m := range migrations[version:target] {
 		for _, stmt := range m.statements(l.dialect) {
@@ -336,6 +340,12 @@ func (l *Ledger) setVersion(ctx context.Context, tx *sql.Tx, from, to int) error
 	return err
 }
 
+// BeforeCommit, when set, runs inside a booking's transaction after its
+// rows are written and before they are committed: the seam the end-to-end
+// tests use to hold a booking open (for a booking at the same time, or a
+// kill -9 in the middle).
+var BeforeCommit func()
+
 // Append stores b as the next booking, in one transaction. head is the
 // hash of the last booking the caller computed b from ("" for none): if
 // another booking came in between, nothing is stored and the error is
@@ -360,6 +370,9 @@ func (l *Ledger) Append(ctx context.Context, b *Booking, head string) error {
 	b.Hash = ComputeHash(b)
 	if err := l.insert(ctx, tx, b); err != nil {
 		return l.writeError(err)
+	}
+	if BeforeCommit != nil {
+		BeforeCommit()
 	}
 	return l.writeError(tx.Commit())
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -42,27 +43,43 @@ func NewPostgres(t testing.TB) string {
 	if base == "" {
 		t.Skip(EnvPostgres + " is not set")
 	}
+	dsn, drop, err := CreatePostgres(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return dsn
+}
+
+// CreatePostgres creates an empty database on the server at base and
+// returns its DSN and the function that drops it.
+func CreatePostgres(base string) (string, func() error, error) {
 	u, err := url.Parse(base)
 	if err != nil {
-		t.Fatalf("%s: %v", EnvPostgres, err)
+		return "", nil, fmt.Errorf("%s: %v", EnvPostgres, err)
 	}
 	db, err := sql.Open("pgx", base)
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	suffix := make([]byte, 6)
 	_, _ = rand.Read(suffix)
 	name := "raumbudget_test_" + hex.EncodeToString(suffix)
 	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
 		db.Close()
-		t.Fatalf("creating a test database on %s: %v", EnvPostgres, err)
+		return "", nil, fmt.Errorf("creating a test database on %s: %v", EnvPostgres, err)
 	}
-	t.Cleanup(func() {
+	drop := func() error {
 		defer db.Close()
 		if _, err := db.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("dropping %s: %v", name, err)
+			return fmt.Errorf("dropping %s: %v", name, err)
 		}
-	})
+		return nil
+	}
 	u.Path = "/" + name
-	return u.String()
+	return u.String(), drop, nil
 }
