@@ -229,7 +229,17 @@ const pgMigrationLock = 0x52424c47
 
 // migrate brings the schema to version target in one transaction.
 // A database without a ledger gets one only when create is set.
+// The version is read first without a transaction: a ledger that is up
+// to date (the usual case) takes no write lock just to be opened, so a
+// booking in progress does not hold up another run's reading.
 func (l *Ledger) migrate(ctx context.Context, target int, create bool) error {
+	version, err := l.version(ctx, l.db)
+	if err != nil {
+		return err
+	}
+	if err := l.checkVersion(version, target, create); err != nil || version >= target {
+		return err
+	}
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return l.openError(err)
@@ -240,18 +250,11 @@ func (l *Ledger) migrate(ctx context.Context, target int, create bool) error {
 			return err
 		}
 	}
-	version, err := l.version(ctx, tx)
-	if err != nil {
+	if version, err = l.version(ctx, tx); err != nil { // again, now alone
 		return err
 	}
-	if version > SchemaVersion() {
-		return &Error{fmt.Sprintf("%s: the ledger has schema version %d, newer than this raumbudget knows (%d); use a newer raumbudget", l.where, version, SchemaVersion())}
-	}
-	if version >= target {
-		return nil
-	}
-	if version == 0 && !create {
-		return &Error{fmt.Sprintf("%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger", l.where)}
+	if err := l.checkVersion(version, target, create); err != nil || version >= target {
+		return err
 	}
 	for _, m := range migrations[version:target] {
 		for _, stmt := range m.statements(l.dialect) {
@@ -279,8 +282,26 @@ func (l *Ledger) openError(err error) error {
 	return err
 }
 
+// checkVersion refuses a newer schema, and an empty database unless a
+// ledger may be created.
+func (l *Ledger) checkVersion(version, target int, create bool) error {
+	switch {
+	case version > SchemaVersion():
+		return &Error{fmt.Sprintf("%s: the ledger has schema version %d, newer than this raumbudget knows (%d); use a newer raumbudget", l.where, version, SchemaVersion())}
+	case version == 0 && !create:
+		return &Error{fmt.Sprintf("%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger", l.where)}
+	}
+	return nil
+}
+
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // version is the ledger's schema version, 0 for an empty database.
-func (l *Ledger) version(ctx context.Context, tx *sql.Tx) (int, error) {
+func (l *Ledger) version(ctx context.Context, tx querier) (int, error) {
 	has, err := l.hasTable(ctx, tx, "raumbudget_meta")
 	if err != nil {
 		return 0, l.openError(err)
@@ -314,7 +335,7 @@ func (l *Ledger) version(ctx context.Context, tx *sql.Tx) (int, error) {
 	return version, nil
 }
 
-func (l *Ledger) hasTable(ctx context.Context, tx *sql.Tx, name string) (bool, error) {
+func (l *Ledger) hasTable(ctx context.Context, tx querier, name string) (bool, error) {
 	query := "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
 	if l.dialect == postgres {
 		query = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
