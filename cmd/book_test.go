@@ -132,6 +132,7 @@ func TestBookTheTransition(t *testing.T) {
 			}
 			checkAgainstPlan(t, f, c.DSN, bookings)
 			checkIndependently(t, f, bookings)
+			checkPlanContinues(t, f, c.DSN, bookings)
 
 			verify := func(wantCode int) string {
 				t.Helper()
@@ -207,6 +208,39 @@ func checkAgainstPlan(t *testing.T, f bookingFixture, dsn string, bookings []led
 				t.Errorf("%s %s: booked %s, plan %s", b.Period, unit.Name, unit.Amount, p.Units[u].Amount)
 			}
 		}
+	}
+}
+
+// checkPlanContinues: with the ledger, plan starts at 2027-Q3 with the
+// ledger's calendar (α = 1 six quarters after 2026-Q1) and the booked
+// 2027-Q2 as the corridor's reference, as a plan given all that by hand.
+func checkPlanContinues(t *testing.T, f bookingFixture, dsn string, bookings []ledger.Booking) {
+	t.Helper()
+	code, got, stderr := run("plan", "--config", f.config, "--ledger", dsn, "--data", f.data2027, "--quarters", "2", "-o", "csv", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("plan from the ledger: %s", stderr)
+	}
+	_, q2, _ := run("ledger", "show", "2027-Q2", "--ledger", dsn, "-o", "csv", "--lang", "en")
+	previous := filepath.Join(f.dir, "gebucht-2027-Q2.csv")
+	write(t, previous, []byte(q2))
+	code, want, stderr := run("plan", "--config", f.config, "--data", f.data2027, "--start", "2027-Q3", "--quarters", "2",
+		"--transition-start", "2026-Q1", "--previous", previous, "-o", "csv", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("plan by hand: %s", stderr)
+	}
+	if got != want {
+		t.Errorf("plan from the ledger:\n%s\nby hand:\n%s", got, want)
+	}
+	first := strings.Split(got, "\n")[1]
+	last := bookings[len(bookings)-1].Units[0]
+	change := fmt.Sprint(",", last.Name, ",")
+	if !strings.HasPrefix(first, "2027-Q3,1.000000000000,12375000.00") || !strings.Contains(first, change) {
+		t.Errorf("first quarter of the plan from the ledger: %s", first)
+	}
+	// The booked quarters inside a plan are shown from the ledger.
+	code, out, _ := run("plan", "--config", f.config, "--ledger", dsn, "--data", f.data2027, "--start", "2027-Q1", "--quarters", "3")
+	if code != 0 || !strings.Contains(out, "gebucht (aus dem Hauptbuch, nicht neu berechnet): 2027-Q1, 2027-Q2\n") {
+		t.Errorf("plan over booked quarters (exit %d):\n%s", code, out)
 	}
 }
 
