@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/big"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -123,6 +124,9 @@ func openSQLite(ctx context.Context, path string, create bool) (*Ledger, error) 
 func checkSQLiteFile(path string, create bool) (bool, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
+		if dir := filepath.Dir(path); create && !isDir(dir) {
+			return false, &Error{fmt.Sprintf("%s: cannot make the ledger: the folder %s does not exist", path, dir)}
+		}
 		if !create {
 			return false, &Error{fmt.Sprintf("%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger", path)}
 		}
@@ -139,6 +143,11 @@ func checkSQLiteFile(path string, create bool) (bool, error) {
 	return false, nil
 }
 
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
 func notLedger(path string) error {
 	return &Error{fmt.Sprintf("%s is not a raumbudget ledger; it was left as it is (name another file with --ledger)", path)}
 }
@@ -147,11 +156,11 @@ func notLedger(path string) error {
 func (l *Ledger) checkSQLite(ctx context.Context, isNew bool) error {
 	var id int64
 	if err := l.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
-		return l.damaged(err)
+		return l.openError(err)
 	}
 	var tables int
 	if err := l.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-		return l.damaged(err)
+		return l.openError(err)
 	}
 	switch {
 	case id == applicationID:
@@ -276,8 +285,14 @@ func (l *Ledger) migrate(ctx context.Context, target int, create bool) error {
 // file that is not a database is damaged, other errors stay as they are.
 func (l *Ledger) openError(err error) error {
 	var se *sqlite.Error
-	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_NOTADB || se.Code()&0xff == sqlite3.SQLITE_CORRUPT) {
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
 		return l.damaged(err)
+	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY:
+		return &Error{fmt.Sprintf("%s: cannot open the ledger: %v", l.where, err)}
 	}
 	return err
 }
