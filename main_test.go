@@ -34,6 +34,7 @@ func TestScripts(t *testing.T) {
 			"csv2xlsx": csv2xlsx,
 			"hostile":  hostile,
 			"win1252":  win1252,
+			"waitfile": waitFile,
 		},
 	})
 }

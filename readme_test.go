@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/raumbudget/raumbudget/cmd"
+)
+
+// The user's manual must not drift from the program: every command shown
+// in README.md and docs/*.md is run by testdata/script/readme.txtar, and
+// every figure of a JSON example is what the command named above it
+// prints.
+
+// docFiles are the documents whose examples are tested.
+func docFiles(t *testing.T) []string {
+	t.Helper()
+	docs, err := filepath.Glob("docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append([]string{"README.md"}, docs...)
+}
+
+// codeBlocks returns the blocks of one language (```sh) of a Markdown
+// text, each with the lines before it.
+func codeBlocks(text, lang string) (blocks, preceding []string) {
+	lines := strings.Split(text, "\n")
+	for i := 0; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "```"+lang {
+			continue
+		}
+		start := i + 1
+		for i++; i < len(lines) && strings.TrimSpace(lines[i]) != "```"; i++ {
+		}
+		blocks = append(blocks, strings.Join(lines[start:i], "\n"))
+		preceding = append(preceding, strings.Join(lines[max(0, start-4):start-1], "\n"))
+	}
+	return blocks, preceding
+}
+
+// shellCommands are the raumbudget commands of a sh block: continuation
+// lines joined, comments dropped, `go run .` read as raumbudget.
+func shellCommands(block string) []string {
+	var cmds []string
+	joined := strings.ReplaceAll(block, "\\\n", " ")
+	for _, line := range strings.Split(joined, "\n") {
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.Join(strings.Fields(line), " ")
+		line = strings.Replace(line, "go run . ", "raumbudget ", 1)
+		if strings.HasPrefix(line, "raumbudget ") {
+			cmds = append(cmds, line)
+		}
+	}
+	return cmds
+}
+
+// scriptCommands are the exec lines of a testscript file, normalised as
+// shellCommands.
+func scriptCommands(t *testing.T, path string) map[string]bool {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmds := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "!"))
+		if rest, ok := strings.CutPrefix(line, "exec raumbudget "); ok {
+			line = rest
+			if i := strings.Index(line, " #"); i >= 0 {
+				line = line[:i]
+			}
+			line = strings.ReplaceAll(line, "'", `"`) // testscript quotes with '
+			cmds["raumbudget "+strings.Join(strings.Fields(line), " ")] = true
+		}
+	}
+	return cmds
+}
+
+func TestDocCommandsAreRun(t *testing.T) {
+	run := scriptCommands(t, "testdata/script/readme.txtar")
+	for _, doc := range docFiles(t) {
+		text, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks, _ := codeBlocks(string(text), "sh")
+		for _, block := range blocks {
+			for _, c := range shellCommands(block) {
+				if !run[c] {
+					t.Errorf("%s shows %q, which testdata/script/readme.txtar does not run", doc, c)
+				}
+			}
+		}
+	}
+}
+
+// fromComment is the command named in an HTML comment above a JSON
+// example: <!-- output of: raumbudget allocate --demo -o json -->.
+var fromComment = regexp.MustCompile(`<!-- output of: (raumbudget [^>]*?) -->`)
+
+// jsonPair is a key with a scalar value, as it stands in JSON text.
+var jsonPair = regexp.MustCompile(`"([A-Za-z0-9_]+)":\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|null|true|false)`)
+
+func TestDocJSONExamplesArePrinted(t *testing.T) {
+	for _, doc := range docFiles(t) {
+		text, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks, preceding := codeBlocks(string(text), "json")
+		for i, block := range blocks {
+			m := fromComment.FindStringSubmatch(preceding[i])
+			if m == nil {
+				t.Errorf("%s: JSON example %d has no <!-- output of: raumbudget … --> above it", doc, i+1)
+				continue
+			}
+			t.Run(m[1], func(t *testing.T) { checkJSONExample(t, doc, m[1], block) })
+		}
+	}
+}
+
+// checkJSONExample runs command in a fresh folder (after `scenario init`,
+// for the scenario examples) and asserts that every key with a value in
+// the example has that value somewhere in the output; "…" marks what the
+// example leaves out.
+func checkJSONExample(t *testing.T, doc, command, example string) {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	var setup bytes.Buffer
+	if code := cmd.Run([]string{"scenario", "init"}, &setup, &setup); code != 0 {
+		t.Fatalf("scenario init: %s", setup.String())
+	}
+	args := splitArgs(strings.TrimPrefix(command, "raumbudget "))
+	var stdout, stderr bytes.Buffer
+	if code := cmd.Run(args, &stdout, &stderr); code != 0 {
+		t.Errorf("%s: %s: exit %d: %s", doc, command, code, stderr.String())
+		return
+	}
+	printed := map[string]bool{}
+	for _, p := range jsonPair.FindAllStringSubmatch(stdout.String(), -1) {
+		printed[p[1]+"="+p[2]] = true
+	}
+	for _, p := range jsonPair.FindAllStringSubmatch(example, -1) {
+		if strings.Contains(p[2], "…") || strings.Contains(p[2], "...") {
+			continue
+		}
+		if !printed[p[1]+"="+p[2]] {
+			t.Errorf("%s: the example of %q shows \"%s\": %s, which the command does not print", doc, command, p[1], p[2])
+		}
+	}
+}
+
+// splitArgs splits a command line at spaces, keeping "quoted words" whole.
+func splitArgs(line string) []string {
+	var args []string
+	var word strings.Builder
+	quoted, inWord := false, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			quoted, inWord = !quoted, true
+		case r == ' ' && !quoted:
+			if inWord {
+				args = append(args, word.String())
+				word.Reset()
+			}
+			inWord = false
+		default:
+			word.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		args = append(args, word.String())
+	}
+	return args
+}
