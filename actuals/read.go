@@ -253,7 +253,7 @@ func (r *rowReader) hundredths(cells []string, c int, negative bool) (int64, err
 	case neg && !negative:
 		return 0, r.errorAt(c, "negative value")
 	}
-	v, ok := r.scaled(n, scale)
+	v, ok := scaled(n, scale)
 	if !ok {
 		return 0, r.errorAt(c, fmt.Sprintf("%q has more than two decimals or is too large", short(indicators.TrimCell(text))))
 	}
@@ -268,7 +268,7 @@ const maxCell = 1e14
 
 // scaled returns n / 10^scale × 100 if that is a whole number within
 // maxCell.
-func (r *rowReader) scaled(n *big.Int, scale int) (int64, bool) {
+func scaled(n *big.Int, scale int) (int64, bool) {
 	if n.IsInt64() && scale <= 2 {
 		v := n.Int64()
 		for ; scale < 2; scale++ {
