@@ -38,10 +38,10 @@ type monitorRowOut struct {
 // oracleFigures are one row's figures by the model, in cents.
 type oracleFigures struct {
 	sollYear, sollToDate, ist, projection, deviation int64
-	utilisation, pct                                  *big.Rat
-	status                                            string
-	caseMonths, costPerCase, istBefore, change        int64
-	caseEffect, costEffect                            int64
+	utilisation, pct                                 *big.Rat
+	status                                           string
+	caseMonths, costPerCase, istBefore, change       int64
+	caseEffect, costEffect                           int64
 }
 
 // roundEuros rounds euros to cents, half away from zero.
