@@ -124,11 +124,10 @@ func namedMonth(t string) (Month, error) {
 // parseDate reads 15.01.2026 or 2026-01-15, checking the day.
 func parseDate(t string) (Month, error) {
 	var d, m, y string
-	parts := strings.Split(t, ".")
-	if len(parts) == 3 {
-		d, m, y = parts[0], parts[1], parts[2]
-	} else if parts = strings.Split(t, "-"); len(parts) == 3 {
-		y, m, d = parts[0], parts[1], parts[2]
+	if a, b, c, ok := cut3(t, "."); ok {
+		d, m, y = a, b, c
+	} else if a, b, c, ok := cut3(t, "-"); ok {
+		y, m, d = a, b, c
 	} else {
 		return 0, errMonth
 	}
@@ -141,6 +140,13 @@ func parseDate(t string) (Month, error) {
 		return 0, errMonth
 	}
 	return month, nil
+}
+
+// cut3 splits t at sep into exactly three parts, without allocating.
+func cut3(t, sep string) (a, b, c string, ok bool) {
+	a, rest, ok1 := strings.Cut(t, sep)
+	b, c, ok2 := strings.Cut(rest, sep)
+	return a, b, c, ok1 && ok2 && !strings.Contains(c, sep)
 }
 
 // cut2 splits t at sep into two parts, which must be there both.

@@ -203,10 +203,18 @@ func (r *rowReader) unit(cells []string) (string, error) {
 	return unit, nil
 }
 
+// totalNames are the labels of total rows; compared without case, and
+// without allocating, as every row's unit is checked.
+var totalNames = []string{"summe", "gesamt", "total", "insgesamt", "sum"}
+
 func isTotal(name string) bool {
-	switch strings.ToLower(name) {
-	case "summe", "gesamt", "total", "insgesamt", "sum":
-		return true
+	if len(name) > len("insgesamt") {
+		return false
+	}
+	for _, t := range totalNames {
+		if strings.EqualFold(name, t) {
+			return true
+		}
 	}
 	return false
 }
