@@ -60,4 +60,3 @@ func writePayments(path string, rows int) error {
 	}
 	return f.Close()
 }
-
