@@ -125,16 +125,18 @@ func (r *rowReader) add(cells []string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	cents, err := r.hundredths(cells, r.cols.amount, true)
-	if err != nil {
-		return false, err
-	}
-	cases, hasCases := int64(0), false
-	if r.cols.cases >= 0 && indicators.TrimCell(cell(cells, r.cols.cases)) != "" {
+	cases, hasCases := int64(0), r.cols.cases >= 0 && indicators.TrimCell(cell(cells, r.cols.cases)) != ""
+	if hasCases {
 		if cases, err = r.hundredths(cells, r.cols.cases, false); err != nil {
 			return false, err
 		}
-		hasCases = true
+	}
+	var cents int64
+	// a row may carry only the month's cases
+	if !hasCases || indicators.TrimCell(cell(cells, r.cols.amount)) != "" {
+		if cents, err = r.hundredths(cells, r.cols.amount, true); err != nil {
+			return false, err
+		}
 	}
 	return true, r.commit(unit, month, cents, cases, hasCases)
 }
