@@ -57,7 +57,7 @@ func TestMonitorOptionsFromSharedConfig(t *testing.T) {
 	if opts.CostCenters["51010"] != "Bezirksstelle I" || opts.CostCenters["51020"] != "Bezirksstelle II" || opts.Tolerance.RatString() != "1/20" {
 		t.Errorf("cost centres %v, tolerance %s", opts.CostCenters, opts.Tolerance.RatString())
 	}
-	if _, err := parsePlan(t, "--config", config, "--demo"); err != nil {
+	if _, err := parsePlan(t, "--config", config); err != nil {
 		t.Errorf("plan refuses the shared config: %v", err)
 	}
 }
