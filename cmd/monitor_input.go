@@ -2,8 +2,10 @@ package cmd
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/raumbudget/raumbudget/actuals"
+	"github.com/raumbudget/raumbudget/internal/progress"
 	"github.com/raumbudget/raumbudget/monitor"
 )
 
@@ -13,11 +15,9 @@ func runMonitor(opts *monitorOptions) (*monitor.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ist := actuals.New()
-	for _, path := range opts.Ist {
-		if err := ist.ReadFile(path, actuals.Options{CostCenters: opts.CostCenters}); err != nil {
-			return nil, err
-		}
+	ist, err := readIst(opts)
+	if err != nil {
+		return nil, err
 	}
 	if err := checkIst(ist, soll, opts); err != nil {
 		return nil, err
@@ -31,6 +31,34 @@ func runMonitor(opts *monitorOptions) (*monitor.Result, error) {
 		return nil, usagef("%v", err)
 	}
 	return res, nil
+}
+
+// readIst reads the Ist files, with a progress line on a terminal while
+// a large one is read. A file given twice would count its payments twice.
+func readIst(opts *monitorOptions) (*actuals.Ist, error) {
+	ist := actuals.New()
+	for i, path := range opts.Ist {
+		for _, other := range opts.Ist[:i] {
+			if sameFile(path, other) {
+				return nil, usagef("--ist %s is given twice (as %s): its payments would count twice", path, other)
+			}
+		}
+		if err := readIstFile(ist, path, opts.CostCenters); err != nil {
+			return nil, err
+		}
+	}
+	return ist, nil
+}
+
+func readIstFile(ist *actuals.Ist, path string, centres map[string]string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return ist.ReadFile(path, actuals.Options{}) // its error names the file
+	}
+	defer f.Close()
+	r, done := withProgress(os.Stderr, progress.IsTerminal(os.Stderr), f, path)
+	defer done()
+	return ist.Read(r, path, actuals.Options{CostCenters: centres})
 }
 
 // checkIst refuses an office the plan does not know and, with --strict,
