@@ -1,0 +1,127 @@
+// Package actuals reads what was really spent (Ist) from the tables that
+// finance systems export, and the planned amounts (Soll) from the outputs
+// of plan, for monitoring spending against the plan.
+//
+// An Ist table has a row per payment (or per unit and month): the unit
+// (Bezirksstelle, or a Kostenstelle mapped to it), the month (Monat) or the
+// booking date (Buchungsdatum), the amount (Betrag; refunds negative) and
+// optionally the running cases (Fälle). The rows are streamed and summed
+// per unit and month as they pass, so that memory grows with the units and
+// months, not with the rows. Numbers, encodings and CSV dialects are those
+// of the indicator tables (package indicators); every bad cell is an
+// *indicators.Error naming file, line or cell, and column.
+package actuals
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/raumbudget/raumbudget/indicators"
+)
+
+// Ist is the actual spending of one or more tables, summed per unit and
+// month, in cents; cases in hundredths.
+type Ist struct {
+	Units    []string // in order of first appearance
+	HasCases bool     // a table had a Fälle column
+
+	index  map[string]int
+	places []indicators.Error // each unit's first row, for messages
+	sums   map[key]*sum
+	years  map[int]*yearInfo
+}
+
+type key struct {
+	unit  int
+	month Month
+}
+
+// sum is a unit's month: its amount in cents and its cases in
+// hundredths, with whether a row gave cases.
+type sum struct {
+	cents    int64
+	cases    int64
+	hasCases bool
+}
+
+// yearInfo says which months of a year have data, and where the year's
+// first row is.
+type yearInfo struct {
+	months uint16 // bit m-1 for month m
+	place  indicators.Error
+}
+
+// New returns an empty Ist to read tables into.
+func New() *Ist {
+	return &Ist{index: map[string]int{}, sums: map[key]*sum{}, years: map[int]*yearInfo{}}
+}
+
+// Amount is the unit's spending in month m, in cents.
+func (s *Ist) Amount(unit string, m Month) int64 {
+	if v := s.sum(unit, m); v != nil {
+		return v.cents
+	}
+	return 0
+}
+
+// Cases is the unit's running cases in month m, in hundredths, and whether
+// any row gave them.
+func (s *Ist) Cases(unit string, m Month) (int64, bool) {
+	if v := s.sum(unit, m); v != nil {
+		return v.cases, v.hasCases
+	}
+	return 0, false
+}
+
+func (s *Ist) sum(unit string, m Month) *sum {
+	u, ok := s.index[unit]
+	if !ok {
+		return nil
+	}
+	return s.sums[key{u, m}]
+}
+
+// Years lists the years with data, in order.
+func (s *Ist) Years() []int {
+	var ys []int
+	for y := range s.years {
+		ys = append(ys, y)
+	}
+	slices.Sort(ys)
+	return ys
+}
+
+// Complete says whether every month of year has data.
+func (s *Ist) Complete(year int) bool {
+	y := s.years[year]
+	return y != nil && y.months == 1<<12-1
+}
+
+// LastMonth is the last month of year with data, 0 if none.
+func (s *Ist) LastMonth(year int) int {
+	y := s.years[year]
+	for m := 12; y != nil && m >= 1; m-- {
+		if y.months&(1<<(m-1)) != 0 {
+			return m
+		}
+	}
+	return 0
+}
+
+// UnitError places msg at the first row of unit, as a bad-input error.
+func (s *Ist) UnitError(unit, msg string) error {
+	e := s.places[s.index[unit]]
+	e.Msg = msg
+	return &e
+}
+
+// YearError places msg at the first row of year's data.
+func (s *Ist) YearError(year int, msg string) error {
+	y, ok := s.years[year]
+	if !ok {
+		return fmt.Errorf("%s", msg)
+	}
+	e := y.place
+	e.Msg = msg
+	return &e
+}
