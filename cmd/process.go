@@ -52,10 +52,12 @@ func work() int {
 	if os.Getenv(childEnv) != "" {
 		reportCrashes()
 	}
-	done := privateTempDir()
-	defer done()
+	// The handler first: a signal that comes once the folder exists must
+	// find it, and remove it.
 	stop := removeTempsOnSignal()
 	defer stop()
+	done := privateTempDir()
+	defer done()
 	return Run(os.Args[1:], os.Stdout, os.Stderr)
 }
 
@@ -78,7 +80,11 @@ func supervise(exe string, args []string) (code int, ok bool) {
 		return 0, false
 	}
 	child := &exec.Cmd{Path: exe, Args: args, Env: append(os.Environ(), childEnv+"=1"),
-		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, ExtraFiles: []*os.File{crashW}}
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, ExtraFiles: []*os.File{crashW},
+		SysProcAttr: diesWithParent()}
+	// The child dies with the thread that started it (see diesWithParent):
+	// keep this one for the rest of the process.
+	runtime.LockOSThread()
 	// Signals reach the child from the terminal too; those sent to this
 	// process alone (kill PID) are passed on, so the child cleans up.
 	sigs := make(chan os.Signal, 4)

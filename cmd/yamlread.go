@@ -173,6 +173,7 @@ var shapes = map[string][]yaml.Kind{
 	"annual-budgets": {yaml.MappingNode},
 	"inverse":        {yaml.SequenceNode, yaml.ScalarNode},
 	"adjust":         {yaml.MappingNode},
+	"cost-centers":   {yaml.MappingNode},
 }
 
 var shapeNames = map[yaml.Kind]string{yaml.MappingNode: "a map", yaml.SequenceNode: "a list", yaml.ScalarNode: "one value"}
@@ -210,7 +211,7 @@ func shapeOfItems(path string, key, value *yaml.Node) error {
 				return usagef("%s:%d: inverse: each entry is an indicator key, not a list or map", path, item.Line)
 			}
 		}
-	case "weights", "columns", "annual-budgets":
+	case "weights", "columns", "annual-budgets", "cost-centers":
 		for i := 0; i+1 < len(value.Content); i += 2 {
 			k, v := value.Content[i], resolveAlias(value.Content[i+1])
 			if v.Kind != yaml.ScalarNode {
