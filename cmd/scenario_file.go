@@ -58,11 +58,12 @@ func loadScenarioFile(path string) ([]scenarioRun, error) {
 }
 
 // scenarioKeys are the plan's settings and adjust; output settings belong
-// on the command line.
+// on the command line, and scenarios are not computed from a ledger (a
+// ledger key would be ignored, so it is refused).
 func scenarioKeys() []string {
 	keys := append(slices.Clone(planExtraKeys), "adjust")
 	newPlanCmd(nil).Flags().VisitAll(func(f *pflag.Flag) {
-		if !slices.Contains([]string{"config", "help", "output", "out", "force", "lang", "report-date"}, f.Name) {
+		if !slices.Contains([]string{"config", "help", "output", "out", "force", "lang", "report-date", "ledger"}, f.Name) {
 			keys = append(keys, f.Name)
 		}
 	})
