@@ -229,10 +229,6 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 	}
 	var files []report.CheckedFile
 	var tables []*indicators.Table
-	for _, sheet := range hidden {
-		e := &indicators.Error{File: path, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is not read unless --sheet names it"}
-		files = append(files, report.CheckedFile{File: path, Sheet: sheet, Warnings: []string{e.Error()}})
-	}
 	var notes []report.CheckedFile // the sheets skipped as notes, with the reason
 	mayBeNotes := len(named) == 0 && len(sheets) > 1
 	for _, sheet := range sheets {
@@ -260,14 +256,34 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 	}
 	switch {
 	case len(files) == 0 && len(notes) == 0:
-		msg := (&indicators.Error{File: path, Msg: "the workbook has no sheets"}).Error()
-		files = append(files, report.CheckedFile{File: path, Errors: []string{msg}})
+		files = []report.CheckedFile{{File: path, Errors: []string{defaultSheetError(path, opts)}}}
 	case len(files) == 0:
 		files = notes
 	case len(notes) > 0:
 		files = append(files, defaultSheetNotes(path, notes, opts)...)
 	}
-	return files, tables, nil
+	return append(hiddenSheets(path, hidden), files...), tables, nil
+}
+
+// hiddenSheets warns about the sheets hidden in Excel, which allocate
+// reads only by name.
+func hiddenSheets(path string, hidden []string) []report.CheckedFile {
+	var files []report.CheckedFile
+	for _, sheet := range hidden {
+		e := &indicators.Error{File: path, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is not read unless --sheet names it"}
+		files = append(files, report.CheckedFile{File: path, Sheet: sheet, Warnings: []string{e.Error()}})
+	}
+	return files
+}
+
+// defaultSheetError is why allocate finds no sheet to read in a workbook
+// with no sheet to check: it has none, or every one is hidden.
+func defaultSheetError(path string, opts *checkOptions) string {
+	_, err := readTableFile(path, indicators.Schema{AllProblems: true, Headings: opts.Headings}, indicators.Options{})
+	if err == nil {
+		err = &indicators.Error{File: path, Msg: "the workbook has no sheet to check"}
+	}
+	return err.Error()
 }
 
 // defaultSheetNotes is an error when the sheet allocate reads without

@@ -63,6 +63,7 @@ type checkCase struct {
 	data, spending [][]string // rows, the header first; spending nil: no spending file
 	workbook       bool       // data as a workbook, its table on sheet "Daten"
 	notesFirst     bool       // a sheet of notes before "Daten"
+	hidden         bool       // "Daten" hidden in Excel
 	sheet          string     // --sheet, for both
 	settings       []string   // flags for both
 	config         string     // a config file's text, "" for none
@@ -169,7 +170,7 @@ func (c *checkCase) damageOnce(r *rand.Rand) {
 	say := func(format string, args ...any) {
 		c.damage = append(c.damage, name+": "+fmt.Sprintf(format, args...))
 	}
-	switch r.IntN(15) {
+	switch r.IntN(16) {
 	case 0: // a heading typed wrong, or another heading
 		col := r.IntN(len(t[0]))
 		t[0][col] = misspell(r, t[0][col])
@@ -242,6 +243,13 @@ func (c *checkCase) damageOnce(r *rand.Rand) {
 			row[0] = strings.ToUpper(row[0])
 			say("%s in capitals", row[0])
 		}
+	case 15: // the table's sheet hidden, perhaps named
+		c.workbook, c.hidden = true, true
+		c.notesFirst = r.IntN(2) == 0
+		if r.IntN(2) == 0 {
+			c.sheet = "Daten"
+		}
+		c.damage = append(c.damage, fmt.Sprintf("Daten hidden, notes %v, --sheet %q", c.notesFirst, c.sheet))
 	case 13: // the right sheet named, notes first
 		c.workbook, c.notesFirst, c.sheet = true, true, "Daten"
 		c.damage = append(c.damage, "notes first, --sheet Daten")
@@ -351,9 +359,21 @@ func (c *checkCase) writeWorkbook(t *testing.T, path string) {
 			t.Fatal(err)
 		}
 	}
-	if err := f.SaveAs(path); err != nil {
+	if !c.hidden {
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	// Hidden by hand in workbook.xml: excelize keeps the last visible
+	// sheet visible, and Excel does too, but a script need not.
+	visible := path + ".visible.xlsx"
+	if err := f.SaveAs(visible); err != nil {
 		t.Fatal(err)
 	}
+	rewriteWorkbookXML(t, visible, path, func(data []byte) []byte {
+		return bytes.Replace(data, []byte(`<sheet name="Daten"`), []byte(`<sheet state="hidden" name="Daten"`), 1)
+	})
 }
 
 // parseNumberCell reads a generated whole number for a number cell.
