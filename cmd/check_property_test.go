@@ -170,7 +170,7 @@ func (c *checkCase) damageOnce(r *rand.Rand) {
 	say := func(format string, args ...any) {
 		c.damage = append(c.damage, name+": "+fmt.Sprintf(format, args...))
 	}
-	switch r.IntN(16) {
+	switch r.IntN(17) {
 	case 0: // a heading typed wrong, or another heading
 		col := r.IntN(len(t[0]))
 		t[0][col] = misspell(r, t[0][col])
@@ -250,10 +250,44 @@ func (c *checkCase) damageOnce(r *rand.Rand) {
 			c.sheet = "Daten"
 		}
 		c.damage = append(c.damage, fmt.Sprintf("Daten hidden, notes %v, --sheet %q", c.notesFirst, c.sheet))
+	case 16: // a total row, as Excel writes it, perhaps not adding up
+		if len(t) > 1 && !slices.Contains(t[0], "Stadtteil") {
+			*table = append(t, totalRow(r, t))
+			say("total row %q", (*table)[len(t)][0])
+		}
 	case 13: // the right sheet named, notes first
 		c.workbook, c.notesFirst, c.sheet = true, true, "Daten"
 		c.damage = append(c.damage, "notes first, --sheet Daten")
 	}
+}
+
+// totalRow sums the number columns of t under a label that says so or
+// not; in some cases one sum is off by one.
+func totalRow(r *rand.Rand, t [][]string) []string {
+	row := []string{[]string{"Summe", "Gesamtergebnis", "Stadt gesamt", "Alle"}[r.IntN(4)]}
+	off := -1
+	if r.IntN(3) == 0 {
+		off = 1 + r.IntN(len(t[0])-1)
+	}
+	for col := 1; col < len(t[0]); col++ {
+		cents, decimal := 0, false // the sum in hundredths: spending has cents
+		for _, data := range t[1:] {
+			var whole, frac int
+			if _, err := fmt.Sscanf(data[col], "%d,%d", &whole, &frac); err == nil {
+				decimal = true
+			}
+			cents += 100*whole + frac
+		}
+		if col == off {
+			cents += 100
+		}
+		if decimal {
+			row = append(row, fmt.Sprintf("%d,%02d", cents/100, cents%100))
+		} else {
+			row = append(row, fmt.Sprint(cents/100))
+		}
+	}
+	return row
 }
 
 // misspell types a heading wrong: two letters swapped, one left out, or a
