@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
 	"path/filepath"
 	"slices"
@@ -25,7 +26,7 @@ type checkOptions struct {
 	FileSheets map[string][]string
 	Against    string
 	Threshold  *big.Rat
-	Keys       []string          // indicator keys to look for: the weighted ones, then residents
+	Keys       []string          // indicator keys to look for: the weighted ones
 	Headings   map[string]string // extra headings, from the config
 	Formula    formulaOptions    // read as allocate reads it: its indicators must be there
 	Share      *big.Rat          // α: below 1, the spending must be there too
@@ -126,7 +127,7 @@ func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
 			return nil, usagef("%s: %v", s.where("budget"), err)
 		}
 	}
-	opts.Keys = append(indicatorOrder(opts.Formula.Weights), "residents")
+	opts.Keys = indicatorOrder(opts.Formula.Weights)
 	for h, k := range residentHeadings {
 		opts.Headings[h] = k
 	}
@@ -250,7 +251,7 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 			notes = append(notes, report.CheckedFile{File: path, Sheet: sheet, Errors: errs})
 			continue
 		}
-		f := checkedFile(t)
+		f := checkedFile(t, readResidents(path, sheet, opts))
 		f.Errors = append(errs, f.Errors...)
 		files, tables = append(files, f), append(tables, t)
 	}
@@ -386,10 +387,26 @@ func readForCheck(path, sheet string, opts *checkOptions) (*indicators.Table, []
 	}
 }
 
+// readResidents reads the table's column of all residents, if it has
+// one, for warnings only: allocate does not read it, so nothing in it can
+// be an error.
+func readResidents(path, sheet string, opts *checkOptions) *indicators.Table {
+	schema := indicators.Schema{Indicators: []string{residentsKey}, AllProblems: true, Headings: opts.Headings}
+	t, err := readTableFile(path, schema, indicators.Options{Sheet: sheet})
+	if err != nil {
+		return nil
+	}
+	return t
+}
+
 // checkedFile lists a table's units and totals, its problems and the
-// warnings about it alone.
-func checkedFile(t *indicators.Table) report.CheckedFile {
-	f := report.CheckedFile{File: t.File, Sheet: t.Sheet, Keys: slices.Clone(t.Indicators), Headings: t.Headings}
+// warnings about it alone; residents (may be nil) adds the residents.
+func checkedFile(t, residents *indicators.Table) report.CheckedFile {
+	f := report.CheckedFile{File: t.File, Sheet: t.Sheet, Keys: slices.Clone(t.Indicators), Headings: maps.Clone(t.Headings)}
+	if residents != nil {
+		f.Keys = append(f.Keys, residentsKey)
+		f.Headings[residentsKey] = residents.Headings[residentsKey]
+	}
 	if t.HasSpending {
 		f.Keys = append(f.Keys, spendingKey)
 	}
@@ -400,18 +417,27 @@ func checkedFile(t *indicators.Table) report.CheckedFile {
 	for u, unit := range t.Units {
 		cu := report.CheckedUnit{Name: unit.Name, Rows: unit.Rows}
 		for i, key := range f.Keys {
-			v := valueOf(t, u, key)
+			v := checkValue(t, residents, u, key)
 			cu.Values = append(cu.Values, v)
-			f.Totals[i].Add(f.Totals[i], v)
+			if v != nil {
+				f.Totals[i].Add(f.Totals[i], v)
+			}
 		}
 		f.Units = append(f.Units, cu)
 	}
 	for _, p := range t.Problems {
 		f.Errors = append(f.Errors, p.Error())
 	}
-	f.Warnings = append(append(append(f.Warnings, partAboveWhole(t)...), lookalikeNames(t)...), hiddenRows(t)...)
+	f.Warnings = append(append(append(f.Warnings, partAboveWhole(t, residents)...), lookalikeNames(t)...), hiddenRows(t)...)
 	for _, w := range t.Warnings {
 		f.Warnings = append(f.Warnings, w.Error())
+	}
+	if residents != nil {
+		for _, p := range residents.Problems {
+			if p.Column == residents.Headings[residentsKey] { // the others are t's errors
+				f.Warnings = append(f.Warnings, p.Error())
+			}
+		}
 	}
 	return f
 }
