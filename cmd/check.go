@@ -40,7 +40,7 @@ var residentHeadings = map[string]string{"residents": "residents", "Einwohner": 
 
 func newCheckCmd(runF func(*checkOptions) error) *cobra.Command {
 	c := &cobra.Command{
-		Use:   "check FILE...",
+		Use:   "check [FILE...]",
 		Short: "Validate indicator and spending tables without computing money",
 		Long: `Validate indicator and spending tables without computing money. For each table
 (each sheet of a workbook that has a Bezirksstelle column, or --sheet) check
@@ -80,7 +80,7 @@ Without FILE, check reads the config's data and spending.`,
 	f.String("spending-sheet", "", "the sheet of the spending, as allocate's --spending-sheet")
 	f.String("against", "", "an older table to compare the values with")
 	f.String("threshold", "20%", "warn when a value moved more than this against --against")
-	f.String("config", "", "YAML config file: its columns and weights say which columns to look for")
+	f.String("config", "", "allocate's YAML config file: its columns, weights and (without FILE) tables")
 	f.String("indicator-share", "0.6", "share α of the budget split by indicators; below 1 the spending must be there")
 	addFormulaFlags(c)
 	addOutputFlags(c, []string{"table", "markdown", "json"})
