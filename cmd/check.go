@@ -58,11 +58,13 @@ check refuses what allocate refuses, with the same settings (--config,
 column that is missing, a table of spending whose units differ from the
 indicator table's, a spending column missing while the indicator share is
 below 1, data the model rejects (a weighted column that sums to 0, say).
-Without FILE, check reads the config's data and spending.`,
+Without FILE, check reads --data and --spending, or the config's data
+and spending, with their sheets, as allocate does.`,
 		Example: `  raumbudget check indikatoren.xlsx
   raumbudget check indikatoren-2026.csv mittelabfluss.csv --against indikatoren-2025.csv
   raumbudget check indikatoren.xlsx -o json
-  raumbudget check --config raumbudget.yaml`,
+  raumbudget check --config raumbudget.yaml
+  raumbudget check --data indikatoren.xlsx --spending mittelabfluss.csv --weights youth_0_18=0.5,sgb_recipients=0.5`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts, err := readCheckOptions(c, args)
@@ -76,6 +78,8 @@ Without FILE, check reads the config's data and spending.`,
 		},
 	}
 	f := c.Flags()
+	f.String("data", "", "the indicator table, as allocate's --data (instead of FILE)")
+	f.String("spending", "", "the spending table, as allocate's --spending (with --data)")
 	f.String("sheet", "", "check only this sheet of each workbook (with --spending-sheet where it has one)")
 	f.String("spending-sheet", "", "the sheet of the spending, as allocate's --spending-sheet")
 	f.String("against", "", "an older table to compare the values with")
@@ -97,7 +101,7 @@ Exit status:
 `
 
 func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
-	extra := []string{"columns", "budget", "data", "spending", "demo", "report-date"}
+	extra := []string{"columns", "budget", "demo", "report-date"}
 	s, err := newSettings(c, extra, []string{"data", "spending"})
 	if err != nil {
 		return nil, err
@@ -105,7 +109,10 @@ func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
 	ignoreConfigOutput(s)
 	opts := &checkOptions{Files: files, Sheet: s.v.GetString("sheet"), SpendingSheet: s.v.GetString("spending-sheet"),
 		Against: s.v.GetString("against")}
-	if len(files) == 0 {
+	switch {
+	case len(files) > 0 && (c.Flags().Changed("data") || c.Flags().Changed("spending")):
+		return nil, usagef("name the tables as FILE... or with --data and --spending, not both")
+	case len(files) == 0:
 		if opts.Files, opts.FileSheets, err = configTables(s); err != nil {
 			return nil, err
 		}
@@ -148,13 +155,14 @@ func ignoreConfigOutput(s *settings) {
 	}
 }
 
-// configTables are the tables allocate would read with these settings,
-// the data and the spending, with the sheets it would read of each.
+// configTables are the tables allocate would read with these settings
+// (flags, environment or config), the data and the spending, with the
+// sheets it would read of each.
 func configTables(s *settings) ([]string, map[string][]string, error) {
 	data, spending := s.v.GetString("data"), s.v.GetString("spending")
 	sheet, spendingSheet := s.v.GetString("sheet"), s.v.GetString("spending-sheet")
 	if data == "" {
-		return nil, nil, usagef("name the tables to check (check FILE...), or give data in --config")
+		return nil, nil, usagef("name the tables to check (check FILE...), or give --data or a config with data")
 	}
 	if spendingSheet != "" && spending == "" {
 		spending = data // as allocate reads it: a sheet of the data workbook

@@ -20,7 +20,7 @@ import (
 // of zeros, spending in both tables or in neither, missing sheets, notes
 // before the table, settings that weight or invert other columns. The
 // files are named on the command line or, as allocate --config reads
-// them, in a config file.
+// them, in a config file, or given to check with --data and --spending.
 // A residents column ("Einwohner"), which allocate does not read, may
 // hold anything: check only warns about it.
 //
@@ -69,6 +69,7 @@ type checkCase struct {
 	settings       []string   // flags for both
 	config         string     // a config file's text, "" for none
 	viaConfig      bool       // the files named in the config, not on the command line
+	viaFlags       bool       // the files named with --data and --spending for check too
 	damage         []string
 }
 
@@ -116,6 +117,7 @@ func genCheckCase(r *rand.Rand) *checkCase {
 	}
 	c.workbook = r.IntN(4) == 0
 	c.viaConfig = r.IntN(4) == 0
+	c.viaFlags = !c.viaConfig && r.IntN(3) == 0
 	c.genSettings(r)
 	for range r.IntN(4) {
 		c.damageOnce(r)
@@ -337,6 +339,9 @@ func (c *checkCase) write(t *testing.T, dir string) (allocateArgs, checkArgs []s
 		allocateArgs, checkArgs = allocateArgs[:3], []string{"check"}
 	case c.spending != nil:
 		allocateArgs = append(allocateArgs, "--spending", files[1])
+	}
+	if c.viaFlags {
+		checkArgs = append([]string{"check"}, allocateArgs[3:]...) // --data and --spending
 	}
 	common := slices.Clone(c.settings)
 	if c.sheet != "" {
