@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
 	"path/filepath"
 	"slices"
@@ -25,7 +26,7 @@ type checkOptions struct {
 	FileSheets map[string][]string
 	Against    string
 	Threshold  *big.Rat
-	Keys       []string          // indicator keys to look for: the weighted ones, then residents
+	Keys       []string          // indicator keys to look for: the weighted ones
 	Headings   map[string]string // extra headings, from the config
 	Formula    formulaOptions    // read as allocate reads it: its indicators must be there
 	Share      *big.Rat          // α: below 1, the spending must be there too
@@ -39,7 +40,7 @@ var residentHeadings = map[string]string{"residents": "residents", "Einwohner": 
 
 func newCheckCmd(runF func(*checkOptions) error) *cobra.Command {
 	c := &cobra.Command{
-		Use:   "check FILE...",
+		Use:   "check [FILE...]",
 		Short: "Validate indicator and spending tables without computing money",
 		Long: `Validate indicator and spending tables without computing money. For each table
 (each sheet of a workbook that has a Bezirksstelle column, or --sheet) check
@@ -57,11 +58,13 @@ check refuses what allocate refuses, with the same settings (--config,
 column that is missing, a table of spending whose units differ from the
 indicator table's, a spending column missing while the indicator share is
 below 1, data the model rejects (a weighted column that sums to 0, say).
-Without FILE, check reads the config's data and spending.`,
+Without FILE, check reads --data and --spending, or the config's data
+and spending, with their sheets, as allocate does.`,
 		Example: `  raumbudget check indikatoren.xlsx
   raumbudget check indikatoren-2026.csv mittelabfluss.csv --against indikatoren-2025.csv
   raumbudget check indikatoren.xlsx -o json
-  raumbudget check --config raumbudget.yaml`,
+  raumbudget check --config raumbudget.yaml
+  raumbudget check --data indikatoren.xlsx --spending mittelabfluss.csv --weights youth_0_18=0.5,sgb_recipients=0.5`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts, err := readCheckOptions(c, args)
@@ -75,11 +78,13 @@ Without FILE, check reads the config's data and spending.`,
 		},
 	}
 	f := c.Flags()
+	f.String("data", "", "the indicator table, as allocate's --data (instead of FILE)")
+	f.String("spending", "", "the spending table, as allocate's --spending (with --data)")
 	f.String("sheet", "", "check only this sheet of each workbook (with --spending-sheet where it has one)")
 	f.String("spending-sheet", "", "the sheet of the spending, as allocate's --spending-sheet")
 	f.String("against", "", "an older table to compare the values with")
 	f.String("threshold", "20%", "warn when a value moved more than this against --against")
-	f.String("config", "", "YAML config file: its columns and weights say which columns to look for")
+	f.String("config", "", "allocate's YAML config file: its columns, weights and (without FILE) tables")
 	f.String("indicator-share", "0.6", "share α of the budget split by indicators; below 1 the spending must be there")
 	addFormulaFlags(c)
 	addOutputFlags(c, []string{"table", "markdown", "json"})
@@ -96,7 +101,7 @@ Exit status:
 `
 
 func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
-	extra := []string{"columns", "budget", "data", "spending", "demo", "report-date"}
+	extra := []string{"columns", "budget", "demo", "report-date"}
 	s, err := newSettings(c, extra, []string{"data", "spending"})
 	if err != nil {
 		return nil, err
@@ -104,7 +109,10 @@ func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
 	ignoreConfigOutput(s)
 	opts := &checkOptions{Files: files, Sheet: s.v.GetString("sheet"), SpendingSheet: s.v.GetString("spending-sheet"),
 		Against: s.v.GetString("against")}
-	if len(files) == 0 {
+	switch {
+	case len(files) > 0 && (c.Flags().Changed("data") || c.Flags().Changed("spending")):
+		return nil, usagef("name the tables as FILE... or with --data and --spending, not both")
+	case len(files) == 0:
 		if opts.Files, opts.FileSheets, err = configTables(s); err != nil {
 			return nil, err
 		}
@@ -126,7 +134,7 @@ func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
 			return nil, usagef("%s: %v", s.where("budget"), err)
 		}
 	}
-	opts.Keys = append(indicatorOrder(opts.Formula.Weights), "residents")
+	opts.Keys = indicatorOrder(opts.Formula.Weights)
 	for h, k := range residentHeadings {
 		opts.Headings[h] = k
 	}
@@ -147,13 +155,14 @@ func ignoreConfigOutput(s *settings) {
 	}
 }
 
-// configTables are the tables allocate would read with these settings,
-// the data and the spending, with the sheets it would read of each.
+// configTables are the tables allocate would read with these settings
+// (flags, environment or config), the data and the spending, with the
+// sheets it would read of each.
 func configTables(s *settings) ([]string, map[string][]string, error) {
 	data, spending := s.v.GetString("data"), s.v.GetString("spending")
 	sheet, spendingSheet := s.v.GetString("sheet"), s.v.GetString("spending-sheet")
 	if data == "" {
-		return nil, nil, usagef("name the tables to check (check FILE...), or give data in --config")
+		return nil, nil, usagef("name the tables to check (check FILE...), or give --data or a config with data")
 	}
 	if spendingSheet != "" && spending == "" {
 		spending = data // as allocate reads it: a sheet of the data workbook
@@ -229,10 +238,6 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 	}
 	var files []report.CheckedFile
 	var tables []*indicators.Table
-	for _, sheet := range hidden {
-		e := &indicators.Error{File: path, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is not read unless --sheet names it"}
-		files = append(files, report.CheckedFile{File: path, Sheet: sheet, Warnings: []string{e.Error()}})
-	}
 	var notes []report.CheckedFile // the sheets skipped as notes, with the reason
 	mayBeNotes := len(named) == 0 && len(sheets) > 1
 	for _, sheet := range sheets {
@@ -254,20 +259,40 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 			notes = append(notes, report.CheckedFile{File: path, Sheet: sheet, Errors: errs})
 			continue
 		}
-		f := checkedFile(t)
+		f := checkedFile(t, readResidents(path, sheet, opts))
 		f.Errors = append(errs, f.Errors...)
 		files, tables = append(files, f), append(tables, t)
 	}
 	switch {
 	case len(files) == 0 && len(notes) == 0:
-		msg := (&indicators.Error{File: path, Msg: "the workbook has no sheets"}).Error()
-		files = append(files, report.CheckedFile{File: path, Errors: []string{msg}})
+		files = []report.CheckedFile{{File: path, Errors: []string{defaultSheetError(path, opts)}}}
 	case len(files) == 0:
 		files = notes
 	case len(notes) > 0:
 		files = append(files, defaultSheetNotes(path, notes, opts)...)
 	}
-	return files, tables, nil
+	return append(hiddenSheets(path, hidden), files...), tables, nil
+}
+
+// hiddenSheets warns about the sheets hidden in Excel, which allocate
+// reads only by name.
+func hiddenSheets(path string, hidden []string) []report.CheckedFile {
+	var files []report.CheckedFile
+	for _, sheet := range hidden {
+		e := &indicators.Error{File: path, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is not read unless --sheet names it"}
+		files = append(files, report.CheckedFile{File: path, Sheet: sheet, Warnings: []string{e.Error()}})
+	}
+	return files
+}
+
+// defaultSheetError is why allocate finds no sheet to read in a workbook
+// with no sheet to check: it has none, or every one is hidden.
+func defaultSheetError(path string, opts *checkOptions) string {
+	_, err := readTableFile(path, indicators.Schema{AllProblems: true, Headings: opts.Headings}, indicators.Options{})
+	if err == nil {
+		err = &indicators.Error{File: path, Msg: "the workbook has no sheet to check"}
+	}
+	return err.Error()
 }
 
 // defaultSheetNotes is an error when the sheet allocate reads without
@@ -370,10 +395,26 @@ func readForCheck(path, sheet string, opts *checkOptions) (*indicators.Table, []
 	}
 }
 
+// readResidents reads the table's column of all residents, if it has
+// one, for warnings only: allocate does not read it, so nothing in it can
+// be an error.
+func readResidents(path, sheet string, opts *checkOptions) *indicators.Table {
+	schema := indicators.Schema{Indicators: []string{residentsKey}, AllProblems: true, Headings: opts.Headings}
+	t, err := readTableFile(path, schema, indicators.Options{Sheet: sheet})
+	if err != nil {
+		return nil
+	}
+	return t
+}
+
 // checkedFile lists a table's units and totals, its problems and the
-// warnings about it alone.
-func checkedFile(t *indicators.Table) report.CheckedFile {
-	f := report.CheckedFile{File: t.File, Sheet: t.Sheet, Keys: slices.Clone(t.Indicators), Headings: t.Headings}
+// warnings about it alone; residents (may be nil) adds the residents.
+func checkedFile(t, residents *indicators.Table) report.CheckedFile {
+	f := report.CheckedFile{File: t.File, Sheet: t.Sheet, Keys: slices.Clone(t.Indicators), Headings: maps.Clone(t.Headings)}
+	if residents != nil {
+		f.Keys = append(f.Keys, residentsKey)
+		f.Headings[residentsKey] = residents.Headings[residentsKey]
+	}
 	if t.HasSpending {
 		f.Keys = append(f.Keys, spendingKey)
 	}
@@ -384,18 +425,27 @@ func checkedFile(t *indicators.Table) report.CheckedFile {
 	for u, unit := range t.Units {
 		cu := report.CheckedUnit{Name: unit.Name, Rows: unit.Rows}
 		for i, key := range f.Keys {
-			v := valueOf(t, u, key)
+			v := checkValue(t, residents, u, key)
 			cu.Values = append(cu.Values, v)
-			f.Totals[i].Add(f.Totals[i], v)
+			if v != nil {
+				f.Totals[i].Add(f.Totals[i], v)
+			}
 		}
 		f.Units = append(f.Units, cu)
 	}
 	for _, p := range t.Problems {
 		f.Errors = append(f.Errors, p.Error())
 	}
-	f.Warnings = append(append(append(f.Warnings, partAboveWhole(t)...), lookalikeNames(t)...), hiddenRows(t)...)
+	f.Warnings = append(append(append(f.Warnings, partAboveWhole(t, residents)...), lookalikeNames(t)...), hiddenRows(t)...)
 	for _, w := range t.Warnings {
 		f.Warnings = append(f.Warnings, w.Error())
+	}
+	if residents != nil {
+		for _, p := range residents.Problems {
+			if p.Column == residents.Headings[residentsKey] { // the others are t's errors
+				f.Warnings = append(f.Warnings, p.Error())
+			}
+		}
 	}
 	return f
 }

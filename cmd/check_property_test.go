@@ -20,12 +20,13 @@ import (
 // of zeros, spending in both tables or in neither, missing sheets, notes
 // before the table, settings that weight or invert other columns. The
 // files are named on the command line or, as allocate --config reads
-// them, in a config file.
+// them, in a config file, or given to check with --data and --spending.
+// A residents column ("Einwohner"), which allocate does not read, may
+// hold anything: check only warns about it.
 //
-// check reads more than allocate in two places, which the generator
-// leaves out: a residents column ("Einwohner"), which check compares with
-// youth, and a workbook with more than one table, all of which check
-// checks while allocate reads one.
+// check reads more than allocate in one place, which the generator leaves
+// out: a workbook with more than one table, all of which check checks
+// while allocate reads one.
 func TestCheckExitsTwoExactlyWhenAllocateDoes(t *testing.T) {
 	n := 300
 	if testing.Short() {
@@ -63,10 +64,12 @@ type checkCase struct {
 	data, spending [][]string // rows, the header first; spending nil: no spending file
 	workbook       bool       // data as a workbook, its table on sheet "Daten"
 	notesFirst     bool       // a sheet of notes before "Daten"
+	hidden         bool       // "Daten" hidden in Excel
 	sheet          string     // --sheet, for both
 	settings       []string   // flags for both
 	config         string     // a config file's text, "" for none
 	viaConfig      bool       // the files named in the config, not on the command line
+	viaFlags       bool       // the files named with --data and --spending for check too
 	damage         []string
 }
 
@@ -83,6 +86,9 @@ func genCheckCase(r *rand.Rand) *checkCase {
 	header := []string{"Bezirksstelle", "Einwohner 0-18", "SGB II/XII", "Migranten 0-18", "Freifläche m²"}
 	if withArea {
 		header = slices.Insert(header, 1, "Stadtteil")
+	}
+	if r.IntN(3) == 0 {
+		header = append(header, "Einwohner") // not allocate's: check's warnings only
 	}
 	if spendingInData {
 		header = append(header, "Mittelabfluss Vorjahr")
@@ -111,6 +117,7 @@ func genCheckCase(r *rand.Rand) *checkCase {
 	}
 	c.workbook = r.IntN(4) == 0
 	c.viaConfig = r.IntN(4) == 0
+	c.viaFlags = !c.viaConfig && r.IntN(3) == 0
 	c.genSettings(r)
 	for range r.IntN(4) {
 		c.damageOnce(r)
@@ -169,7 +176,7 @@ func (c *checkCase) damageOnce(r *rand.Rand) {
 	say := func(format string, args ...any) {
 		c.damage = append(c.damage, name+": "+fmt.Sprintf(format, args...))
 	}
-	switch r.IntN(15) {
+	switch r.IntN(17) {
 	case 0: // a heading typed wrong, or another heading
 		col := r.IntN(len(t[0]))
 		t[0][col] = misspell(r, t[0][col])
@@ -242,10 +249,51 @@ func (c *checkCase) damageOnce(r *rand.Rand) {
 			row[0] = strings.ToUpper(row[0])
 			say("%s in capitals", row[0])
 		}
+	case 15: // the table's sheet hidden, perhaps named
+		c.workbook, c.hidden = true, true
+		c.notesFirst = r.IntN(2) == 0
+		if r.IntN(2) == 0 {
+			c.sheet = "Daten"
+		}
+		c.damage = append(c.damage, fmt.Sprintf("Daten hidden, notes %v, --sheet %q", c.notesFirst, c.sheet))
+	case 16: // a total row, as Excel writes it, perhaps not adding up
+		if len(t) > 1 && !slices.Contains(t[0], "Stadtteil") {
+			*table = append(t, totalRow(r, t))
+			say("total row %q", (*table)[len(t)][0])
+		}
 	case 13: // the right sheet named, notes first
 		c.workbook, c.notesFirst, c.sheet = true, true, "Daten"
 		c.damage = append(c.damage, "notes first, --sheet Daten")
 	}
+}
+
+// totalRow sums the number columns of t under a label that says so or
+// not; in some cases one sum is off by one.
+func totalRow(r *rand.Rand, t [][]string) []string {
+	row := []string{[]string{"Summe", "Gesamtergebnis", "Stadt gesamt", "Alle"}[r.IntN(4)]}
+	off := -1
+	if r.IntN(3) == 0 {
+		off = 1 + r.IntN(len(t[0])-1)
+	}
+	for col := 1; col < len(t[0]); col++ {
+		cents, decimal := 0, false // the sum in hundredths: spending has cents
+		for _, data := range t[1:] {
+			var whole, frac int
+			if _, err := fmt.Sscanf(data[col], "%d,%d", &whole, &frac); err == nil {
+				decimal = true
+			}
+			cents += 100*whole + frac
+		}
+		if col == off {
+			cents += 100
+		}
+		if decimal {
+			row = append(row, fmt.Sprintf("%d,%02d", cents/100, cents%100))
+		} else {
+			row = append(row, fmt.Sprint(cents/100))
+		}
+	}
+	return row
 }
 
 // misspell types a heading wrong: two letters swapped, one left out, or a
@@ -291,6 +339,9 @@ func (c *checkCase) write(t *testing.T, dir string) (allocateArgs, checkArgs []s
 		allocateArgs, checkArgs = allocateArgs[:3], []string{"check"}
 	case c.spending != nil:
 		allocateArgs = append(allocateArgs, "--spending", files[1])
+	}
+	if c.viaFlags {
+		checkArgs = append([]string{"check"}, allocateArgs[3:]...) // --data and --spending
 	}
 	common := slices.Clone(c.settings)
 	if c.sheet != "" {
@@ -351,9 +402,21 @@ func (c *checkCase) writeWorkbook(t *testing.T, path string) {
 			t.Fatal(err)
 		}
 	}
-	if err := f.SaveAs(path); err != nil {
+	if !c.hidden {
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	// Hidden by hand in workbook.xml: excelize keeps the last visible
+	// sheet visible, and Excel does too, but a script need not.
+	visible := path + ".visible.xlsx"
+	if err := f.SaveAs(visible); err != nil {
 		t.Fatal(err)
 	}
+	rewriteWorkbookXML(t, visible, path, func(data []byte) []byte {
+		return bytes.Replace(data, []byte(`<sheet name="Daten"`), []byte(`<sheet state="hidden" name="Daten"`), 1)
+	})
 }
 
 // parseNumberCell reads a generated whole number for a number cell.

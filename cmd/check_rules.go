@@ -25,14 +25,34 @@ func valueOf(t *indicators.Table, u int, key string) *big.Rat {
 
 const spendingKey = "spending_prior_year"
 
+// residentsKey is the column of all residents, which allocate does not
+// read: check reads it apart, for warnings only.
+const residentsKey = "residents"
+
+// checkValue is valueOf, with the residents from their own table.
+func checkValue(t, residents *indicators.Table, u int, key string) *big.Rat {
+	if key != residentsKey {
+		return valueOf(t, u, key)
+	}
+	if residents == nil {
+		return nil
+	}
+	if r := indexOf(residents, t.Units[u].Name); r >= 0 {
+		return residents.Units[r].Values[0]
+	}
+	return nil
+}
+
 // partAboveWhole warns where a part exceeds its whole in the same unit:
 // migrant youth above all youth, youth or SGB recipients above residents.
-func partAboveWhole(t *indicators.Table) []string {
-	pairs := [][2]string{{"migrant_youth_0_18", "youth_0_18"}, {"youth_0_18", "residents"}, {"sgb_recipients", "residents"}}
+// Residents come from the table's residents column, read apart (nil
+// without one).
+func partAboveWhole(t, residents *indicators.Table) []string {
+	pairs := [][2]string{{"migrant_youth_0_18", "youth_0_18"}, {"youth_0_18", residentsKey}, {"sgb_recipients", residentsKey}}
 	var out []string
 	for u, unit := range t.Units {
 		for _, p := range pairs {
-			part, whole := valueOf(t, u, p[0]), valueOf(t, u, p[1])
+			part, whole := valueOf(t, u, p[0]), checkValue(t, residents, u, p[1])
 			if part != nil && whole != nil && part.Cmp(whole) > 0 {
 				msg := fmt.Sprintf("unit %q: %s %s is above %s %s", unit.Name, p[0], trimDecimal(part), p[1], trimDecimal(whole))
 				out = append(out, t.ErrorAt(u, p[0], msg).Error())

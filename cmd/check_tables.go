@@ -151,7 +151,7 @@ func spendingMissing(d *indicators.Table, opts *checkOptions) string {
 // table joined in if there is one, as allocate would; nil when it accepts
 // them or when their errors are listed already.
 func modelError(view *report.Check, d *indicators.Table, spending []*indicators.Table, opts *checkOptions) error {
-	t := weightedOnly(d, opts.Formula.Weights)
+	t := joinable(d)
 	if len(fileOf(view, d).Errors) > 0 {
 		return nil
 	}
@@ -167,26 +167,11 @@ func modelError(view *report.Check, d *indicators.Table, spending []*indicators.
 	return nil
 }
 
-// weightedOnly is a copy of t with the weighted indicators alone (check
-// reads residents too), safe to join spending into.
-func weightedOnly(t *indicators.Table, weights map[string]*big.Rat) *indicators.Table {
+// joinable is a copy of t safe to join spending into.
+func joinable(t *indicators.Table) *indicators.Table {
 	cp := *t
 	cp.Headings = maps.Clone(t.Headings)
-	cp.Indicators = nil
-	var keep []int
-	for k, key := range t.Indicators {
-		if _, ok := weights[key]; ok {
-			cp.Indicators, keep = append(cp.Indicators, key), append(keep, k)
-		}
-	}
-	cp.Units = make([]indicators.Unit, len(t.Units))
-	for u, unit := range t.Units {
-		cp.Units[u] = unit
-		cp.Units[u].Values = make([]*big.Rat, len(keep))
-		for i, k := range keep {
-			cp.Units[u].Values[i] = unit.Values[k]
-		}
-	}
+	cp.Units = slices.Clone(t.Units)
 	return &cp
 }
 

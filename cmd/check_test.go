@@ -144,6 +144,15 @@ func TestCheckWorkbookNothingChecked(t *testing.T) {
 // sheets emptied, as a broken or hand-made file may have it.
 func writeWithoutSheets(t *testing.T, src, dst string) {
 	t.Helper()
+	rewriteWorkbookXML(t, src, dst, func(data []byte) []byte {
+		return regexp.MustCompile(`(?s)<sheets>.*</sheets>`).ReplaceAll(data, []byte("<sheets></sheets>"))
+	})
+}
+
+// rewriteWorkbookXML copies the workbook src to dst with its part
+// xl/workbook.xml changed by edit.
+func rewriteWorkbookXML(t *testing.T, src, dst string, edit func([]byte) []byte) {
+	t.Helper()
 	r, err := zip.OpenReader(src)
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +171,7 @@ func writeWithoutSheets(t *testing.T, src, dst string) {
 			t.Fatal(err)
 		}
 		if f.Name == "xl/workbook.xml" {
-			data = regexp.MustCompile(`(?s)<sheets>.*</sheets>`).ReplaceAll(data, []byte("<sheets></sheets>"))
+			data = edit(data)
 		}
 		fw, err := w.Create(f.Name)
 		if err != nil {
@@ -210,5 +219,48 @@ func TestCheckWorkbookListOfAreas(t *testing.T) {
 	want := "Error: " + first + `: Zuordnung: column "youth_0_18" is missing (expected a heading like "Einwohner 0-18"); headings found: "Bezirksstelle", "Stadtteil"; allocate reads this sheet unless --sheet names another`
 	if !strings.Contains(stdout.String(), want) {
 		t.Errorf("output lacks %q:\n%s", want, stdout.String())
+	}
+}
+
+// A workbook whose every sheet is hidden has nothing allocate reads
+// without --sheet: check refuses it too, and lists the hidden sheets.
+func TestCheckWorkbookAllHidden(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hidden.xlsx")
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Daten")
+	rows := [][]any{{"Bezirksstelle", "Einwohner 0-18", "SGB II/XII", "Migranten 0-18", "Freifläche m²", "Mittelabfluss Vorjahr"},
+		{"Nord", 10, 5, 2, 100, 1000}, {"Süd", 20, 3, 1, 200, 2000}}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		if err := f.SetSheetRow("Daten", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	visible := path + ".visible.xlsx"
+	if err := f.SaveAs(visible); err != nil {
+		t.Fatal(err)
+	}
+	// Excel keeps one sheet visible; a script can hide them all.
+	rewriteWorkbookXML(t, visible, path, func(data []byte) []byte {
+		return bytes.ReplaceAll(data, []byte("<sheet "), []byte(`<sheet state="hidden" `))
+	})
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"allocate", "--data", path, "--budget", "1000"}, &stdout, &stderr); code != exitUsage {
+		t.Fatalf("allocate exits %d, want 2 (is the sheet hidden?)", code)
+	}
+	stdout.Reset()
+	if code := Run([]string{"check", path, "--lang", "en"}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("check exits %d, want 2:\n%s", code, stdout.String())
+	}
+	for _, want := range []string{
+		"Warning: " + path + ": Daten: the sheet is hidden in Excel; it is not read unless --sheet names it",
+		"Error: " + path + ": every sheet of the workbook is hidden in Excel; name the one to read (--sheet)",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	if code := Run([]string{"check", path, "--sheet", "Daten"}, &stdout, &stderr); code != exitWarnings {
+		t.Errorf("check --sheet Daten exits %d, want 3 (the hidden sheet read by name)", code)
 	}
 }

@@ -24,7 +24,7 @@ type dataOptions struct {
 	SpendingSheet string
 	Demo          bool
 	Headings      map[string]string // extra heading → indicator key, from the config's columns
-	Warn          *tableWarnings    // where warnings about the table go; nil: nowhere
+	Warn          *tableWarnings    // where warnings about the tables go; nil: standard error
 }
 
 // formulaOptions are the model's weights.
@@ -171,7 +171,7 @@ func readTables(o dataOptions, keys []string, needSpending bool) (*indicators.Ta
 	}
 	table, err := readTableFile(o.Data, schema, opt)
 	if err == nil {
-		warnTable(table)
+		o.Warn.reader(table)
 	}
 	if err != nil || o.Spending == "" {
 		return table, inputFileError(err)
@@ -193,16 +193,8 @@ func joinSpending(table *indicators.Table, r io.ReadSeeker, name string, o dataO
 	if err != nil {
 		return err
 	}
-	warnTable(sp)
+	o.Warn.reader(sp)
 	return indicators.JoinSpending(table, sp)
-}
-
-// warnTable writes the reader's warnings about a table as a whole, such
-// as a sheet hidden in Excel that --sheet names, to standard error.
-func warnTable(t *indicators.Table) {
-	for _, w := range t.Warnings {
-		fmt.Fprintf(os.Stderr, "raumbudget: warning: %s\n", w)
-	}
 }
 
 // inputFileError makes a missing or unreadable input file a usage error.

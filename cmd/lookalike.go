@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode"
 
@@ -69,12 +70,33 @@ func newTableWarnings(w io.Writer) *tableWarnings {
 	return &tableWarnings{w: w, seen: map[string]bool{}}
 }
 
-// table prints the warnings about t; a nil receiver prints nothing.
+// table prints the warnings about t's units: names that look alike.
 func (tw *tableWarnings) table(t *indicators.Table) {
-	if tw == nil || t == nil {
+	if t != nil {
+		tw.print(lookalikeNames(t))
+	}
+}
+
+// reader prints the reader's warnings about t as a whole, such as a
+// sheet hidden in Excel that --sheet names.
+func (tw *tableWarnings) reader(t *indicators.Table) {
+	if t == nil {
 		return
 	}
-	for _, line := range lookalikeNames(t) {
+	lines := make([]string, len(t.Warnings))
+	for i, w := range t.Warnings {
+		lines[i] = w.Error()
+	}
+	tw.print(lines)
+}
+
+// print writes each line not written before; a nil receiver writes to
+// standard error.
+func (tw *tableWarnings) print(lines []string) {
+	if tw == nil {
+		tw = newTableWarnings(os.Stderr)
+	}
+	for _, line := range lines {
 		if !tw.seen[line] {
 			tw.seen[line] = true
 			fmt.Fprintf(tw.w, "raumbudget: warning: %s\n", line)

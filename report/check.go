@@ -29,7 +29,7 @@ type CheckedFile struct {
 type CheckedUnit struct {
 	Name   string
 	Rows   int
-	Values []*big.Rat // one per key
+	Values []*big.Rat // one per key; nil where it could not be read
 }
 
 // Counts are the errors and warnings over all files.
@@ -91,6 +91,10 @@ func (f *CheckedFile) writeUnits(w io.Writer, lang *Lang, markdown bool) error {
 	for _, u := range f.Units {
 		row := []string{u.Name, fmt.Sprint(u.Rows)}
 		for _, v := range u.Values {
+			if v == nil {
+				row = append(row, "") // a value with a problem, listed below
+				continue
+			}
 			row = append(row, lang.Number(v))
 		}
 		rows = append(rows, row)
@@ -139,7 +143,9 @@ func (c *Check) writeJSON(w io.Writer) error {
 		for _, u := range f.Units {
 			ju := checkUnitJSON{Unit: u.Name, Rows: u.Rows, Values: map[string]float64{}}
 			for i, k := range f.Keys {
-				ju.Values[k] = number(u.Values[i])
+				if u.Values[i] != nil {
+					ju.Values[k] = number(u.Values[i])
+				}
 			}
 			jf.Units = append(jf.Units, ju)
 		}
