@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/txtar"
+
 	"github.com/raumbudget/raumbudget/cmd"
 )
 
@@ -103,8 +105,10 @@ func TestDocCommandsAreRun(t *testing.T) {
 }
 
 // fromComment is the command named in an HTML comment above a JSON
-// example: <!-- output of: raumbudget allocate --demo -o json -->.
-var fromComment = regexp.MustCompile(`<!-- output of: (raumbudget [^>]*?) -->`)
+// example, and the testscript whose files it reads, if any:
+// <!-- output of: raumbudget allocate --demo -o json -->,
+// <!-- output of: raumbudget monitor 2026 --soll plan.csv … in testdata/script/monitor.txtar -->.
+var fromComment = regexp.MustCompile(`<!-- output of: (raumbudget [^>]*?)(?: in (testdata/script/[a-z0-9-]+\.txtar))? -->`)
 
 // jsonPair is a key with a scalar value, as it stands in JSON text.
 var jsonPair = regexp.MustCompile(`"([A-Za-z0-9_]+)":\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|null|true|false)`)
@@ -122,18 +126,22 @@ func TestDocJSONExamplesArePrinted(t *testing.T) {
 				t.Errorf("%s: JSON example %d has no <!-- output of: raumbudget … --> above it", doc, i+1)
 				continue
 			}
-			t.Run(m[1], func(t *testing.T) { checkJSONExample(t, doc, m[1], block) })
+			t.Run(m[1], func(t *testing.T) { checkJSONExample(t, doc, m[1], m[2], block) })
 		}
 	}
 }
 
 // checkJSONExample runs command in a fresh folder (after `scenario init`,
-// for the scenario examples) and asserts that every key with a value in
-// the example has that value somewhere in the output; "…" marks what the
-// example leaves out.
-func checkJSONExample(t *testing.T, doc, command, example string) {
+// for the scenario examples, with the files of script if given) and
+// asserts that every key with a value in the example has that value
+// somewhere in the output; "…" marks what the example leaves out.
+func checkJSONExample(t *testing.T, doc, command, script, example string) {
 	t.Helper()
-	t.Chdir(t.TempDir())
+	dir := t.TempDir()
+	if script != "" {
+		unpack(t, script, dir)
+	}
+	t.Chdir(dir)
 	var setup bytes.Buffer
 	if code := cmd.Run([]string{"scenario", "init"}, &setup, &setup); code != 0 {
 		t.Fatalf("scenario init: %s", setup.String())
@@ -182,4 +190,22 @@ func splitArgs(line string) []string {
 		args = append(args, word.String())
 	}
 	return args
+}
+
+// unpack writes the files of a testscript archive into dir.
+func unpack(t *testing.T, script, dir string) {
+	t.Helper()
+	a, err := txtar.ParseFile(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range a.Files {
+		path := filepath.Join(dir, f.Name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
