@@ -222,13 +222,24 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 		if d := opts.Plan.Budgets.Default; d != nil {
 			meta.Settings = withSetting(meta.Settings, "annual-budget", d.String())
 		}
-		meta.Settings = withSetting(meta.Settings, "transition-start", opts.Plan.FirstTransitionQuarter().String())
+		if q0 := shownTransitionStart(opts.Plan); q0 != (scenario.Period{}) {
+			meta.Settings = withSetting(meta.Settings, "transition-start", q0.String())
+		}
 		return workbook.Plan(res, opts.Plan.Corridor, meta)
 	}
 	var buf bytes.Buffer
-	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings, TransitionStart: opts.Plan.FirstTransitionQuarter()}
+	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings, TransitionStart: shownTransitionStart(opts.Plan)}
 	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
 	return buf.Bytes(), err
+}
+
+// shownTransitionStart is the quarter the rule counts from, for the
+// reports; none with a schedule list, which names its quarters itself.
+func shownTransitionStart(p scenario.Plan) scenario.Period {
+	if len(p.Schedule.List) > 0 {
+		return scenario.Period{}
+	}
+	return p.FirstTransitionQuarter()
 }
 
 // runPlan reads the plan's tables, changes them by adjust (may be nil),
