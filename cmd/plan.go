@@ -65,7 +65,7 @@ func addPlanFlags(c *cobra.Command) {
 	f.String("start", "", "first quarter of the plan, e.g. 2026-Q1 (default: the current quarter)")
 	f.Int("quarters", 6, fmt.Sprintf("number of quarters (at most %d)", maxQuarters))
 	f.String("transition-start", "", "quarter the schedule counts from: α = from there, one step each 'every' quarters (default: --start)")
-	f.String("from", "0.6", "indicator share of the first quarter")
+	f.String("from", "0.6", "indicator share at the transition start (and before it)")
 	f.String("to", "1", "indicator share the plan moves to")
 	f.String("step", "0.1", "step of the indicator share")
 	f.Int("every", 1, "quarters between steps")
