@@ -58,12 +58,11 @@ func loadScenarioFile(path string) ([]scenarioRun, error) {
 }
 
 // scenarioKeys are the plan's settings and adjust; output settings belong
-// on the command line, and a scenario does not continue a ledger (plan
-// --ledger, on branch ledger): there it would do nothing.
+// on the command line.
 func scenarioKeys() []string {
 	keys := append(slices.Clone(planExtraKeys), "adjust")
 	newPlanCmd(nil).Flags().VisitAll(func(f *pflag.Flag) {
-		if !slices.Contains([]string{"config", "help", "output", "out", "force", "lang", "report-date", "ledger"}, f.Name) {
+		if !slices.Contains([]string{"config", "help", "output", "out", "force", "lang", "report-date"}, f.Name) {
 			keys = append(keys, f.Name)
 		}
 	})

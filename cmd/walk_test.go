@@ -59,7 +59,6 @@ var planWalk = map[string]walkCase{
 	"force":            {value: "true", context: map[string]string{"out": "out-existing.csv"}},
 	"lang":             {value: "en"},
 	"report-date":      {value: "2020-01-01", context: map[string]string{"output": "xlsx", "out": "out-r.xlsx"}},
-	"ledger":           {value: "missing.db"}, // plan --ledger, where merged with the ledger
 }
 
 // compareWalk are the settings of scenario compare itself.
