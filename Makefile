@@ -58,6 +58,7 @@ fuzz:
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadPrevious$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzXLSXCells$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzSheetXML$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzScenarioFile$$' -fuzztime $(FUZZTIME)

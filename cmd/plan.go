@@ -67,7 +67,7 @@ func addPlanFlags(c *cobra.Command) {
 	f.String("start", "", "first quarter of the plan, e.g. 2026-Q1 (default: the current quarter)")
 	f.Int("quarters", 6, fmt.Sprintf("number of quarters (at most %d)", maxQuarters))
 	f.String("transition-start", "", "quarter the schedule counts from: α = from there, one step each 'every' quarters (default: --start)")
-	f.String("from", "0.6", "indicator share of the first quarter")
+	f.String("from", "0.6", "indicator share at the transition start (and before it)")
 	f.String("to", "1", "indicator share the plan moves to")
 	f.String("step", "0.1", "step of the indicator share")
 	f.Int("every", 1, "quarters between steps")
@@ -232,13 +232,24 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 		if d := opts.Plan.Budgets.Default; d != nil {
 			meta.Settings = withSetting(meta.Settings, "annual-budget", d.String())
 		}
-		meta.Settings = withSetting(meta.Settings, "transition-start", opts.Plan.FirstTransitionQuarter().String())
+		if q0 := shownTransitionStart(opts.Plan); q0 != (scenario.Period{}) {
+			meta.Settings = withSetting(meta.Settings, "transition-start", q0.String())
+		}
 		return workbook.Plan(res, opts.Plan.Corridor, meta)
 	}
 	var buf bytes.Buffer
-	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings, TransitionStart: opts.Plan.FirstTransitionQuarter()}
+	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings, TransitionStart: shownTransitionStart(opts.Plan)}
 	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
 	return buf.Bytes(), err
+}
+
+// shownTransitionStart is the quarter the rule counts from, for the
+// reports; none with a schedule list, which names its quarters itself.
+func shownTransitionStart(p scenario.Plan) scenario.Period {
+	if len(p.Schedule.List) > 0 {
+		return scenario.Period{}
+	}
+	return p.FirstTransitionQuarter()
 }
 
 // runPlan reads the plan's tables, changes them by adjust (may be nil),

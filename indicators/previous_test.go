@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -130,4 +131,48 @@ func TestReadPreviousManyUnits(t *testing.T) {
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("200,000 units took %v", d)
 	}
+}
+
+// FuzzReadPrevious feeds any bytes, as JSON and as CSV, to the reader of
+// --previous: it never panics; what it refuses is an *Error of one line;
+// what it reads has units, each named once.
+func FuzzReadPrevious(f *testing.F) {
+	for _, seed := range []string{
+		`{"units": [{"unit": "A", "amount": "1.25"}]}`,
+		`{"periods": [{"period": "2026-Q1", "units": [{"unit": "A", "amount": "9.00"}]}]}`,
+		"{\"units\": []}\n{\"units\": []}", `{"units": [{"unit": "A", "amount": "1", "amount": "2"}]}`,
+		`[1, {"a": [{}]}]`, `{"a": {"b": {"c": 1, "c": 2}}}`,
+		"Quartal;Bezirksstelle;Betrag\n2026-Q1;A;1,00\n2026-Q2;A;2,00\n",
+		"Bezirksstelle;Betrag\n'=A;1\n'-B;2\n", "Bezirksstelle;Betrag\n'=A;1\n=A;2\n",
+	} {
+		f.Add([]byte(seed), "")
+		f.Add([]byte(seed), "2026-Q1")
+	}
+	f.Fuzz(func(t *testing.T, data []byte, period string) {
+		dir := t.TempDir()
+		for _, name := range []string{"p.json", "p.csv"} {
+			path := filepath.Join(dir, name)
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tb, err := ReadPrevious(path, Options{Period: period})
+			if err != nil {
+				var e *Error
+				if !errors.As(err, &e) || strings.Contains(err.Error(), "\n") {
+					t.Fatalf("%s: %T %q", name, err, err)
+				}
+				continue
+			}
+			seen := map[string]bool{}
+			for _, u := range tb.Units {
+				if seen[u.Name] {
+					t.Fatalf("%s: %q twice", name, u.Name)
+				}
+				seen[u.Name] = true
+			}
+			if len(tb.Units) == 0 {
+				t.Fatalf("%s: no units and no error", name)
+			}
+		}
+	})
 }
