@@ -61,7 +61,7 @@ func (f *CheckedFile) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	if f.Sheet != "" {
 		title += " (" + f.Sheet + ")"
 	}
-	if _, err := fmt.Fprintf(w, "%s\n\n", title); err != nil {
+	if _, err := fmt.Fprintf(w, "%s\n\n", textLine(markdown, title)); err != nil {
 		return err
 	}
 	header := []string{lang.Word("unit"), lang.Word("rows")}
@@ -85,10 +85,10 @@ func (f *CheckedFile) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	}
 	var b strings.Builder
 	for _, e := range f.Errors {
-		b.WriteString(lang.Word("error") + ": " + e + "\n")
+		b.WriteString(lang.Word("error") + ": " + textLine(markdown, e) + "\n")
 	}
 	for _, wn := range f.Warnings {
-		b.WriteString(lang.Word("warning") + ": " + wn + "\n")
+		b.WriteString(lang.Word("warning") + ": " + textLine(markdown, wn) + "\n")
 	}
 	_, err := fmt.Fprintf(w, "\n%s\n", b.String())
 	return err
