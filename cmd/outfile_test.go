@@ -85,3 +85,27 @@ func TestWriteRefusesSpecialFiles(t *testing.T) {
 		t.Errorf("folder: %v", err)
 	}
 }
+
+// TestRemoveStaleTemps: a temporary file of a process of this machine that
+// is gone is removed at once; one of a live process stays.
+func TestRemoveStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	gone := filepath.Join(dir, ".out.csv.999999999@"+hostName()+"-1.tmp")
+	live := filepath.Join(dir, ".out.csv."+owner()+"-2.tmp")
+	other := filepath.Join(dir, ".out.csvx.999999999@"+hostName()+"-1.tmp")
+	for _, p := range []string{gone, live, other} {
+		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removeStaleTemps(path)
+	if _, err := os.Stat(gone); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the file of a gone process is still there: %v", err)
+	}
+	for _, p := range []string{live, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s: %v", filepath.Base(p), err)
+		}
+	}
+}
