@@ -4,12 +4,12 @@ import "strings"
 
 // markdownEscaper makes text from the input (unit names, headings, file
 // names) plain text in Markdown: no raw HTML (<b>, <script>), no links or
-// images ([x](javascript:…)), no emphasis, code or table cells of its own.
+// images ([x](javascript:…): with the brackets escaped, the parentheses
+// are plain text), no emphasis, code or table cells of its own.
 // Backslash escapes are CommonMark's for punctuation; < > & become
 // entities, which every renderer reads as text.
 var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "~", `\~`, "[", `\[`, "]", `\]`,
-	"(", `\(`, ")", `\)`, "!", `\!`, "|", `\|`, "#", `\#`,
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "~", `\~`, "[", `\[`, "]", `\]`, "|", `\|`, "#", `\#`,
 	"<", "&lt;", ">", "&gt;", "&", "&amp;",
 )
 
