@@ -212,7 +212,8 @@ func (cfg *configFile) addMapping(m *yaml.Node, known, skip []string) error {
 			continue
 		}
 		if !slices.Contains(known, key.Value) {
-			return usagef("%s:%d: unknown key %q (known: %s)", cfg.path, key.Line, key.Value, strings.Join(known, ", "))
+			return usagef("%s:%d: unknown key %q (known: %s)%s", cfg.path, key.Line, key.Value, strings.Join(known, ", "),
+				didYouMean(key.Value, known, "%q"))
 		}
 		if value.Kind != yaml.ScalarNode && !slices.Contains(structuredKeys, key.Value) {
 			return usagef("%s:%d: %s takes one value, not a list or map", cfg.path, key.Line, key.Value)
