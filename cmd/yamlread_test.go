@@ -97,3 +97,18 @@ func TestYAMLAccepts(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkAliasBomb: refusing a 522-byte alias bomb takes bounded time
+// and memory (see -benchmem: about the cost of maxYAMLNodes nodes).
+func BenchmarkAliasBomb(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bomb.yaml")
+	if err := os.WriteFile(path, []byte(aliasBomb(9)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadConfig(path, []string{"a0"}); err == nil {
+			b.Fatal("the bomb was read")
+		}
+	}
+}
