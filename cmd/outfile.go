@@ -48,6 +48,8 @@ func writeOutputFile(path string, data []byte, force bool) error {
 func writeFileAtomic(path string, data []byte, force bool) error {
 	info, err := os.Stat(path)
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && force && isLink(path):
+		return wrapWrite(path, replaceFile(path, data, 0o644)) // a link to nothing: --force replaces the link
 	case errors.Is(err, fs.ErrNotExist):
 		return commitNew(path, data)
 	case err != nil:
@@ -65,10 +67,20 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %v", path, cause(err))
 	}
-	if err := replaceFile(target, data, info.Mode().Perm()); err != nil {
+	return wrapWrite(path, replaceFile(target, data, info.Mode().Perm()))
+}
+
+// wrapWrite names path in an error of writing it.
+func wrapWrite(path string, err error) error {
+	if err != nil {
 		return fmt.Errorf("cannot write %s: %v", path, cause(err))
 	}
 	return nil
+}
+
+func isLink(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
 }
 
 func kindOf(m fs.FileMode) string {
@@ -168,6 +180,10 @@ func withTemp(path string, data []byte, mode os.FileMode, commit func(tmp string
 	name := tmp.Name()
 	defer cleanups.remove(name)
 	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil { // on disk before its name is, for a power cut
 		tmp.Close()
 		return err
 	}

@@ -109,3 +109,23 @@ func TestRemoveStaleTemps(t *testing.T) {
 		}
 	}
 }
+
+// TestDanglingLink: a link to nothing exists, so without force it is kept;
+// with force it is replaced by the file.
+func TestDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	if err := os.Symlink(filepath.Join(dir, "nothing"), path); err != nil {
+		t.Skip(err)
+	}
+	var exists *existsError
+	if err := writeFileAtomic(path, []byte("x"), false); !errors.As(err, &exists) {
+		t.Errorf("without force: %v", err)
+	}
+	if err := writeFileAtomic(path, []byte("x"), true); err != nil {
+		t.Fatalf("with force: %v", err)
+	}
+	if data, err := os.ReadFile(path); err != nil || string(data) != "x" {
+		t.Errorf("got %q, %v", data, err)
+	}
+}
