@@ -77,6 +77,10 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 	if !c.HasSubCommands() || c.Runnable() {
 		return
 	}
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations[groupAnnotation] = "true"
 	c.Args = cobra.ArbitraryArgs
 	c.RunE = func(c *cobra.Command, args []string) error {
 		if len(args) == 0 {
@@ -86,9 +90,12 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 	}
 }
 
+// groupAnnotation marks a command that only groups others.
+const groupAnnotation = "group"
+
 // isGroup says whether c only groups other commands.
 func isGroup(c *cobra.Command) bool {
-	return c.HasSubCommands() && c.Args != nil && c.Flags().Lookup("output") == nil
+	return c.Annotations[groupAnnotation] == "true"
 }
 
 func unknownSubcommand(c *cobra.Command, typed string) error {
