@@ -64,3 +64,4 @@ fuzz:
 	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzScenarioFile$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./actuals -run '^$$' -fuzz '^FuzzParseMonth$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./actuals -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)

@@ -294,9 +294,9 @@ func (cfg *configFile) addMapping(m *yaml.Node, known, skip []string) error {
 			continue
 		}
 		if !slices.Contains(known, key.Value) {
-			hint := ""
+			hint := didYouMean(key.Value, known, "%q")
 			if slices.Contains(skip, "plan") { // the top level of a file with sections
-				hint = sectionHint(key.Value)
+				hint += sectionHint(key.Value)
 			}
 			return usagef("%s:%d: unknown key %q (known: %s)%s", cfg.path, key.Line, key.Value, strings.Join(known, ", "), hint)
 		}

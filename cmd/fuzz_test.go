@@ -37,3 +37,31 @@ func FuzzScenarioFile(f *testing.F) {
 		}
 	})
 }
+
+// FuzzConfig feeds any bytes to the config reader with allocate's and
+// plan's keys: it never panics and never takes long (aliases are bounded),
+// and what it refuses is a usage error of one line naming the file.
+func FuzzConfig(f *testing.F) {
+	for _, seed := range []string{
+		"", "data: d.csv\nbudget: 1000\n", "budget: 1\nbudget: 2\n", "inverse: {a: b}\n", "data: ~\n",
+		"a: 1\n---\nb: 2\n", "annual-budgets: {2O27: 1}\n", "weights: &w {a: 1}\ncolumns: *w\n",
+		"a0: &a [x, x]\na1: &b [*a, *a]\na2: [*b, *b]\n", "a: &x [*x]\n", "- a\n", "budget: .inf\n", "\t:\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	keys := []string{"annual-budget", "annual-budgets", "budget", "columns", "data", "inverse", "schedule", "spending", "weights"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "c.yaml")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := loadConfig(path, keys)
+		var usage *usageError
+		if err != nil && !errors.As(err, &usage) {
+			t.Fatalf("not a usage error: %T %v", err, err)
+		}
+		if err != nil && (strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), path)) {
+			t.Fatalf("not one line naming the file: %q", err)
+		}
+	})
+}

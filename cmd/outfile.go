@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // isInput says whether writing out would write over the input in: the
@@ -47,6 +48,8 @@ func writeOutputFile(path string, data []byte, force bool) error {
 func writeFileAtomic(path string, data []byte, force bool) error {
 	info, err := os.Stat(path)
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && force && isLink(path):
+		return wrapWrite(path, replaceFile(path, data, 0o644)) // a link to nothing: --force replaces the link
 	case errors.Is(err, fs.ErrNotExist):
 		return commitNew(path, data)
 	case err != nil:
@@ -64,10 +67,20 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %v", path, cause(err))
 	}
-	if err := replaceFile(target, data, info.Mode().Perm()); err != nil {
+	return wrapWrite(path, replaceFile(target, data, info.Mode().Perm()))
+}
+
+// wrapWrite names path in an error of writing it.
+func wrapWrite(path string, err error) error {
+	if err != nil {
 		return fmt.Errorf("cannot write %s: %v", path, cause(err))
 	}
 	return nil
+}
+
+func isLink(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
 }
 
 func kindOf(m fs.FileMode) string {
@@ -170,6 +183,10 @@ func withTemp(path string, data []byte, mode os.FileMode, commit func(tmp string
 		tmp.Close()
 		return err
 	}
+	if err := tmp.Sync(); err != nil { // on disk before its name is, for a power cut
+		tmp.Close()
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
@@ -182,7 +199,7 @@ func withTemp(path string, data []byte, mode os.FileMode, commit func(tmp string
 }
 
 // tempPrefix and tempSuffix frame the temporary file of path:
-// ".NAME.PID-RANDOM.tmp", hidden, with the writer's process id, so that a
+// ".NAME.OWNER-RANDOM.tmp", hidden, with its writer (see owner), so that a
 // later run can tell a stale one from one being written.
 func tempPrefix(path string) string { return "." + filepath.Base(path) + "." }
 
@@ -191,7 +208,7 @@ const tempSuffix = ".tmp"
 func createTemp(path string) (*os.File, error) {
 	cleanups.mu.Lock()
 	defer cleanups.mu.Unlock()
-	pattern := tempPrefix(path) + strconv.Itoa(os.Getpid()) + "-*" + tempSuffix
+	pattern := tempPrefix(path) + owner() + "-*" + tempSuffix
 	tmp, err := os.CreateTemp(filepath.Dir(path), pattern)
 	if err == nil {
 		cleanups.paths[tmp.Name()] = true
@@ -199,12 +216,38 @@ func createTemp(path string) (*os.File, error) {
 	return tmp, err
 }
 
-// staleAge is the age after which a temporary file whose writer cannot be
-// told (one of an older version, named without process id) is stale.
-const staleAge = time.Hour
+// owner names this process in temporary names: "PID@HOST". The host keeps
+// a run from taking the files of a run on another machine (a network
+// folder) or in another container for its own.
+func owner() string {
+	return strconv.Itoa(os.Getpid()) + "@" + hostName()
+}
+
+// hostName is the machine's name with only letters, digits and dots.
+func hostName() string {
+	name, _ := os.Hostname()
+	name = strings.Map(func(r rune) rune {
+		if r < 128 && (r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return -1
+	}, name)
+	if name == "" {
+		return "host"
+	}
+	return name[:min(len(name), 40)]
+}
+
+// Ages after which a temporary file or folder is stale although its writer
+// cannot be shown to be gone: one of another machine, or of a version of
+// the tool that did not name its writer. Writing a file takes seconds.
+const (
+	staleAgeOtherHost = 24 * time.Hour
+	staleAgeUnnamed   = time.Hour
+)
 
 // removeStaleTemps removes temporary files next to path left by runs that
-// were killed (kill -9, a power cut): those of processes that are gone.
+// were killed (kill -9, a power cut).
 func removeStaleTemps(path string) {
 	dir, prefix := filepath.Dir(path), tempPrefix(path)
 	entries, err := os.ReadDir(dir)
@@ -216,25 +259,42 @@ func removeStaleTemps(path string) {
 		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, tempSuffix) {
 			continue
 		}
-		middle := strings.TrimSuffix(strings.TrimPrefix(name, prefix), tempSuffix)
-		if staleTemp(middle, e) {
+		if stale(strings.TrimSuffix(strings.TrimPrefix(name, prefix), tempSuffix), e) {
 			os.Remove(filepath.Join(dir, name))
 		}
 	}
 }
 
-// staleTemp says whether a temporary file is stale: its writer's process
-// is gone, or it has no process id and is older than staleAge.
-func staleTemp(middle string, e fs.DirEntry) bool {
-	pidText, _, hasPID := strings.Cut(middle, "-")
-	if pid, err := strconv.Atoi(pidText); hasPID && err == nil && pid > 0 {
-		return pid != os.Getpid() && !processAlive(pid)
+// stale says whether a temporary file or folder named "PID@HOST-RANDOM"
+// (or, by older versions, "RANDOM") is left over: written on this machine
+// by a process that is gone, or older than the age above.
+func stale(middle string, e fs.DirEntry) bool {
+	info, err := e.Info()
+	if err != nil {
+		return false
 	}
-	if _, err := strconv.ParseUint(middle, 10, 64); err != nil {
+	age := time.Since(info.ModTime())
+	who, random, ok := cutLast(middle, "-")
+	if !ok {
+		_, err := strconv.ParseUint(middle, 10, 64)
+		return err == nil && age > staleAgeUnnamed // an older version's name
+	}
+	pidText, host, ok := strings.Cut(who, "@")
+	pid, err := strconv.Atoi(pidText)
+	if _, errR := strconv.ParseUint(random, 10, 64); !ok || err != nil || errR != nil || pid <= 0 {
 		return false // not a name this tool writes
 	}
-	info, err := e.Info()
-	return err == nil && time.Since(info.ModTime()) > staleAge
+	if host != hostName() {
+		return age > staleAgeOtherHost
+	}
+	return pid != os.Getpid() && !processAlive(pid)
+}
+
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
 
 // cleanups are the temporary files and folders of this run, removed when

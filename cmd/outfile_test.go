@@ -85,3 +85,47 @@ func TestWriteRefusesSpecialFiles(t *testing.T) {
 		t.Errorf("folder: %v", err)
 	}
 }
+
+// TestRemoveStaleTemps: a temporary file of a process of this machine that
+// is gone is removed at once; one of a live process stays.
+func TestRemoveStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	gone := filepath.Join(dir, ".out.csv.999999999@"+hostName()+"-1.tmp")
+	live := filepath.Join(dir, ".out.csv."+owner()+"-2.tmp")
+	other := filepath.Join(dir, ".out.csvx.999999999@"+hostName()+"-1.tmp")
+	for _, p := range []string{gone, live, other} {
+		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removeStaleTemps(path)
+	if _, err := os.Stat(gone); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the file of a gone process is still there: %v", err)
+	}
+	for _, p := range []string{live, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s: %v", filepath.Base(p), err)
+		}
+	}
+}
+
+// TestDanglingLink: a link to nothing exists, so without force it is kept;
+// with force it is replaced by the file.
+func TestDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	if err := os.Symlink(filepath.Join(dir, "nothing"), path); err != nil {
+		t.Skip(err)
+	}
+	var exists *existsError
+	if err := writeFileAtomic(path, []byte("x"), false); !errors.As(err, &exists) {
+		t.Errorf("without force: %v", err)
+	}
+	if err := writeFileAtomic(path, []byte("x"), true); err != nil {
+		t.Fatalf("with force: %v", err)
+	}
+	if data, err := os.ReadFile(path); err != nil || string(data) != "x" {
+		t.Errorf("got %q, %v", data, err)
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 )
@@ -161,7 +160,7 @@ func removeTempsOnSignal() (stop func()) {
 	}
 }
 
-// tempDirPrefix names the run's own temporary folder, "raumbudget-PID-N",
+// tempDirPrefix names the run's own temporary folder, "raumbudget-PID@HOST-N",
 // in which the workbook library puts its temporary files too (it may
 // unpack large sheets there).
 const tempDirPrefix = "raumbudget-"
@@ -172,7 +171,7 @@ const tempDirPrefix = "raumbudget-"
 func privateTempDir() (done func()) {
 	base := os.TempDir()
 	removeStaleTempDirs(base)
-	dir, err := os.MkdirTemp(base, tempDirPrefix+strconv.Itoa(os.Getpid())+"-*")
+	dir, err := os.MkdirTemp(base, tempDirPrefix+owner()+"-*")
 	if err != nil {
 		return func() {}
 	}
@@ -188,8 +187,8 @@ func privateTempDir() (done func()) {
 	}
 }
 
-// removeStaleTempDirs removes the temporary folders of runs whose process
-// is gone.
+// removeStaleTempDirs removes the temporary folders of runs that were
+// killed (see stale).
 func removeStaleTempDirs(base string) {
 	entries, err := os.ReadDir(base)
 	if err != nil {
@@ -197,15 +196,7 @@ func removeStaleTempDirs(base string) {
 	}
 	for _, e := range entries {
 		rest, ok := strings.CutPrefix(e.Name(), tempDirPrefix)
-		if !ok || !e.IsDir() {
-			continue
-		}
-		pidText, random, ok := strings.Cut(rest, "-")
-		pid, err := strconv.Atoi(pidText)
-		if _, errR := strconv.ParseUint(random, 10, 64); !ok || err != nil || errR != nil || pid <= 0 {
-			continue
-		}
-		if pid != os.Getpid() && !processAlive(pid) {
+		if ok && e.IsDir() && strings.Contains(rest, "@") && stale(rest, e) {
 			os.RemoveAll(filepath.Join(base, e.Name()))
 		}
 	}

@@ -16,8 +16,10 @@ var version = "dev"
 const exitStatusHelp = `
 Exit status:
   0  done
-  1  anything else (a file could not be written, an output file exists without --force, a bug)
+  1  anything else (a file could not be written, an output file exists without --force,
+     the tool ran out of memory or crashed, a bug)
   2  bad usage or bad input (the message names the file, the line or cell, and the column)
+  130, 143  interrupted (Ctrl-C, kill); temporary files are removed
 `
 
 // NewRootCmd builds the command tree.
@@ -35,6 +37,7 @@ office's spending in the previous year, exact to the cent.`,
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
 	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil))
+	root.SetHelpCommand(newHelpCmd())
 	refuseUnknownSubcommands(root)
 	return root
 }

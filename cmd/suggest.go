@@ -77,6 +77,10 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 	if !c.HasSubCommands() || c.Runnable() {
 		return
 	}
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations[groupAnnotation] = "true"
 	c.Args = cobra.ArbitraryArgs
 	c.RunE = func(c *cobra.Command, args []string) error {
 		if len(args) == 0 {
@@ -86,9 +90,12 @@ func refuseUnknownSubcommands(c *cobra.Command) {
 	}
 }
 
+// groupAnnotation marks a command that only groups others.
+const groupAnnotation = "group"
+
 // isGroup says whether c only groups other commands.
 func isGroup(c *cobra.Command) bool {
-	return c.HasSubCommands() && c.Args != nil && c.Flags().Lookup("output") == nil
+	return c.Annotations[groupAnnotation] == "true"
 }
 
 func unknownSubcommand(c *cobra.Command, typed string) error {
@@ -100,6 +107,26 @@ func unknownSubcommand(c *cobra.Command, typed string) error {
 	}
 	return fmt.Errorf("unknown command %q for %q%s (commands: %s)", typed, c.CommandPath(),
 		didYouMean(typed, names, "%q"), strings.Join(names, ", "))
+}
+
+// newHelpCmd is "help [command]" as cobra's, except that a command that
+// does not exist is an error (exit 2) rather than the root's help.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil {
+				return err
+			}
+			if len(rest) > 0 {
+				return unknownSubcommand(target, rest[0])
+			}
+			return target.Help()
+		},
+	}
 }
 
 // flagError adds a suggestion to an unknown flag ("unknown flag:

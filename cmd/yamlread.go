@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -164,34 +165,23 @@ func readLimited(path string) ([]byte, error) {
 	return data, nil
 }
 
-// shapes are the forms a structured key takes in a file; each value is a
-// scalar unless listed here.
+// shapes are the forms of structured keys whose readers would take a
+// value of another form for nothing: inverse written as a map is no list
+// of indicators. (The readers of weights, columns, schedule,
+// annual-budgets and adjust refuse other forms with an example.)
 var shapes = map[string][]yaml.Kind{
-	"weights":        {yaml.MappingNode, yaml.ScalarNode},
-	"columns":        {yaml.MappingNode},
-	"schedule":       {yaml.SequenceNode},
-	"annual-budgets": {yaml.MappingNode},
-	"inverse":        {yaml.SequenceNode, yaml.ScalarNode},
-	"adjust":         {yaml.MappingNode},
-	"cost-centers":   {yaml.MappingNode},
+	"inverse": {yaml.SequenceNode, yaml.ScalarNode},
 }
 
 var shapeNames = map[yaml.Kind]string{yaml.MappingNode: "a map", yaml.SequenceNode: "a list", yaml.ScalarNode: "one value"}
 
-// checkShape refuses a value of a form its key does not take, such as
-// inverse written as a map, which would otherwise be read as nothing.
+// checkShape refuses a value of a form its key does not take, and checks
+// the entries of structured values (see shapeOfItems).
 func checkShape(path string, key, value *yaml.Node) error {
-	if value.Kind == yaml.AliasNode {
-		value = resolveAlias(value)
-	}
+	value = resolveAlias(value)
 	want, ok := shapes[key.Value]
-	if !ok {
-		want = []yaml.Kind{yaml.ScalarNode}
-	}
-	for _, k := range want {
-		if value.Kind == k {
-			return shapeOfItems(path, key, value)
-		}
+	if !ok || slices.Contains(want, value.Kind) {
+		return shapeOfItems(path, key, value)
 	}
 	var names []string
 	for _, k := range want {
@@ -206,12 +196,18 @@ func checkShape(path string, key, value *yaml.Node) error {
 func shapeOfItems(path string, key, value *yaml.Node) error {
 	switch key.Value {
 	case "inverse":
+		if value.Kind != yaml.SequenceNode {
+			return nil
+		}
 		for _, item := range value.Content {
 			if resolveAlias(item).Kind != yaml.ScalarNode {
 				return usagef("%s:%d: inverse: each entry is an indicator key, not a list or map", path, item.Line)
 			}
 		}
 	case "weights", "columns", "annual-budgets", "cost-centers":
+		if value.Kind != yaml.MappingNode {
+			return nil
+		}
 		for i := 0; i+1 < len(value.Content); i += 2 {
 			k, v := value.Content[i], resolveAlias(value.Content[i+1])
 			if v.Kind != yaml.ScalarNode {

@@ -61,7 +61,7 @@ func (f *CheckedFile) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	if f.Sheet != "" {
 		title += " (" + f.Sheet + ")"
 	}
-	if _, err := fmt.Fprintf(w, "%s\n\n", title); err != nil {
+	if _, err := fmt.Fprintf(w, "%s\n\n", textLine(markdown, title)); err != nil {
 		return err
 	}
 	if len(f.Keys) > 0 || len(f.Units) > 0 {
@@ -71,10 +71,10 @@ func (f *CheckedFile) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	}
 	var b strings.Builder
 	for _, e := range f.Errors {
-		b.WriteString(lang.Word("error") + ": " + e + "\n")
+		b.WriteString(lang.Word("error") + ": " + textLine(markdown, e) + "\n")
 	}
 	for _, wn := range f.Warnings {
-		b.WriteString(lang.Word("warning") + ": " + wn + "\n")
+		b.WriteString(lang.Word("warning") + ": " + textLine(markdown, wn) + "\n")
 	}
 	_, err := fmt.Fprintf(w, "%s\n", b.String())
 	return err

@@ -10,7 +10,7 @@ import (
 )
 
 func (e *Explanation) writeTable(w io.Writer, lang *Lang, markdown bool) error {
-	if _, err := fmt.Fprintf(w, "%s\n\n", e.caption(lang)); err != nil {
+	if _, err := fmt.Fprintf(w, "%s\n\n", textLine(markdown, e.caption(lang))); err != nil {
 		return err
 	}
 	wf := e.waterfall()
@@ -61,7 +61,7 @@ func (e *Explanation) writeChange(w io.Writer, lang *Lang, markdown bool) error 
 	c := e.Change
 	title := fmt.Sprintf("%s %s: %s € → %s € (%s €)", lang.Word("change"), c.Against, lang.Euros(c.OldAmount),
 		lang.Euros(e.Amount), lang.SignedEuros(e.Amount-c.OldAmount))
-	if _, err := fmt.Fprintf(w, "\n%s\n\n", title); err != nil {
+	if _, err := fmt.Fprintf(w, "\n%s\n\n", textLine(markdown, title)); err != nil {
 		return err
 	}
 	keys, cents := c.lines(e.Amount)

@@ -38,7 +38,7 @@ func (p *Plan) Write(w io.Writer, format string, lang *Lang) error {
 // writeTable shows units as rows and quarters as columns, a total row,
 // then when the 100 % target is reached.
 func (p *Plan) writeTable(w io.Writer, lang *Lang, markdown bool) error {
-	if _, err := fmt.Fprintf(w, "%s\n\n", p.caption(lang)); err != nil {
+	if _, err := fmt.Fprintf(w, "%s\n\n", textLine(markdown, p.caption(lang))); err != nil {
 		return err
 	}
 	quarters := p.Result.Quarters
@@ -61,7 +61,7 @@ func (p *Plan) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	if err := renderTable(w, markdown, header, rows, footer); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", p.notes(lang))
+	_, err := fmt.Fprintf(w, "\n%s\n", textLine(markdown, p.notes(lang)))
 	return err
 }
 

@@ -65,7 +65,7 @@ func (s *Sweep) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	if err := renderTable(w, markdown, header, rows, footer); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s", s.crossingText(lang))
+	_, err := fmt.Fprintf(w, "\n%s", textLine(markdown, s.crossingText(lang)))
 	return err
 }
 

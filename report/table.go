@@ -63,7 +63,8 @@ func renderTable(w io.Writer, markdown bool, header []string, rows [][]string, f
 	}
 	if markdown {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
-		rows = append(escapePipes(rows), boldRow(footer))
+		header = escapeCells([][]string{header})[0]
+		rows = append(escapeCells(rows), boldRow(escapeCells([][]string{footer})[0]))
 		footer = nil
 	}
 	table := tablewriter.NewTable(w, opts...)
@@ -75,18 +76,6 @@ func renderTable(w io.Writer, markdown bool, header []string, rows [][]string, f
 		table.Footer(footer)
 	}
 	return table.Render()
-}
-
-// escapePipes keeps a '|' in a name from splitting a Markdown cell.
-func escapePipes(rows [][]string) [][]string {
-	out := make([][]string, len(rows))
-	for i, row := range rows {
-		out[i] = make([]string, len(row))
-		for j, c := range row {
-			out[i][j] = strings.ReplaceAll(c, "|", `\|`)
-		}
-	}
-	return out
 }
 
 // boldRow marks the total row in Markdown, which has no footer.

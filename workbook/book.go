@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -176,8 +177,17 @@ func col(c int) string {
 	return name
 }
 
-// set writes a value with a style (0: none).
+// maxCellChars is Excel's limit of characters in a cell; the workbook
+// library cuts longer text without a word.
+const maxCellChars = excelize.TotalCellChars
+
+// set writes a value with a style (0: none). Text longer than a cell holds
+// is an error, never cut.
 func (b *book) set(sheet string, c, r int, v any, style int) error {
+	if s, ok := v.(string); ok && utf8.RuneCountInString(s) > maxCellChars {
+		return fmt.Errorf("%s!%s: a text of %d characters does not fit in a cell (at most %d): %.40q…",
+			sheet, cell(c, r), utf8.RuneCountInString(s), maxCellChars, s)
+	}
 	if err := b.f.SetCellValue(sheet, cell(c, r), v); err != nil {
 		return err
 	}

@@ -200,3 +200,26 @@ func TestInputTextIsNeverAFormula(t *testing.T) {
 		}
 	}
 }
+
+// TestLongNameNotCut: a name longer than a cell holds is an error, never
+// cut silently (the workbook library would keep its first 32,767
+// characters).
+func TestLongNameNotCut(t *testing.T) {
+	in := smallInput()
+	in.Units[0].Name = strings.Repeat("N", maxCellChars+1)
+	res, err := allocate.Run(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Allocation(res, meta(report.German, "2026-11-22"))
+	if err == nil || !strings.Contains(err.Error(), "does not fit in a cell (at most 32767)") {
+		t.Fatalf("got %v, want the cell limit", err)
+	}
+	in.Units[0].Name = strings.Repeat("N", maxCellChars)
+	if res, err = allocate.Run(in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Allocation(res, meta(report.German, "2026-11-22")); err != nil {
+		t.Fatalf("a name of exactly the limit: %v", err)
+	}
+}
