@@ -48,6 +48,20 @@ var hostileKinds = map[string]func() []byte{
 	"hidden-first": func() []byte {
 		return twoSheets(`state="veryHidden"`, sheetOf(dataRow(2, "Nord", 900, 900, 900, 900, 900)+dataRow(3, "Süd", 1, 1, 1, 1, 1)))
 	},
+	// issue 11, finding 3: a date (format 14, shown as 15.03.2023), a
+	// boolean 7, two entries of one name.
+	"date-cell": func() []byte {
+		styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`
+		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+`<row r="3">`+istr("A3", "Süd")+`<c r="B3" s="1"><v>45000</v></c><c r="C3"><v>1</v></c></row>`), "",
+			[]part{{"xl/styles.xml", styles}})
+	},
+	"bool-7": func() []byte {
+		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+`<row r="3">`+istr("A3", "Süd")+`<c r="B3" t="b"><v>7</v></c></row>`), "", nil)
+	},
+	"two-entries": func() []byte {
+		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+dataRow(3, "Süd", 1, 2, 3, 4, 5)), "",
+			[]part{{"xl/worksheets/sheet1.xml", sheetOf(dataRow(2, "Nord", 9, 9, 9, 9, 9))}})
+	},
 	// issue 11, finding 18
 	"ods": func() []byte {
 		var b bytes.Buffer

@@ -32,7 +32,12 @@ const (
 	sharedString                  // text in the shared string table (t="s"), as Excel keeps text
 	inlineString                  // text in the cell (t="inlineStr"), as streaming writers keep it
 	formulaString                 // the text result of a formula (t="str")
+	dateValue                     // a number shown as a date or time, or a date (t="d")
 )
+
+// booleanValue is a boolean cell (t="b") while it is read; it is then a
+// number, 1 or 0.
+const booleanValue cellKind = 99
 
 // errBadSheet marks a sheet that is well-formed XML but cannot be read
 // right: excelize would read such a sheet, and put cells into the wrong
@@ -55,16 +60,21 @@ type workbookParts map[string]*zip.File
 func zipParts(zr *zip.Reader) workbookParts {
 	parts := workbookParts{}
 	for _, f := range zr.File {
-		name := strings.ReplaceAll(f.Name, "\\", "/")
-		switch strings.ToLower(name) {
-		case "[content_types].xml":
-			name = "[Content_Types].xml"
-		case strings.ToLower(sharedStringsPart):
-			name = sharedStringsPart
-		}
-		parts[name] = f
+		parts[partName(f.Name)] = f
 	}
 	return parts
+}
+
+// partName is the name by which excelize finds a part.
+func partName(name string) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	switch strings.ToLower(name) {
+	case "[content_types].xml":
+		name = "[Content_Types].xml"
+	case strings.ToLower(sharedStringsPart):
+		name = sharedStringsPart
+	}
+	return name
 }
 
 // read returns a small part whole, with the namespaces of Strict Open XML
@@ -199,8 +209,13 @@ func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
 	if err != nil {
 		return nil, err
 	}
+	dates, err := p.dateStyles()
+	if err != nil {
+		rc.Close()
+		return nil, err
+	}
 	r := newSheetReader(rc, nil)
-	r.part, r.loadSST = rc, p.sharedStrings
+	r.part, r.loadSST, r.dates = rc, p.sharedStrings, dates
 	return r, nil
 }
 
@@ -389,6 +404,7 @@ type sheetReader struct {
 	part    io.Closer // nil if none to close
 	sst     []string
 	loadSST func() ([]string, error) // reads sst on the first shared string, if not nil
+	dates   []bool                   // which styles show dates; see dateStyles
 
 	row    int  // the current row's number, from 1
 	hidden bool // whether it is hidden
@@ -584,6 +600,19 @@ func (s *sheetReader) cell() error {
 		kind = inlineString
 	case "str":
 		kind = formulaString
+	case "d":
+		kind = dateValue
+	case "b":
+		kind = booleanValue
+	}
+	if kind == numberValue && s.dates != nil {
+		st, _, err := x.attr("s")
+		if err != nil {
+			return err
+		}
+		if i, err := atoi(st); err == nil && i < len(s.dates) && s.dates[i] {
+			kind = dateValue
+		}
 	}
 	s.v = s.v[:0]
 	s.is.reset()
@@ -652,6 +681,13 @@ func (s *sheetReader) cell() error {
 		if inline {
 			val = s.is.text()
 		}
+	}
+	if kind == booleanValue {
+		// Excel stores TRUE and FALSE as 1 and 0; 7 is neither.
+		if v := bytes.TrimSpace(val); len(v) > 0 && string(v) != "0" && string(v) != "1" {
+			return badSheet("boolean cell holds %s, not 0 or 1", quote(string(v)))
+		}
+		kind = numberValue
 	}
 	if len(val) == 0 && shared < 0 && !formula {
 		return nil

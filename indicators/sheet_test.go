@@ -149,7 +149,7 @@ func dumpRow(b *strings.Builder, n int, hidden bool, cells []string, kinds []cel
 	b.WriteString("\n")
 }
 
-var kindLetter = map[cellKind]string{noValue: "-", numberValue: "n", sharedString: "s", inlineString: "i", formulaString: "f"}
+var kindLetter = map[cellKind]string{noValue: "-", numberValue: "n", sharedString: "s", inlineString: "i", formulaString: "f", dateValue: "d"}
 
 func noWrap(r io.Reader) io.Reader { return r }
 
@@ -249,7 +249,7 @@ var sheetTests = []struct {
 		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1.5</v></c><c r="C1" t="inlineStr"><is><t>x</t></is></c>` +
 			`<c r="D1" t="str"><f>A1</f><v>a</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="e"><v>#DIV/0!</v></c>` +
 			`<c r="G1" t="n"><v>-1.5E-3</v></c><c r="H1" t="d"><v>2025-01-31T00:00:00</v></c></row>`,
-		`1: s"a" n"1.5" i"x" f"a" n"1" n"#DIV/0!" n"-1.5E-3" n"2025-01-31T00:00:00"` + "\n"},
+		`1: s"a" n"1.5" i"x" f"a" n"1" n"#DIV/0!" n"-1.5E-3" d"2025-01-31T00:00:00"` + "\n"},
 	{"entities",
 		`<row r="1"><c r="A1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &quot;d&apos; &#65;&#x42;&#x20AC;&#8364;</t></is></c><c r="B1"><v>1&#46;5</v></c></row>`,
 		`1: i"a & b <c> \"d' AB€€" n"1.5"` + "\n"},
@@ -336,6 +336,9 @@ var sheetTests = []struct {
 		`the sheet is damaged: cell "XFE1" is beyond the last column`},
 	{"cell without r beyond Excel's", `<row r="1"><c r="XFD1"><v>2</v></c><c><v>3</v></c></row>`,
 		"the sheet is damaged: row 1 has more than 16384 columns"},
+
+	{"boolean neither 0 nor 1", `<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>7</v></c></row>`,
+		`the sheet is damaged: boolean cell holds "7", not 0 or 1`},
 
 	// Errors, as excelize has them.
 	{"bad row number", `<row r="x"><c><v>2</v></c></row>`, `invalid row number "x"`},

@@ -194,6 +194,8 @@ func (s *xlsxSource) wrap(err error) *Error {
 func (s *xlsxSource) dialect(col int, v string) (Dialect, error) {
 	kind := s.rows.kind(col)
 	switch {
+	case kind == dateValue:
+		return 0, fmt.Errorf("%s is a date in Excel (its cell has a date or time format), not a number; give the cell a number format", quote(v))
 	case kind == numberValue:
 		return Machine, nil
 	case !isMachineNumber(v) || isGroupedThousands(v):

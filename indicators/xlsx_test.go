@@ -469,3 +469,77 @@ func TestXLSXHiddenSheets(t *testing.T) {
 	_, err := readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
 	wantError(t, err, `data.xlsx: every sheet of the workbook is hidden in Excel; name the one to read (--sheet)`)
 }
+
+func TestIsDateFormat(t *testing.T) {
+	for code, want := range map[string]bool{
+		"dd.mm.yyyy": true, "DD.MM.YYYY": true, "[$-407]d. mmmm yyyy": true, "hh:mm": true, "[h]:mm:ss": true,
+		"TT.MM.JJJJ": true, "m/d/yy h:mm": true, "yyyy-mm-dd;@": true, "[mm]": true,
+		"General": false, "0.00": false, "#,##0.00 \"€\"": false, "[Red]0.00": false, "0.00 \"Tage\"": false,
+		"#,##0 \\m\\²": false, "[$€-407] #,##0.00": false, "0%": false, "@": false, "0.00_ ;[Red]-0.00": false, "": false,
+	} {
+		if got := isDateFormat(code); got != want {
+			t.Errorf("isDateFormat(%q) = %v", code, got)
+		}
+	}
+}
+
+// TestXLSXDates: a number shown as a date is no value (issue 11, finding
+// 3): 15.03.2023 is 45000 in the file.
+func TestXLSXDates(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		fmt  excelize.Style
+		want string // "" if the value is read
+	}{
+		{"built-in 14", excelize.Style{NumFmt: 14}, `data.xlsx: Daten!D3: column "SGB II/XII": "45000" is a date in Excel (its cell has a date or time format), not a number; give the cell a number format`},
+		{"built-in 22", excelize.Style{NumFmt: 22}, "date"},
+		{"built-in 46", excelize.Style{NumFmt: 46}, "date"},
+		{"custom date", excelize.Style{CustomNumFmt: ptr("dd.mm.yyyy")}, "date"},
+		{"custom time", excelize.Style{CustomNumFmt: ptr("[h]:mm")}, "date"},
+		{"number", excelize.Style{NumFmt: 4}, ""},
+		{"custom number", excelize.Style{CustomNumFmt: ptr(`#,##0 "Tage"`)}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := editedWorkbook(t, func(f *excelize.File) {
+				st, err := f.NewStyle(&tt.fmt)
+				must(t, err)
+				must(t, f.SetCellStyle("Daten", "D3", "D3", st))
+				must(t, f.SetCellStyle("Daten", "A2", "B3", st)) // names and areas may look like anything
+			}, sheetData{"Daten", [][]any{xlsxHeader, {"A", "a", 1, 2}, {"B", "b", 3, 45000}}})
+			tb, err := readXLSXBytes(b, "data.xlsx", two, "")
+			switch tt.want {
+			case "":
+				must(t, err)
+				if got := dump(tb); got != "A@2×1: 1 2\nB@3×1: 3 45000\n" {
+					t.Errorf("got %s", got)
+				}
+			case "date":
+				if err == nil || !strings.Contains(err.Error(), "Daten!D3") || !strings.Contains(err.Error(), "is a date in Excel") {
+					t.Errorf("error %v", err)
+				}
+			default:
+				wantError(t, err, tt.want)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestZipTwoEntries: a zip with two entries of one name is refused
+// (issue 11, finding 3): excelize reads the last, other programs the first.
+func TestZipTwoEntries(t *testing.T) {
+	good := rawXLSX(t, rawParts(rawSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`), ""))
+	b := rezip(t, good, nil, func(zw *zip.Writer) {
+		w, err := zw.Create("xl/worksheets/sheet1.xml")
+		must(t, err)
+		_, err = io.WriteString(w, rawSheet(`<row r="1"><c r="A1"><v>2</v></c></row>`))
+		must(t, err)
+	})
+	_, err := readXLSXBytes(b, "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: the workbook's zip holds two entries named "xl/worksheets/sheet1.xml"; which one is the workbook's is unknown`)
+	path := filepath.Join(t.TempDir(), "data.xlsx")
+	must(t, os.WriteFile(path, b, 0o644))
+	_, err = Sheets(path)
+	wantError(t, err, path+`: the workbook's zip holds two entries named "xl/worksheets/sheet1.xml"; which one is the workbook's is unknown`)
+}

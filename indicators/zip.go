@@ -86,7 +86,25 @@ func openZip(r io.ReadSeeker, name string) (*zip.Reader, error) {
 	if err := checkSizes(zr.File, name); err != nil {
 		return nil, err
 	}
+	if err := checkNames(zr.File, name); err != nil {
+		return nil, err
+	}
 	return zr, nil
+}
+
+// checkNames refuses two entries of one name, as excelize finds parts
+// (see zipParts): excelize reads the last, other programs the first, so
+// which one the user saw is unknown.
+func checkNames(files []*zip.File, name string) error {
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		n := partName(f.Name)
+		if seen[n] {
+			return &Error{File: name, Msg: fmt.Sprintf("the workbook's zip holds two entries named %s; which one is the workbook's is unknown", quote(f.Name))}
+		}
+		seen[n] = true
+	}
+	return nil
 }
 
 // unpackAll unpacks every part to nowhere; see checkZip.
