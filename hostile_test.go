@@ -62,6 +62,23 @@ var hostileKinds = map[string]func() []byte{
 		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+dataRow(3, "Süd", 1, 2, 3, 4, 5)), "",
 			[]part{{"xl/worksheets/sheet1.xml", sheetOf(dataRow(2, "Nord", 9, 9, 9, 9, 9))}})
 	},
+	// issue 11, finding 4: encodings
+	"mixed-csv": func() []byte {
+		return []byte(csvHead + "S\xfcd;1;2;3;4;5\r\nN\xc3\xb6rd;1;2;3;4;5\r\n")
+	},
+	"bom-1252-csv": func() []byte {
+		return []byte("\xef\xbb\xbf" + csvHeadUTF8 + "Nord;1;2;3;4;5\r\nS\xfcd;1;2;3;4;5\r\n")
+	},
+	"surrogate-csv": func() []byte {
+		var b []byte
+		for _, c := range "\ufeff" + csvHeadUTF8 + "Nord;1;2;3;4;5\r\nS\x00d;1;2;3;4;5\r\n" {
+			if c == 0 {
+				c = 0xD800 // half of a surrogate pair
+			}
+			b = append(b, byte(c), byte(c>>8))
+		}
+		return b
+	},
 	// issue 11, finding 18
 	"ods": func() []byte {
 		var b bytes.Buffer
@@ -88,6 +105,12 @@ var hostileKinds = map[string]func() []byte{
 		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+dataRow(3, "S\x00d", 1, 2, 3, 4, 5)), "", nil)
 	},
 }
+
+// csvHead is the heading line of the default columns, as German Excel
+// writes it.
+var csvHead = "Bezirksstelle;Einwohner 0-18;SGB II/XII;Migranten 0-18;Freifl\xe4che m\xb2;Mittelabfluss Vorjahr\r\n"
+
+var csvHeadUTF8 = "Bezirksstelle;Einwohner 0-18;SGB II/XII;Migranten 0-18;Freifläche m²;Mittelabfluss Vorjahr\r\n"
 
 // headings are the default columns, A to F.
 var headings = []string{"Bezirksstelle", "Einwohner 0-18", "SGB II/XII", "Migranten 0-18", "Freifläche m²", "Mittelabfluss Vorjahr"}

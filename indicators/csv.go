@@ -15,7 +15,10 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	if err := checkCSVSize(r, name); err != nil {
 		return nil, err
 	}
-	text, err := decodeText(r)
+	text, err := decodeText(r, name)
+	if e, ok := err.(*Error); ok {
+		return nil, e
+	}
 	if err != nil {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
@@ -150,6 +153,10 @@ func (s *csvSource) wrap(err error) *Error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &Error{File: s.file, Line: pe.Line + s.offset, Msg: pe.Err.Error()}
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e // of the text's encoding, placed
 	}
 	return &Error{File: s.file, Msg: "cannot read: " + err.Error()}
 }

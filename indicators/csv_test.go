@@ -3,6 +3,7 @@ package indicators
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -408,5 +409,58 @@ func TestTotalRowsOneColumn(t *testing.T) {
 	tb = mustRead(t)(readString("s.csv", in+"Summe;6\n", Schema{NeedSpending: true}))
 	if len(tb.Units) != 3 || tb.TotalRow != 5 {
 		t.Errorf("total row %d, got\n%s", tb.TotalRow, dump(tb))
+	}
+}
+
+// TestCSVBrokenEncodings: mixed or invalid encodings are an error naming
+// the line (issue 11, finding 4), not "NÃ¶rd" or U+FFFD in a report.
+func TestCSVBrokenEncodings(t *testing.T) {
+	const h = "Bezirksstelle;Einwohner 0-18;SGB II/XII\r\n"
+	utf16 := func(units ...uint16) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range units {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	ascii16 := func(s string) []uint16 {
+		var u []uint16
+		for _, c := range s {
+			u = append(u, uint16(c))
+		}
+		return u
+	}
+	var lb strings.Builder // past the first chunks
+	for i := range 20000 {
+		fmt.Fprintf(&lb, "Mitte %d;1;2\r\n", i)
+	}
+	long := lb.String()
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cp1252 with a UTF-8 row", []byte(h + "S\xfcd;1;2\r\nN\xc3\xb6rd;3;4\r\n"),
+			`data.csv:3: this line is UTF-8 and line 2 is not (Windows-1252?): the file mixes two encodings; save it again as CSV UTF-8`},
+		{"UTF-8 with a cp1252 row", []byte(h + "N\xc3\xb6rd;3;4\r\n" + long + "S\xfcd;1;2\r\n"),
+			`data.csv:20003: this line is not UTF-8 (Windows-1252?) and line 2 is: the file mixes two encodings; save it again as CSV UTF-8`},
+		{"BOM and cp1252", []byte("\xef\xbb\xbf" + h + "Nord;1;2\r\n" + long + "S\xfcd;1;2\r\n"),
+			`data.csv:20003: text that is not UTF-8, though the file starts with a UTF-8 byte order mark (Windows-1252?); save it again as CSV UTF-8`},
+		{"BOM and a cut character", []byte("\xef\xbb\xbf" + h + "Nord;1;2\r\nS\xc3"),
+			`data.csv:3: text that is not UTF-8, though the file starts with a UTF-8 byte order mark (Windows-1252?); save it again as CSV UTF-8`},
+		{"unpaired surrogate", utf16(append(ascii16(h+"Nord;1;2\r\nS"), 0xD800, 'd', ';', '1', ';', '2', '\r', '\n')...),
+			`data.csv:3: text that is not UTF-16 (half of a surrogate pair, or a character that cannot be read); save the file again`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(bytes.NewReader(tt.data), "data.csv", two, Options{})
+			wantError(t, err, tt.want)
+			_, err = Read(bytes.NewReader(tt.data), "data.csv", all, Options{})
+			wantError(t, err, tt.want)
+		})
+	}
+	// A pair of surrogates is one character.
+	tb := mustRead(t)(Read(bytes.NewReader(utf16(append(ascii16(h+"A"), 0xD83D, 0xDE00, ';', '1', ';', '2')...)), "data.csv", two, Options{}))
+	if tb.Units[0].Name != "A😀" {
+		t.Errorf("name %q", tb.Units[0].Name)
 	}
 }
