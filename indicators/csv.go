@@ -26,7 +26,7 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	src := &csvSource{file: name}
 	var comma rune
 	comma, src.d, src.offset = sniffSeparator(br)
-	src.r = csv.NewReader(br)
+	src.r = csv.NewReader(bufio.NewReaderSize(newCSVLimit(br, comma, name, src.offset), 64<<10))
 	src.r.Comma = comma
 	src.r.FieldsPerRecord = -1 // rows may be short or carry trailing separators
 	src.r.LazyQuotes = true    // a stray quote in a heading or note is no reason to stop

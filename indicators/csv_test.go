@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -462,5 +464,59 @@ func TestCSVBrokenEncodings(t *testing.T) {
 	tb := mustRead(t)(Read(bytes.NewReader(utf16(append(ascii16(h+"A"), 0xD83D, 0xDE00, ';', '1', ';', '2')...)), "data.csv", two, Options{}))
 	if tb.Units[0].Name != "A😀" {
 		t.Errorf("name %q", tb.Units[0].Name)
+	}
+}
+
+// repeated is a file of n bytes b after head, made as it is read.
+type repeated struct {
+	head string
+	b    byte
+}
+
+func (r repeated) ReadAt(p []byte, off int64) (int, error) {
+	for i := range p {
+		if o := off + int64(i); o < int64(len(r.head)) {
+			p[i] = r.head[o]
+		} else {
+			p[i] = r.b
+		}
+	}
+	return len(p), nil
+}
+
+// TestCSVBounds: a record has at most 16,384 cells and a cell 128 KiB, so
+// that a line of 100 MB of ';' cannot cost gigabytes (issue 11, finding
+// 10); separators and quotes in quoted cells count as text.
+func TestCSVBounds(t *testing.T) {
+	const h = "Bezirksstelle;Notiz;Einwohner 0-18;SGB II/XII\n"
+	for _, tt := range []struct {
+		name, in, want string
+	}{
+		{"many cells", h + "A;x;1;2\n" + strings.Repeat(";", maxFields) + "\n", `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`},
+		{"a long cell", h + "A;" + strings.Repeat("x", maxFieldSize+1) + ";1;2\n", `data.csv:2: a cell longer than 128 KiB; is it a table? (an unclosed quote makes one cell of the rest of the file)`},
+		{"an unclosed quote", h + "A;\"x;1;2\n" + strings.Repeat("B;y;1;2\n", 20000), `data.csv:16386: a cell longer than 128 KiB; is it a table? (an unclosed quote makes one cell of the rest of the file)`},
+		{"sep line", "sep=;\n" + h + strings.Repeat(";", maxFields) + "\n", `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readString("data.csv", tt.in, two)
+			wantError(t, err, tt.want)
+		})
+	}
+	// Quoted separators, quotes and line ends are text of their cell.
+	in := h + "A;\"" + strings.Repeat(";\"\"\n", maxFields) + "\";1;2\nB;\"x\"\"\";3;4\n"
+	tb := mustRead(t)(readString("data.csv", in, two))
+	if got := dump(tb); got != "A@2×1: 1 2\nB@16387×1: 3 4\n" {
+		t.Errorf("got %s", got)
+	}
+	// 100 MB of ';' on one line, in little memory.
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r := io.NewSectionReader(repeated{h + "A;x;1;2\n", ';'}, 0, 100<<20)
+	_, err := Read(r, "data.csv", two, Options{})
+	wantError(t, err, `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`)
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 32<<20 {
+		t.Errorf("%d MB allocated", n>>20)
 	}
 }

@@ -452,8 +452,15 @@ func isTotal(name string) bool {
 	name = strings.TrimSpace(name)
 	first, _, _ := strings.Cut(name, " ")
 	last := name[strings.LastIndexByte(name, ' ')+1:]
+	return isTotalWord(strings.TrimRight(first, ":.")) || len(last) < len(name) && isTotalWord(strings.TrimRight(last, ":."))
+}
+
+func isTotalWord(word string) bool {
+	if len(word) < 2 || len(word) > len("gesamtergebnis") { // the longest
+		return false // "σ" is two bytes
+	}
 	for _, w := range totalWords {
-		if strings.EqualFold(strings.TrimRight(first, ":."), w) || strings.EqualFold(strings.TrimRight(last, ":."), w) {
+		if len(w) == len(word) && strings.EqualFold(word, w) {
 			return true
 		}
 	}
