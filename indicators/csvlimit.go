@@ -9,7 +9,7 @@ import (
 // ';' would make 100 million empty cells, some 9 GB of memory in
 // encoding/csv, before the first of them is looked at.
 const (
-	maxFields    = 16384    // cells per line: Excel's columns
+	maxFields    = 16384     // cells per line: Excel's columns
 	maxFieldSize = 128 << 10 // bytes per cell: 32,767 characters, most of them not ASCII
 )
 
