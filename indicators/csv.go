@@ -15,6 +15,7 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	if err := checkCSVSize(r, name); err != nil {
 		return nil, err
 	}
+	r = &boundedFile{r: r, name: name}
 	text, err := decodeText(r, name)
 	if e, ok := err.(*Error); ok {
 		return nil, e
@@ -35,7 +36,7 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 }
 
 // maxCSV bounds a CSV file: state-wide small-area data are tens of MiB.
-const maxCSV = 2 * maxUnpacked
+var maxCSV int64 = 2 * maxUnpacked // a variable for the tests
 
 // checkCSVSize refuses a file too large to be an indicator table before
 // reading it, and rewinds it.
@@ -45,10 +46,40 @@ func checkCSVSize(r io.ReadSeeker, name string) error {
 		return &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
 	if size > maxCSV {
-		return &Error{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB; is it really an indicator table?", maxCSV>>20)}
+		return tooLarge(name)
 	}
 	_, err = r.Seek(0, io.SeekStart)
 	return err
+}
+
+// boundedFile holds a file to maxCSV while it is read: one that grows
+// after its size was checked is no larger for the reader.
+type boundedFile struct {
+	r    io.ReadSeeker
+	off  int64
+	name string
+}
+
+func (b *boundedFile) Read(p []byte) (int, error) {
+	if b.off > maxCSV {
+		return 0, tooLarge(b.name)
+	}
+	if room := maxCSV + 1 - b.off; int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := b.r.Read(p)
+	b.off += int64(n)
+	return n, err
+}
+
+func (b *boundedFile) Seek(off int64, whence int) (int64, error) {
+	n, err := b.r.Seek(off, whence)
+	b.off = n
+	return n, err
+}
+
+func tooLarge(name string) *Error {
+	return &Error{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB; is it really an indicator table?", maxCSV>>20)}
 }
 
 // sniffSeparator chooses the separator from the first non-blank line, as

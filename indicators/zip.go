@@ -228,10 +228,17 @@ func Sheets(path string) ([]Sheet, error) {
 		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
 	}
 	defer f.Close()
-	if _, err := detectFormat(f, path); err != nil {
+	rf, err := regular(f, path)
+	if err != nil {
 		return nil, err
 	}
-	zr, err := openZip(f, path)
+	if rf != f {
+		defer rf.Close()
+	}
+	if _, err := detectFormat(rf, path); err != nil {
+		return nil, err
+	}
+	zr, err := openZip(rf, path)
 	if err != nil {
 		return nil, err
 	}
