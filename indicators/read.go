@@ -69,8 +69,8 @@ func Read(r io.ReadSeeker, name string, schema Schema, opt Options) (*Table, err
 // hold while it is read, not only by what stat says.
 func regular(f *os.File, name string) (*os.File, error) {
 	st, err := f.Stat()
-	if err != nil || st.Mode().IsRegular() {
-		return f, nil
+	if err != nil || st.Mode().IsRegular() || st.IsDir() {
+		return f, nil // a directory says so when read
 	}
 	tmp, err := os.CreateTemp("", "raumbudget-input-*")
 	if err != nil {
