@@ -79,6 +79,9 @@ var hostileKinds = map[string]func() []byte{
 		}
 		return b
 	},
+	// issue 11, finding 13: a workbook listing n sheets, all of one part
+	"many-sheets": func() []byte { return sheetsBook(100_000) },
+	"1000-sheets": func() []byte { return sheetsBook(1000) },
 	// issue 11, finding 18
 	"ods": func() []byte {
 		var b bytes.Buffer
@@ -230,6 +233,21 @@ func rezip(b []byte, edit func(name, content string) string) []byte {
 		parts = append(parts, part{f.Name, edit(f.Name, content.String())})
 	}
 	return zipParts(parts)
+}
+
+// sheetsBook lists n sheets S1, S2, ..., of the data of Nord and Süd.
+func sheetsBook(n int) []byte {
+	b := book(sheetOf(dataRow(2, "Nord", 100, 50, 20, 1000, 5000)+dataRow(3, "Süd", 100, 50, 20, 1000, 5000)), "", nil)
+	var sheets strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&sheets, `<sheet name="S%d" sheetId="%[1]d" r:id="rId1"/>`, i)
+	}
+	return rezip(b, func(name, content string) string {
+		if name == "xl/workbook.xml" {
+			return strings.Replace(content, `<sheet name="Daten" sheetId="1" r:id="rId1"/>`, sheets.String(), 1)
+		}
+		return content
+	})
 }
 
 type part struct{ name, content string }

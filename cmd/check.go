@@ -141,9 +141,12 @@ func checkStatus(view *report.Check) error {
 // checkFile checks every table of a file: a CSV file, or each sheet of a
 // workbook that has a unit column (or --sheet).
 func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indicators.Table, error) {
-	sheets, hidden, err := sheetsToCheck(path, opts.Sheet)
+	sheets, hidden, wb, err := sheetsToCheck(path, opts.Sheet)
 	if err != nil {
 		return nil, nil, err
+	}
+	if wb != nil {
+		defer wb.Close()
 	}
 	var files []report.CheckedFile
 	var tables []*indicators.Table
@@ -152,7 +155,7 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 		files = append(files, report.CheckedFile{File: path, Sheet: sheet, Warnings: []string{e.Error()}})
 	}
 	for _, sheet := range sheets {
-		t, err := readForCheck(path, sheet, opts)
+		t, err := readForCheck(path, sheet, opts, wb)
 		var missingUnit *indicators.Error
 		if len(sheets) > 1 && errors.As(err, &missingUnit) && missingUnit.Column == "unit" {
 			continue // a sheet of notes
@@ -172,12 +175,20 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 
 // sheetsToCheck is [""] for CSV, else the sheets of the workbook that
 // allocate may read, and those hidden in Excel, which it reads only by
-// name.
-func sheetsToCheck(path, sheet string) (sheets, hidden []string, err error) {
+// name; and the workbook, opened once for all its sheets, which the
+// caller closes.
+func sheetsToCheck(path, sheet string) (sheets, hidden []string, wb *indicators.Workbook, err error) {
 	if sheet != "" || !isWorkbook(path) {
-		return []string{sheet}, nil, nil
+		return []string{sheet}, nil, nil, nil
 	}
-	all, err := indicators.Sheets(path)
+	if wb, err = indicators.OpenWorkbook(path); err != nil {
+		return nil, nil, nil, inputFileError(err)
+	}
+	all, err := wb.Sheets()
+	if err != nil {
+		wb.Close()
+		return nil, nil, nil, err
+	}
 	for _, s := range all {
 		if s.Hidden {
 			hidden = append(hidden, s.Name)
@@ -185,7 +196,7 @@ func sheetsToCheck(path, sheet string) (sheets, hidden []string, err error) {
 			sheets = append(sheets, s.Name)
 		}
 	}
-	return sheets, hidden, inputFileError(err)
+	return sheets, hidden, wb, nil
 }
 
 func isWorkbook(path string) bool {
@@ -195,11 +206,18 @@ func isWorkbook(path string) bool {
 
 // readForCheck reads whichever of the known columns the table has, with
 // every problem collected instead of the first.
-func readForCheck(path, sheet string, opts *checkOptions) (*indicators.Table, error) {
+// A workbook opened already (wb, if not nil) is read from.
+func readForCheck(path, sheet string, opts *checkOptions, wb *indicators.Workbook) (*indicators.Table, error) {
 	keys := slices.Clone(opts.Keys)
 	for {
 		schema := indicators.Schema{Indicators: keys, AllowSpending: true, AllProblems: true, Headings: opts.Headings}
-		t, err := readTableFile(path, schema, indicators.Options{Sheet: sheet})
+		var t *indicators.Table
+		var err error
+		if wb != nil {
+			t, err = wb.Read(schema, indicators.Options{Sheet: sheet})
+		} else {
+			t, err = readTableFile(path, schema, indicators.Options{Sheet: sheet})
+		}
 		var missing *indicators.Error
 		if err == nil || !errors.As(err, &missing) || !slices.Contains(keys, missing.Column) {
 			return t, inputFileError(err)
@@ -243,7 +261,7 @@ func addCrossWarnings(view *report.Check, tables []*indicators.Table, opts *chec
 	var old *indicators.Table
 	if opts.Against != "" {
 		var err error
-		if old, err = readForCheck(opts.Against, "", opts); err != nil {
+		if old, err = readForCheck(opts.Against, "", opts, nil); err != nil {
 			return err
 		}
 	}

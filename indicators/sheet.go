@@ -107,12 +107,55 @@ type xmlRelationships struct {
 	} `xml:"Relationship"`
 }
 
-type xmlWorkbook struct {
-	Sheets []struct {
-		Name  string     `xml:"name,attr"`
-		State string     `xml:"state,attr"`
-		Attrs []xml.Attr `xml:",any,attr"`
-	} `xml:"sheets>sheet"`
+type xmlSheet struct {
+	Name  string     `xml:"name,attr"`
+	State string     `xml:"state,attr"`
+	Attrs []xml.Attr `xml:",any,attr"`
+}
+
+// maxSheets bounds the sheets of a workbook: a few hundred bytes can list
+// 100,000 sheets. Excel has no fixed limit; a table of indicators has a
+// handful.
+const maxSheets = 1000
+
+// workbookSheets reads the sheets of the workbook part, one by one, up to
+// maxSheets.
+func workbookSheets(b []byte) ([]xmlSheet, error) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var list []xmlSheet
+	depth, inSheets := 0, 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return list, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch {
+			case el.Name.Local == "sheets" && depth == 2:
+				inSheets = depth
+			case el.Name.Local == "sheet" && inSheets > 0 && depth == inSheets+1:
+				if len(list) == maxSheets {
+					return nil, fmt.Errorf("the workbook has more than %d sheets", maxSheets)
+				}
+				var s xmlSheet
+				if err := d.DecodeElement(&s, &el); err != nil {
+					return nil, err
+				}
+				list = append(list, s)
+				depth--
+			}
+		case xml.EndElement:
+			if depth == inSheets {
+				inSheets = 0
+			}
+			depth--
+		}
+	}
 }
 
 // rels reads a relationships part; nil if it is missing or damaged.
@@ -155,8 +198,8 @@ func (p workbookParts) sheets() ([]workbookSheet, error) {
 	if err != nil || b == nil {
 		return nil, err
 	}
-	var wb xmlWorkbook
-	if err := xml.Unmarshal(b, &wb); err != nil {
+	wbSheets, err := workbookSheets(b)
+	if err != nil {
 		return nil, err
 	}
 	dir := path.Dir(wbPath)
@@ -168,30 +211,31 @@ func (p workbookParts) sheets() ([]workbookSheet, error) {
 	if rels == nil {
 		rels = &xmlRelationships{}
 	}
+	targets := map[string]string{} // by relationship id: the last that is there
+	for _, rel := range rels.Rels {
+		target := rel.Target
+		if !strings.HasPrefix(target, "/") {
+			target = dir + "/" + target
+		}
+		target = strings.TrimPrefix(strings.ReplaceAll(path.Clean(target), "\\", "/"), "/")
+		if p[target] != nil {
+			targets[rel.ID] = target
+		}
+	}
 	parts := map[string]string{} // by sheet name; the last, as excelize maps them
-	for _, s := range wb.Sheets {
+	for _, s := range wbSheets {
 		id := ""
 		for _, a := range s.Attrs {
 			if a.Name.Space == excelize.SourceRelationship.Value && a.Name.Local == "id" {
 				id = a.Value
 			}
 		}
-		for _, rel := range rels.Rels {
-			if rel.ID != id {
-				continue
-			}
-			target := rel.Target
-			if !strings.HasPrefix(target, "/") {
-				target = dir + "/" + target
-			}
-			target = strings.TrimPrefix(strings.ReplaceAll(path.Clean(target), "\\", "/"), "/")
-			if p[target] != nil {
-				parts[s.Name] = target
-			}
+		if target, ok := targets[id]; ok {
+			parts[s.Name] = target
 		}
 	}
-	list := make([]workbookSheet, len(wb.Sheets))
-	for i, s := range wb.Sheets {
+	list := make([]workbookSheet, len(wbSheets))
+	for i, s := range wbSheets {
 		// "hidden" or "veryHidden" (shown by no menu of Excel); a state
 		// that is neither, nor "visible", is not taken for visible.
 		list[i] = workbookSheet{s.Name, parts[s.Name], s.State != "" && s.State != "visible"}
@@ -209,13 +253,8 @@ func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	dates, err := p.dateStyles()
-	if err != nil {
-		rc.Close()
-		return nil, err
-	}
 	r := newSheetReader(rc, nil)
-	r.part, r.loadSST, r.dates = rc, p.sharedStrings, dates
+	r.part, r.loadSST = rc, p.sharedStrings
 	return r, nil
 }
 

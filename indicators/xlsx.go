@@ -5,26 +5,74 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// readXLSX reads one sheet of a workbook, row by row, from the zip; only
-// the lookups on the way to an error open it with excelize. The parts are
-// proved sound beside the read (see checkZip), and a damaged part is the
-// error, whatever the read found. A damaged workbook must end in an *Error
-// like any bad input, even if it makes the workbook library panic.
-func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Table, err error) {
-	var sound *verification
+// readXLSX reads one sheet of a workbook.
+func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (*Table, error) {
+	w, err := openXLSX(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return w.Read(schema, opt)
+}
+
+// Workbook is an xlsx workbook opened for reading one or more of its
+// sheets: its zip directory, its list of sheets, the proof that its parts
+// are sound, its shared strings and its styles are read once, however
+// many sheets are read (check reads every one).
+type Workbook struct {
+	r      io.ReadSeeker
+	file   *os.File // to close, if OpenWorkbook opened it
+	name   string
+	parts  workbookParts
+	sheets []workbookSheet
+	sound  *verification
+
+	sst       []string
+	sstErr    error
+	sstDone   bool
+	dates     []bool
+	datesErr  error
+	datesDone bool
+}
+
+// OpenWorkbook opens the workbook at path, with the limits and checks of
+// Read.
+func OpenWorkbook(path string) (*Workbook, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
+	}
+	rf, err := regular(f, path)
+	if rf != f {
+		f.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := detectFormat(rf, path); err != nil {
+		rf.Close()
+		return nil, err
+	}
+	w, err := openXLSX(rf, path)
+	if err != nil {
+		rf.Close()
+		return nil, err
+	}
+	w.file = rf
+	return w, nil
+}
+
+// openXLSX reads the zip directory and the list of sheets, and starts the
+// proof that the parts are sound (see checkZip).
+func openXLSX(r io.ReadSeeker, name string) (w *Workbook, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
-		}
-		if sound != nil {
-			if verr := sound.wait(); verr != nil {
-				t, err = nil, verr
-			}
+			w, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
 		}
 	}()
 	zr, err := openZip(r, name)
@@ -34,29 +82,99 @@ func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Tabl
 	if err := notOpenDocument(zr, name); err != nil {
 		return nil, err
 	}
-	sound = verify(r, zr.File, name)
-	parts := zipParts(zr)
-	sheets, err := parts.sheets()
+	w = &Workbook{r: r, name: name, parts: zipParts(zr), sound: verify(r, zr.File, name)}
+	w.sheets, err = w.parts.sheets()
 	if err != nil {
+		if verr := w.sound.wait(); verr != nil {
+			return nil, verr
+		}
 		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
 	}
-	i, err := pickSheet(sheets, name, opt.Sheet)
+	return w, nil
+}
+
+// Close closes the file that OpenWorkbook opened, when its parts have
+// been proved.
+func (w *Workbook) Close() error {
+	w.sound.wait()
+	if w.file != nil {
+		return w.file.Close()
+	}
+	return nil
+}
+
+// Sheets lists the sheets in order; a damaged workbook is an error.
+func (w *Workbook) Sheets() ([]Sheet, error) {
+	if err := w.sound.wait(); err != nil {
+		return nil, err
+	}
+	sheets := make([]Sheet, len(w.sheets))
+	for i, s := range w.sheets {
+		sheets[i] = Sheet{s.name, s.hidden}
+	}
+	return sheets, nil
+}
+
+// Read reads one sheet, row by row, from the zip; only the lookups on the
+// way to an error open the workbook with excelize. The parts are proved
+// sound beside the read, and a damaged part is the error, whatever the
+// read found. A damaged workbook must end in an *Error like any bad
+// input, even if it makes the workbook library panic.
+func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
+	name := w.name
+	defer func() {
+		if p := recover(); p != nil {
+			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
+		}
+		if verr := w.sound.wait(); verr != nil {
+			t, err = nil, verr
+		}
+	}()
+	if err := checkSchema(name, schema); err != nil {
+		return nil, err
+	}
+	i, err := pickSheet(w.sheets, name, opt.Sheet)
 	if err != nil {
 		return nil, err
 	}
-	sheet := sheets[i].name
-	rows, err := parts.openSheet(sheets[i])
+	sheet := w.sheets[i].name
+	rows, err := w.openSheet(w.sheets[i])
 	if err != nil {
 		return nil, &Error{File: name, Sheet: sheet, Msg: "cannot read the sheet: " + err.Error()}
 	}
 	defer rows.close()
-	src := &xlsxSource{r: r, sound: sound, rows: rows, sheet: sheet, file: name}
+	src := &xlsxSource{r: w.r, sound: w.sound, rows: rows, sheet: sheet, file: name}
 	defer src.close()
 	t = newTable(name, sheet, schema)
-	if sheets[i].hidden {
+	if w.sheets[i].hidden {
 		t.Warnings = append(t.Warnings, &Error{File: name, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is read because it was asked for by name"})
 	}
 	return t.read(src, schema)
+}
+
+// openSheet opens the part of a sheet, with the workbook's shared
+// strings, read on the first that a sheet needs, and its styles.
+func (w *Workbook) openSheet(s workbookSheet) (*sheetReader, error) {
+	if !w.datesDone {
+		w.dates, w.datesErr, w.datesDone = nil, nil, true
+		w.dates, w.datesErr = w.parts.dateStyles()
+	}
+	if w.datesErr != nil {
+		return nil, w.datesErr
+	}
+	r, err := w.parts.openSheet(s)
+	if err != nil {
+		return nil, err
+	}
+	r.dates = w.dates
+	r.loadSST = func() ([]string, error) {
+		if !w.sstDone {
+			w.sst, w.sstErr = w.parts.sharedStrings()
+			w.sstDone = true
+		}
+		return w.sst, w.sstErr
+	}
+	return r, nil
 }
 
 // odsMimeType starts the "mimetype" part of an OpenDocument file; that

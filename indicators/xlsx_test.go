@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
@@ -542,4 +543,49 @@ func TestZipTwoEntries(t *testing.T) {
 	must(t, os.WriteFile(path, b, 0o644))
 	_, err = Sheets(path)
 	wantError(t, err, path+`: the workbook's zip holds two entries named "xl/worksheets/sheet1.xml"; which one is the workbook's is unknown`)
+}
+
+// manySheets is a workbook listing n sheets "S1", "S2", ..., each its own
+// small part.
+func manySheets(t testing.TB, n int) []byte {
+	p := rawParts(rawSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c>`+
+		`<c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`), "")
+	var sheets, rels strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&sheets, `<sheet name="S%d" sheetId="%[1]d" r:id="rS%[1]d"/>`, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rS%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s%[1]d.xml"/>`, i)
+		p[fmt.Sprintf("xl/worksheets/s%d.xml", i)] = p["xl/worksheets/sheet1.xml"]
+	}
+	p["xl/workbook.xml"] = strings.Replace(p["xl/workbook.xml"], `<sheet name="Daten" sheetId="1" r:id="rId1"/>`, sheets.String(), 1)
+	p["xl/_rels/workbook.xml.rels"] = strings.Replace(p["xl/_rels/workbook.xml.rels"], `</Relationships>`, rels.String()+`</Relationships>`, 1)
+	return rawXLSX(t, p)
+}
+
+// TestManySheets: the sheets are bounded, found without quadratic
+// lookups, and a workbook is opened once for all of them (issue 11,
+// finding 13).
+func TestManySheets(t *testing.T) {
+	_, err := readXLSXBytes(manySheets(t, maxSheets+1), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: cannot read the workbook: the workbook has more than 1000 sheets`)
+
+	path := filepath.Join(t.TempDir(), "data.xlsx")
+	must(t, os.WriteFile(path, manySheets(t, maxSheets), 0o644))
+	start := time.Now()
+	w, err := OpenWorkbook(path)
+	must(t, err)
+	defer w.Close()
+	sheets, err := w.Sheets()
+	must(t, err)
+	if len(sheets) != maxSheets {
+		t.Fatalf("%d sheets", len(sheets))
+	}
+	for _, s := range sheets {
+		tb := mustRead(t)(w.Read(two, Options{Sheet: s.Name}))
+		if tb.Sheet != s.Name || dump(tb) != "A@2×1: 1 2\n" {
+			t.Fatalf("sheet %q: %s", tb.Sheet, dump(tb))
+		}
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("%v for %d sheets", d, maxSheets)
+	}
 }

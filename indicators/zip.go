@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -223,38 +222,10 @@ type Sheet struct {
 // Sheets lists the sheets of the workbook at path, in order, with the
 // same limits and checks as reading it.
 func Sheets(path string) ([]Sheet, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
-	}
-	defer f.Close()
-	rf, err := regular(f, path)
+	w, err := OpenWorkbook(path)
 	if err != nil {
 		return nil, err
 	}
-	if rf != f {
-		defer rf.Close()
-	}
-	if _, err := detectFormat(rf, path); err != nil {
-		return nil, err
-	}
-	zr, err := openZip(rf, path)
-	if err != nil {
-		return nil, err
-	}
-	if err := notOpenDocument(zr, path); err != nil {
-		return nil, err
-	}
-	if err := unpackAll(zr.File, path); err != nil {
-		return nil, err
-	}
-	list, err := zipParts(zr).sheets()
-	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read the workbook: " + err.Error()}
-	}
-	sheets := make([]Sheet, len(list))
-	for i, s := range list {
-		sheets[i] = Sheet{s.name, s.hidden}
-	}
-	return sheets, nil
+	defer w.Close()
+	return w.Sheets()
 }
