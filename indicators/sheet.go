@@ -253,7 +253,7 @@ func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := newSheetReader(rc, nil)
+	r := newSheetReader(rc)
 	r.part, r.loadSST = rc, p.sharedStrings
 	return r, nil
 }
@@ -261,63 +261,91 @@ func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
 // sharedStrings reads the shared string table: the text of each string
 // item, that of its <t> and those of its rich text runs <r><t> one after
 // another, without its phonetic runs <rPh>, as excelize reads it.
-func (p workbookParts) sharedStrings() ([]string, error) {
+func (p workbookParts) sharedStrings() (sharedTable, error) {
 	f := p[sharedStringsPart]
 	if f == nil {
-		return nil, nil
+		return sharedTable{}, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return sharedTable{}, err
 	}
 	defer rc.Close()
 	x := newXMLScanner(rc)
 	k, err := x.next()
 	switch {
 	case err == io.EOF:
-		return nil, nil // excelize takes an empty part for no strings
+		return sharedTable{}, nil // excelize takes an empty part for no strings
 	case err == nil && (k != tagStart || string(x.name) != "sst" || !x.main):
 		err = errors.New("not a table of shared strings")
 	case err == nil:
-		var list []string
+		var list sharedTable
 		if list, err = readItems(x); err == nil {
 			return list, nil
 		}
 	}
-	return nil, fmt.Errorf("the shared strings: %w", err)
+	return sharedTable{}, fmt.Errorf("the shared strings: %w", err)
 }
 
 // readItems reads the string items of the shared strings, whose start tag
 // x just read.
-func readItems(x *xmlScanner) ([]string, error) {
-	var list []string
+func readItems(x *xmlScanner) (sharedTable, error) {
+	var text []byte
+	var ends []uint32
 	var item stringItem
 	if x.empty {
-		return nil, nil
+		return sharedTable{}, nil
 	}
 	for {
 		k, err := x.next()
 		if err != nil {
-			return nil, eofInElement(x, err)
+			return sharedTable{}, eofInElement(x, err)
 		}
 		if k == tagEnd {
-			return list, nil
+			return sharedTable{string(text), ends}, nil
 		}
 		if string(x.name) != "si" || !x.main {
 			if string(x.name) == "si" {
-				return nil, x.foreign()
+				return sharedTable{}, x.foreign()
 			}
 			if err := x.skip(); err != nil {
-				return nil, err
+				return sharedTable{}, err
 			}
 			continue
 		}
+		if len(ends) == maxSharedStrings {
+			return sharedTable{}, fmt.Errorf("more than %d shared strings", maxSharedStrings)
+		}
 		item.reset()
 		if err := item.read(x); err != nil {
-			return nil, err
+			return sharedTable{}, err
 		}
-		list = append(list, string(item.text()))
+		text = append(text, item.text()...)
+		ends = append(ends, uint32(len(text)))
 	}
+}
+
+// maxSharedStrings bounds the shared strings: 50 million empty ones fit in
+// a 1.3 MB file. A workbook of a million rows, each with a name of its
+// own, has a million.
+const maxSharedStrings = 10_000_000
+
+// sharedTable holds the shared strings in one string, so that each costs
+// 4 bytes besides its text, not a string header of 16 and an allocation.
+type sharedTable struct {
+	text string
+	ends []uint32 // where each ends in text
+}
+
+func (t *sharedTable) len() int { return len(t.ends) }
+
+// at returns string i, a part of text.
+func (t *sharedTable) at(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.text[start:t.ends[i]]
 }
 
 // stringItem is the text of a shared string item <si> or an inline string
@@ -441,9 +469,9 @@ func unescapeBSTR(b []byte) []byte {
 type sheetReader struct {
 	x       *xmlScanner
 	part    io.Closer // nil if none to close
-	sst     []string
-	loadSST func() ([]string, error) // reads sst on the first shared string, if not nil
-	dates   []bool                   // which styles show dates; see dateStyles
+	sst     sharedTable
+	loadSST func() (sharedTable, error) // reads sst on the first shared string, if not nil
+	dates   []bool                      // which styles show dates; see dateStyles
 
 	row    int  // the current row's number, from 1
 	hidden bool // whether it is hidden
@@ -476,8 +504,8 @@ type cellSpan struct {
 	kind       cellKind
 }
 
-func newSheetReader(part io.Reader, sst []string) *sheetReader {
-	return &sheetReader{x: newXMLScanner(part), sst: sst}
+func newSheetReader(part io.Reader) *sheetReader {
+	return &sheetReader{x: newXMLScanner(part)}
 }
 
 func (s *sheetReader) close() {
@@ -710,9 +738,9 @@ func (s *sheetReader) cell() error {
 			switch {
 			case err != nil || len(v) == 0 || v[0] < '0' || v[0] > '9':
 				return badSheet("shared string index %s is not a number", quote(string(v)))
-			case i >= len(s.sst):
-				return badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, len(s.sst))
-			case s.sst[i] != "":
+			case i >= s.sst.len():
+				return badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, s.sst.len())
+			case s.sst.at(i) != "":
 				shared = i
 			}
 		}
@@ -791,7 +819,7 @@ func (s *sheetReader) finish() error {
 		}
 		v := text[sp.start:sp.end]
 		if sp.shared >= 0 {
-			v = s.sst[sp.shared]
+			v = s.sst.at(sp.shared)
 		}
 		s.cells, s.kinds = append(s.cells, v), append(s.kinds, sp.kind)
 	}

@@ -32,7 +32,7 @@ type Workbook struct {
 	sheets []workbookSheet
 	sound  *verification
 
-	sst       []string
+	sst       sharedTable
 	sstErr    error
 	sstDone   bool
 	dates     []bool
@@ -167,7 +167,7 @@ func (w *Workbook) openSheet(s workbookSheet) (*sheetReader, error) {
 		return nil, err
 	}
 	r.dates = w.dates
-	r.loadSST = func() ([]string, error) {
+	r.loadSST = func() (sharedTable, error) {
 		if !w.sstDone {
 			w.sst, w.sstErr = w.parts.sharedStrings()
 			w.sstDone = true
