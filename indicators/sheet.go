@@ -472,6 +472,7 @@ type sheetReader struct {
 	sst     sharedTable
 	loadSST func() (sharedTable, error) // reads sst on the first shared string, if not nil
 	dates   []bool                      // which styles show dates; see dateStyles
+	formula []formulaState              // per cell of the current row: see formulaAt
 
 	row    int  // the current row's number, from 1
 	hidden bool // whether it is hidden
@@ -502,6 +503,7 @@ type cellSpan struct {
 	start, end int
 	shared     int
 	kind       cellKind
+	formula    formulaState
 }
 
 func newSheetReader(part io.Reader) *sheetReader {
@@ -512,6 +514,16 @@ func (s *sheetReader) close() {
 	if s.part != nil {
 		s.part.Close()
 	}
+}
+
+// formulaAt says whether cell col (from 0) of the current row holds a
+// formula without a value, and why, as far as the file tells: with a <v>
+// (a result, "") or without one (never calculated).
+func (s *sheetReader) formulaAt(col int) formulaState {
+	if col < 0 || col >= len(s.formula) {
+		return noFormula
+	}
+	return s.formula[col]
 }
 
 // kind returns the kind of cell col (from 0) of the current row.
@@ -683,7 +695,7 @@ func (s *sheetReader) cell() error {
 	}
 	s.v = s.v[:0]
 	s.is.reset()
-	formula, inline := false, false
+	formula, inline, hasV := false, false, false
 	open := !x.empty
 	if open {
 		// Most cells hold nothing else.
@@ -706,6 +718,7 @@ func (s *sheetReader) cell() error {
 		case (name == "v" || name == "f" || name == "is") && !x.main:
 			err = x.foreign()
 		case name == "v":
+			hasV = true
 			s.v, err = x.elementText(s.v[:0])
 		case name == "f":
 			formula = true
@@ -774,7 +787,16 @@ func (s *sheetReader) cell() error {
 	s.width = col
 	start := len(s.text)
 	s.text = append(s.text, val...)
-	s.spans = append(s.spans, cellSpan{col: col, start: start, end: len(s.text), shared: shared, kind: kind})
+	fs := noFormula
+	if formula && len(val) == 0 && shared < 0 {
+		// A program that calculated it saved its result, "" too; one
+		// that did not (a script) wrote no <v>.
+		fs = uncalculated
+		if hasV {
+			fs = emptyResult
+		}
+	}
+	s.spans = append(s.spans, cellSpan{col: col, start: start, end: len(s.text), shared: shared, kind: kind, formula: fs})
 	return nil
 }
 
@@ -812,10 +834,16 @@ func (e *cellError) Unwrap() error { return e.err }
 // finish makes the cells of the row, with one string for all of them.
 func (s *sheetReader) finish() error {
 	text := string(s.text)
-	s.cells, s.kinds = s.cells[:0], s.kinds[:0]
+	s.cells, s.kinds, s.formula = s.cells[:0], s.kinds[:0], s.formula[:0]
 	for _, sp := range s.spans {
 		for len(s.cells) < sp.col-1 {
 			s.cells, s.kinds = append(s.cells, ""), append(s.kinds, noValue)
+		}
+		if sp.formula != noFormula {
+			for len(s.formula) < sp.col-1 {
+				s.formula = append(s.formula, noFormula)
+			}
+			s.formula = append(s.formula, sp.formula)
 		}
 		v := text[sp.start:sp.end]
 		if sp.shared >= 0 {

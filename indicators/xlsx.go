@@ -144,6 +144,9 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 	}
 	defer rows.close()
 	src := &xlsxSource{r: w.r, sound: w.sound, rows: rows, sheet: sheet, file: name}
+	if part := w.parts[w.sheets[i].part]; part.UncompressedSize64 > largeSheet {
+		src.large = func() (io.ReadCloser, error) { return part.Open() }
+	}
 	defer src.close()
 	t = newTable(name, sheet, schema)
 	if w.sheets[i].hidden {
@@ -246,7 +249,16 @@ type xlsxSource struct {
 	f      *excelize.File // see excel
 	failed bool           // excelize could not open the workbook
 	merges []mergedCells  // see empty; nil until first needed
+	// large, if not nil, opens the sheet's part again: a sheet too large
+	// for excelize's lookups, which decode the whole of it (a 36 MB
+	// workbook took 3.5 GB), is looked up in the stream instead.
+	large func() (io.ReadCloser, error)
 }
+
+// largeSheet is the size of a sheet's part above which its lookups are
+// made from the stream: excelize takes a part this large some seconds
+// and hundreds of MB.
+var largeSheet uint64 = 8 << 20 // a variable for the tests
 
 // excel opens the workbook with excelize, on the first lookup, once its
 // parts are proved sound; nil if it cannot. It loads the whole workbook,
@@ -341,11 +353,18 @@ func (s *xlsxSource) empty(col int) emptyCell {
 		e.merged = m.ref
 		if m.left != c || m.top != r {
 			// excelize looks up a merged cell's top-left cell instead;
-			// only that cell can hold a formula or text.
-			e.above = m.left == c
-			e.text, _ = s.excel().GetCellValue(s.sheet, cellName(m.left-1, m.top), rawValues)
+			// only that cell can hold a formula or text. In a large
+			// sheet the reader knows the text (see builder.name).
+			e.above, e.top = m.left == c, m.top
+			if s.large == nil {
+				e.text, _ = s.excel().GetCellValue(s.sheet, cellName(m.left-1, m.top), rawValues)
+			}
 			return e
 		}
+	}
+	if s.large != nil {
+		e.formula = s.rows.formulaAt(col)
+		return e
 	}
 	e.formula = s.formula(cellName(col, r))
 	return e
@@ -366,14 +385,17 @@ func (s *xlsxSource) mergedAt(col, row int) (mergedCells, bool) {
 // loadMerges returns the sheet's merged cells; a range that does not parse
 // is left out.
 func (s *xlsxSource) loadMerges() []mergedCells {
-	f := s.excel()
-	if f == nil {
-		return []mergedCells{}
+	var list []string
+	if s.large != nil {
+		list = s.streamMerges()
+	} else if f := s.excel(); f != nil {
+		mcs, _ := f.GetMergeCells(s.sheet, true)
+		for _, mc := range mcs {
+			list = append(list, mc[0])
+		}
 	}
-	list, _ := f.GetMergeCells(s.sheet, true)
 	merges := make([]mergedCells, 0, len(list))
-	for _, mc := range list {
-		ref := mc[0]
+	for _, ref := range list {
 		start, end, ok := strings.Cut(ref, ":")
 		if !ok {
 			end = start
@@ -385,6 +407,30 @@ func (s *xlsxSource) loadMerges() []mergedCells {
 		}
 	}
 	return merges
+}
+
+// streamMerges reads the ranges of merged cells from the sheet's part,
+// where they follow the rows, in one more pass over it; what it cannot
+// read is left out, as the read of the rows reports it.
+func (s *xlsxSource) streamMerges() []string {
+	rc, err := s.large()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	x := newXMLScanner(rc)
+	var list []string
+	for {
+		k, err := x.next()
+		if err != nil {
+			return list
+		}
+		if k == tagStart && x.main && string(x.name) == "mergeCell" && x.parseAttrs() == nil {
+			if ref, ok, _ := x.attr("ref"); ok {
+				list = append(list, string(ref))
+			}
+		}
+	}
 }
 
 // formula says whether cell holds a formula and why its value is empty.

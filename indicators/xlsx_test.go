@@ -589,3 +589,24 @@ func TestManySheets(t *testing.T) {
 		t.Errorf("%v for %d sheets", d, maxSheets)
 	}
 }
+
+// TestXLSXLargeSheetLookups: in a sheet too large for excelize, merged
+// cells and formulas are looked up in the stream, with the same messages
+// (issue 11, finding 14).
+func TestXLSXLargeSheetLookups(t *testing.T) {
+	defer func(n uint64) { largeSheet = n }(largeSheet)
+	largeSheet = 0 // every sheet is large
+	t.Run("merged names", TestXLSXMergedNames)
+	t.Run("merged bad input", TestXLSXMergedBadInput)
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c><c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`
+	for _, tt := range []struct{ cell, want string }{
+		{`<c r="C3" t="str"><f>IF(B3&gt;100,1,"")</f><v></v></c>`, `data.xlsx: Daten!C3: column "sgb_recipients": empty value (its formula's result is empty)`},
+		{`<c r="C3"><f>B3*2</f></c>`, `data.xlsx: Daten!C3: column "sgb_recipients": formula without a calculated value; open the file in Excel or LibreOffice and save it`},
+		{``, `data.xlsx: Daten!C3: column "sgb_recipients": empty value`},
+	} {
+		sheet := rawSheet(rows + `<row r="3"><c r="A3" t="inlineStr"><is><t>B</t></is></c><c r="B3"><v>1</v></c>` + tt.cell + `</row>`)
+		_, err := readXLSXBytes(rawXLSX(t, rawParts(sheet, "")), "data.xlsx", two, "")
+		wantError(t, err, tt.want)
+	}
+}
