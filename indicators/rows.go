@@ -33,8 +33,8 @@ type builder struct {
 	badUnits map[string]int // unit name -> line, of units met only in bad rows (AllProblems)
 
 	names   []namedRow // per column of names, the last name read from its cell (xlsx)
-	total   totalRow         // a row labelled as a total, held back until it is known to be the last
-	lastNew bool     // the last row that counted made a unit of its own, the last one
+	total   totalRow   // a row labelled as a total, held back until it is known to be the last
+	lastNew bool       // the last row that counted made a unit of its own, the last one
 }
 
 // remember keeps the name read from cell col of the current row, for the
