@@ -48,6 +48,40 @@ var hostileKinds = map[string]func() []byte{
 	"hidden-first": func() []byte {
 		return twoSheets(`state="veryHidden"`, sheetOf(dataRow(2, "Nord", 900, 900, 900, 900, 900)+dataRow(3, "Süd", 1, 1, 1, 1, 1)))
 	},
+	// issue 11, finding 3: a date (format 14, shown as 15.03.2023), a
+	// boolean 7, two entries of one name.
+	"date-cell": func() []byte {
+		styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`
+		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+`<row r="3">`+istr("A3", "Süd")+`<c r="B3" s="1"><v>45000</v></c><c r="C3"><v>1</v></c></row>`), "",
+			[]part{{"xl/styles.xml", styles}})
+	},
+	"bool-7": func() []byte {
+		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+`<row r="3">`+istr("A3", "Süd")+`<c r="B3" t="b"><v>7</v></c></row>`), "", nil)
+	},
+	"two-entries": func() []byte {
+		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+dataRow(3, "Süd", 1, 2, 3, 4, 5)), "",
+			[]part{{"xl/worksheets/sheet1.xml", sheetOf(dataRow(2, "Nord", 9, 9, 9, 9, 9))}})
+	},
+	// issue 11, finding 4: encodings
+	"mixed-csv": func() []byte {
+		return []byte(csvHead + "S\xfcd;1;2;3;4;5\r\nN\xc3\xb6rd;1;2;3;4;5\r\n")
+	},
+	"bom-1252-csv": func() []byte {
+		return []byte("\xef\xbb\xbf" + csvHeadUTF8 + "Nord;1;2;3;4;5\r\nS\xfcd;1;2;3;4;5\r\n")
+	},
+	"surrogate-csv": func() []byte {
+		var b []byte
+		for _, c := range "\ufeff" + csvHeadUTF8 + "Nord;1;2;3;4;5\r\nS\x00d;1;2;3;4;5\r\n" {
+			if c == 0 {
+				c = 0xD800 // half of a surrogate pair
+			}
+			b = append(b, byte(c), byte(c>>8))
+		}
+		return b
+	},
+	// issue 11, finding 13: a workbook listing n sheets, all of one part
+	"many-sheets": func() []byte { return sheetsBook(100_000) },
+	"1000-sheets": func() []byte { return sheetsBook(1000) },
 	// issue 11, finding 18
 	"ods": func() []byte {
 		var b bytes.Buffer
@@ -74,6 +108,12 @@ var hostileKinds = map[string]func() []byte{
 		return book(sheetOf(dataRow(2, "Nord", 1, 2, 3, 4, 5)+dataRow(3, "S\x00d", 1, 2, 3, 4, 5)), "", nil)
 	},
 }
+
+// csvHead is the heading line of the default columns, as German Excel
+// writes it.
+var csvHead = "Bezirksstelle;Einwohner 0-18;SGB II/XII;Migranten 0-18;Freifl\xe4che m\xb2;Mittelabfluss Vorjahr\r\n"
+
+var csvHeadUTF8 = "Bezirksstelle;Einwohner 0-18;SGB II/XII;Migranten 0-18;Freifläche m²;Mittelabfluss Vorjahr\r\n"
 
 // headings are the default columns, A to F.
 var headings = []string{"Bezirksstelle", "Einwohner 0-18", "SGB II/XII", "Migranten 0-18", "Freifläche m²", "Mittelabfluss Vorjahr"}
@@ -193,6 +233,21 @@ func rezip(b []byte, edit func(name, content string) string) []byte {
 		parts = append(parts, part{f.Name, edit(f.Name, content.String())})
 	}
 	return zipParts(parts)
+}
+
+// sheetsBook lists n sheets S1, S2, ..., of the data of Nord and Süd.
+func sheetsBook(n int) []byte {
+	b := book(sheetOf(dataRow(2, "Nord", 100, 50, 20, 1000, 5000)+dataRow(3, "Süd", 100, 50, 20, 1000, 5000)), "", nil)
+	var sheets strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&sheets, `<sheet name="S%d" sheetId="%[1]d" r:id="rId1"/>`, i)
+	}
+	return rezip(b, func(name, content string) string {
+		if name == "xl/workbook.xml" {
+			return strings.Replace(content, `<sheet name="Daten" sheetId="1" r:id="rId1"/>`, sheets.String(), 1)
+		}
+		return content
+	})
 }
 
 type part struct{ name, content string }

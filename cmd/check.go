@@ -232,16 +232,19 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 	if err != nil {
 		return nil, nil, err
 	}
-	sheets, hidden, err := sheetsToCheck(path, named)
+	sheets, hidden, wb, err := sheetsToCheck(path, named)
 	if err != nil {
 		return nil, nil, err
+	}
+	if wb != nil {
+		defer wb.Close()
 	}
 	var files []report.CheckedFile
 	var tables []*indicators.Table
 	var notes []report.CheckedFile // the sheets skipped as notes, with the reason
 	mayBeNotes := len(named) == 0 && len(sheets) > 1
 	for _, sheet := range sheets {
-		t, missing, err := readForCheck(path, sheet, opts)
+		t, missing, err := readForCheck(path, sheet, opts, wb)
 		if mayBeNotes && isNotes(err) {
 			notes = append(notes, report.CheckedFile{File: path, Sheet: sheet, Errors: []string{headingHint(err).Error()}})
 			continue
@@ -351,15 +354,23 @@ func (o *checkOptions) namedSheets(path string) ([]string, error) {
 
 // sheetsToCheck is [""] for CSV, the named sheets, or else the sheets of
 // the workbook that allocate may read, and those hidden in Excel, which
-// it reads only by name.
-func sheetsToCheck(path string, named []string) (sheets, hidden []string, err error) {
+// it reads only by name. A workbook is opened once, for all its sheets
+// (wb; nil for CSV), and closed by the caller.
+func sheetsToCheck(path string, named []string) (sheets, hidden []string, wb *indicators.Workbook, err error) {
 	if !isWorkbook(path) {
-		return []string{""}, nil, nil
+		return []string{""}, nil, nil, nil
+	}
+	if wb, err = indicators.OpenWorkbook(path); err != nil {
+		return nil, nil, nil, inputFileError(err)
 	}
 	if len(named) > 0 {
-		return named, nil, nil
+		return named, nil, wb, nil
 	}
-	all, err := indicators.Sheets(path)
+	all, err := wb.Sheets()
+	if err != nil {
+		wb.Close()
+		return nil, nil, nil, inputFileError(err)
+	}
 	for _, s := range all {
 		if s.Hidden {
 			hidden = append(hidden, s.Name)
@@ -367,7 +378,7 @@ func sheetsToCheck(path string, named []string) (sheets, hidden []string, err er
 			sheets = append(sheets, s.Name)
 		}
 	}
-	return sheets, hidden, inputFileError(err)
+	return sheets, hidden, wb, nil
 }
 
 func isWorkbook(path string) bool {
@@ -375,15 +386,23 @@ func isWorkbook(path string) bool {
 	return ext == ".xlsx" || ext == ".xlsm"
 }
 
+// readSheet reads a sheet of the workbook opened already, or the file.
+func readSheet(path string, schema indicators.Schema, sheet string, wb *indicators.Workbook) (*indicators.Table, error) {
+	if wb != nil {
+		return wb.Read(schema, indicators.Options{Sheet: sheet})
+	}
+	return readTableFile(path, schema, indicators.Options{Sheet: sheet})
+}
+
 // readForCheck reads whichever of the known columns the table has, with
 // every problem collected instead of the first; missing are the errors of
 // the weighted columns it lacks.
-func readForCheck(path, sheet string, opts *checkOptions) (*indicators.Table, []*indicators.Error, error) {
+func readForCheck(path, sheet string, opts *checkOptions, wb *indicators.Workbook) (*indicators.Table, []*indicators.Error, error) {
 	keys := slices.Clone(opts.Keys)
 	var missing []*indicators.Error
 	for {
 		schema := indicators.Schema{Indicators: keys, AllowSpending: true, AllProblems: true, Headings: opts.Headings}
-		t, err := readTableFile(path, schema, indicators.Options{Sheet: sheet})
+		t, err := readSheet(path, schema, sheet, wb)
 		var m *indicators.Error
 		if err == nil || !errors.As(err, &m) || !slices.Contains(keys, m.Column) {
 			return t, missing, inputFileError(err)
@@ -455,7 +474,7 @@ func addCrossWarnings(view *report.Check, tables []*indicators.Table, opts *chec
 	var old *indicators.Table
 	if opts.Against != "" {
 		var err error
-		if old, _, err = readForCheck(opts.Against, "", opts); err != nil {
+		if old, _, err = readForCheck(opts.Against, "", opts, nil); err != nil {
 			return err
 		}
 	}

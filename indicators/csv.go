@@ -12,10 +12,25 @@ import (
 // readCSV reads a CSV table as Excel exports it, in any of its encodings.
 func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	t := newTable(name, "", schema)
+	src, err := openCSV(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return t.read(src, schema)
+}
+
+// openCSV opens a CSV file for reading record by record: its size, its
+// encoding, its separator and the length of its lines and cells checked
+// as it streams.
+func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 	if err := checkCSVSize(r, name); err != nil {
 		return nil, err
 	}
-	text, err := decodeText(r)
+	r = &boundedFile{r: r, name: name}
+	text, err := decodeText(r, name)
+	if e, ok := err.(*Error); ok {
+		return nil, e
+	}
 	if err != nil {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
@@ -23,16 +38,16 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	src := &csvSource{file: name}
 	var comma rune
 	comma, src.d, src.offset = sniffSeparator(br)
-	src.r = csv.NewReader(br)
+	src.r = csv.NewReader(bufio.NewReaderSize(newCSVLimit(br, comma, name, src.offset), 64<<10))
 	src.r.Comma = comma
 	src.r.FieldsPerRecord = -1 // rows may be short or carry trailing separators
 	src.r.LazyQuotes = true    // a stray quote in a heading or note is no reason to stop
 	src.r.ReuseRecord = true   // the builder copies what it keeps
-	return t.read(src, schema)
+	return src, nil
 }
 
 // maxCSV bounds a CSV file: state-wide small-area data are tens of MiB.
-const maxCSV = 2 * maxUnpacked
+var maxCSV int64 = 2 * maxUnpacked // a variable for the tests
 
 // checkCSVSize refuses a file too large to be an indicator table before
 // reading it, and rewinds it.
@@ -42,10 +57,40 @@ func checkCSVSize(r io.ReadSeeker, name string) error {
 		return &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
 	if size > maxCSV {
-		return &Error{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB; is it really an indicator table?", maxCSV>>20)}
+		return tooLarge(name)
 	}
 	_, err = r.Seek(0, io.SeekStart)
 	return err
+}
+
+// boundedFile holds a file to maxCSV while it is read: one that grows
+// after its size was checked is no larger for the reader.
+type boundedFile struct {
+	r    io.ReadSeeker
+	off  int64
+	name string
+}
+
+func (b *boundedFile) Read(p []byte) (int, error) {
+	if b.off > maxCSV {
+		return 0, tooLarge(b.name)
+	}
+	if room := maxCSV + 1 - b.off; int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := b.r.Read(p)
+	b.off += int64(n)
+	return n, err
+}
+
+func (b *boundedFile) Seek(off int64, whence int) (int64, error) {
+	n, err := b.r.Seek(off, whence)
+	b.off = n
+	return n, err
+}
+
+func tooLarge(name string) *Error {
+	return &Error{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB; is it really an indicator table?", maxCSV>>20)}
 }
 
 // sniffSeparator chooses the separator from the first non-blank line, as
@@ -150,6 +195,10 @@ func (s *csvSource) wrap(err error) *Error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &Error{File: s.file, Line: pe.Line + s.offset, Msg: pe.Err.Error()}
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e // of the text's encoding, placed
 	}
 	return &Error{File: s.file, Msg: "cannot read: " + err.Error()}
 }

@@ -3,9 +3,12 @@ package indicators
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -408,5 +411,112 @@ func TestTotalRowsOneColumn(t *testing.T) {
 	tb = mustRead(t)(readString("s.csv", in+"Summe;6\n", Schema{NeedSpending: true}))
 	if len(tb.Units) != 3 || tb.TotalRow != 5 {
 		t.Errorf("total row %d, got\n%s", tb.TotalRow, dump(tb))
+	}
+}
+
+// TestCSVBrokenEncodings: mixed or invalid encodings are an error naming
+// the line (issue 11, finding 4), not "NÃ¶rd" or U+FFFD in a report.
+func TestCSVBrokenEncodings(t *testing.T) {
+	const h = "Bezirksstelle;Einwohner 0-18;SGB II/XII\r\n"
+	utf16 := func(units ...uint16) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range units {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	ascii16 := func(s string) []uint16 {
+		var u []uint16
+		for _, c := range s {
+			u = append(u, uint16(c))
+		}
+		return u
+	}
+	var lb strings.Builder // past the first chunks
+	for i := range 20000 {
+		fmt.Fprintf(&lb, "Mitte %d;1;2\r\n", i)
+	}
+	long := lb.String()
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cp1252 with a UTF-8 row", []byte(h + "S\xfcd;1;2\r\nN\xc3\xb6rd;3;4\r\n"),
+			`data.csv:3: this line is UTF-8 and line 2 is not (Windows-1252?): the file mixes two encodings; save it again as CSV UTF-8`},
+		{"UTF-8 with a cp1252 row", []byte(h + "N\xc3\xb6rd;3;4\r\n" + long + "S\xfcd;1;2\r\n"),
+			`data.csv:20003: this line is not UTF-8 (Windows-1252?) and line 2 is: the file mixes two encodings; save it again as CSV UTF-8`},
+		{"BOM and cp1252", []byte("\xef\xbb\xbf" + h + "Nord;1;2\r\n" + long + "S\xfcd;1;2\r\n"),
+			`data.csv:20003: text that is not UTF-8, though the file starts with a UTF-8 byte order mark (Windows-1252?); save it again as CSV UTF-8`},
+		{"BOM and a cut character", []byte("\xef\xbb\xbf" + h + "Nord;1;2\r\nS\xc3"),
+			`data.csv:3: text that is not UTF-8, though the file starts with a UTF-8 byte order mark (Windows-1252?); save it again as CSV UTF-8`},
+		{"unpaired surrogate", utf16(append(ascii16(h+"Nord;1;2\r\nS"), 0xD800, 'd', ';', '1', ';', '2', '\r', '\n')...),
+			`data.csv:3: text that is not UTF-16 (half of a surrogate pair, or a character that cannot be read); save the file again`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(bytes.NewReader(tt.data), "data.csv", two, Options{})
+			wantError(t, err, tt.want)
+			_, err = Read(bytes.NewReader(tt.data), "data.csv", all, Options{})
+			wantError(t, err, tt.want)
+		})
+	}
+	// A pair of surrogates is one character.
+	tb := mustRead(t)(Read(bytes.NewReader(utf16(append(ascii16(h+"A"), 0xD83D, 0xDE00, ';', '1', ';', '2')...)), "data.csv", two, Options{}))
+	if tb.Units[0].Name != "A😀" {
+		t.Errorf("name %q", tb.Units[0].Name)
+	}
+}
+
+// repeated is a file of n bytes b after head, made as it is read.
+type repeated struct {
+	head string
+	b    byte
+}
+
+func (r repeated) ReadAt(p []byte, off int64) (int, error) {
+	for i := range p {
+		if o := off + int64(i); o < int64(len(r.head)) {
+			p[i] = r.head[o]
+		} else {
+			p[i] = r.b
+		}
+	}
+	return len(p), nil
+}
+
+// TestCSVBounds: a record has at most 16,384 cells and a cell 128 KiB, so
+// that a line of 100 MB of ';' cannot cost gigabytes (issue 11, finding
+// 10); separators and quotes in quoted cells count as text.
+func TestCSVBounds(t *testing.T) {
+	const h = "Bezirksstelle;Notiz;Einwohner 0-18;SGB II/XII\n"
+	for _, tt := range []struct {
+		name, in, want string
+	}{
+		{"many cells", h + "A;x;1;2\n" + strings.Repeat(";", maxFields) + "\n", `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`},
+		{"a long cell", h + "A;" + strings.Repeat("x", maxFieldSize+1) + ";1;2\n", `data.csv:2: a cell longer than 128 KiB; is it a table? (an unclosed quote makes one cell of the rest of the file)`},
+		{"an unclosed quote", h + "A;\"x;1;2\n" + strings.Repeat("B;y;1;2\n", 20000), `data.csv:16386: a cell longer than 128 KiB; is it a table? (an unclosed quote makes one cell of the rest of the file)`},
+		{"sep line", "sep=;\n" + h + strings.Repeat(";", maxFields) + "\n", `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readString("data.csv", tt.in, two)
+			wantError(t, err, tt.want)
+		})
+	}
+	// Quoted separators, quotes and line ends are text of their cell.
+	in := h + "A;\"" + strings.Repeat(";\"\"\n", maxFields) + "\";1;2\nB;\"x\"\"\";3;4\n"
+	tb := mustRead(t)(readString("data.csv", in, two))
+	if got := dump(tb); got != "A@2×1: 1 2\nB@16387×1: 3 4\n" {
+		t.Errorf("got %s", got)
+	}
+	// 100 MB of ';' on one line, in little memory.
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r := io.NewSectionReader(repeated{h + "A;x;1;2\n", ';'}, 0, 100<<20)
+	_, err := Read(r, "data.csv", two, Options{})
+	wantError(t, err, `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`)
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 32<<20 {
+		t.Errorf("%d MB allocated", n>>20)
 	}
 }

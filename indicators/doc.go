@@ -45,8 +45,11 @@
 // cells. An empty cell that must not be is explained where Excel shows
 // something: a formula that no program calculated (a workbook written by
 // a script holds no result), a formula whose result is empty, or merged
-// cells. These lookups load the whole sheet, so they are made only on the
-// way to an error.
+// cells. These lookups load the whole sheet with excelize, so they are
+// made only where needed; in a sheet over 8 MiB, which excelize would take
+// seconds and gigabytes to load, they are made from the stream instead
+// (merged cells in one more pass over the sheet, a formula's result from
+// whether the file holds one).
 //
 // The sheet is streamed from the workbook's zip, so that memory grows with
 // the units and the workbook's shared strings, not with the rows. Broken

@@ -1,8 +1,6 @@
 package indicators
 
 import (
-	"bufio"
-	"encoding/csv"
 	"io"
 	"math/big"
 )
@@ -35,19 +33,10 @@ func OpenRows(r io.ReadSeeker, name string, opt Options) (*RowReader, error) {
 	if isXLSX {
 		return openSheetRows(r, name, opt)
 	}
-	if err := checkCSVSize(r, name); err != nil {
+	src, err := openCSV(r, name)
+	if err != nil {
 		return nil, err
 	}
-	text, err := decodeText(r)
-	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
-	}
-	br := bufio.NewReaderSize(text, 64<<10)
-	src := &csvSource{file: name}
-	var comma rune
-	comma, src.d, src.offset = sniffSeparator(br)
-	src.r = csv.NewReader(br)
-	src.r.Comma, src.r.FieldsPerRecord, src.r.LazyQuotes, src.r.ReuseRecord = comma, -1, true, true
 	return &RowReader{src: src, file: name}, nil
 }
 

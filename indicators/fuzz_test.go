@@ -271,7 +271,8 @@ func FuzzSheetXML(f *testing.F) {
 		b := rawXLSX(t, rawParts(string(sheet), string(sst)))
 		parts, err := testParts(b)
 		must(t, err)
-		list, sstErr := parts.sharedStrings()
+		table, sstErr := parts.sharedStrings()
+		list := table.list()
 		got, err := scanned(sheet, list, sstErr, noWrap, true)
 		if err != nil {
 			got += "error: " + err.Error()

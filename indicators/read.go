@@ -42,6 +42,16 @@ func Read(r io.ReadSeeker, name string, schema Schema, opt Options) (*Table, err
 	if err := checkSchema(name, schema); err != nil {
 		return nil, err
 	}
+	if f, ok := r.(*os.File); ok {
+		spooled, err := regular(f, name)
+		if err != nil {
+			return nil, err
+		}
+		if spooled != f {
+			defer spooled.Close()
+		}
+		r = spooled
+	}
 	isXLSX, err := detectFormat(r, name)
 	if err != nil {
 		return nil, err
@@ -50,6 +60,35 @@ func Read(r io.ReadSeeker, name string, schema Schema, opt Options) (*Table, err
 		return readXLSX(r, name, schema, opt)
 	}
 	return readCSV(r, name, schema)
+}
+
+// regular returns f if it is a regular file; else, for a device, a FIFO
+// or the like (--data /dev/zero, --data <(zcat data.csv.gz)), a copy in a
+// temporary file, which is removed at once and goes when it is closed:
+// the reader seeks and reads twice, and the bound on a file's size must
+// hold while it is read, not only by what stat says.
+func regular(f *os.File, name string) (*os.File, error) {
+	st, err := f.Stat()
+	if err != nil || st.Mode().IsRegular() || st.IsDir() {
+		return f, nil // a directory says so when read
+	}
+	tmp, err := os.CreateTemp("", "raumbudget-input-*")
+	if err != nil {
+		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
+	}
+	os.Remove(tmp.Name())
+	n, err := io.Copy(tmp, io.LimitReader(f, maxCSV+1))
+	switch {
+	case err != nil:
+		err = &Error{File: name, Msg: "cannot read: " + err.Error()}
+	case n > maxCSV:
+		err = tooLarge(name)
+	}
+	if err != nil {
+		tmp.Close()
+		return nil, err
+	}
+	return tmp, nil
 }
 
 var (

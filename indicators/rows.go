@@ -32,8 +32,24 @@ type builder struct {
 	row      rowCheck       // the current row
 	badUnits map[string]int // unit name -> line, of units met only in bad rows (AllProblems)
 
-	total   totalRow // a row labelled as a total, held back until it is known to be the last
-	lastNew bool     // the last row that counted made a unit of its own, the last one
+	names   []namedRow // per column of names, the last name read from its cell (xlsx)
+	total   totalRow   // a row labelled as a total, held back until it is known to be the last
+	lastNew bool       // the last row that counted made a unit of its own, the last one
+}
+
+// remember keeps the name read from cell col of the current row, for the
+// rows below it in merged cells (see name).
+func (b *builder) remember(col int, name string) {
+	for len(b.names) <= col {
+		b.names = append(b.names, namedRow{})
+	}
+	b.names[col] = namedRow{name, b.src.line(col)}
+}
+
+// namedRow is a name and the row it was read from.
+type namedRow struct {
+	name string
+	line int
 }
 
 // totalRow is a row whose unit name says it is a total ("Summe"), with
@@ -286,6 +302,9 @@ func (b *builder) headless(cells []string) bool {
 // is one.
 func (b *builder) name(cells []string, col int, key, what string) (string, bool) {
 	name := trimSpace(cell(cells, col))
+	if name != "" && b.t.xlsx {
+		b.remember(col, name)
+	}
 	if name == "" {
 		// Excel shows the text of merged cells that start above in the
 		// column in all their rows, as when "Bezirksstelle I" is merged
@@ -293,6 +312,9 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 		e := b.src.empty(col)
 		if e.above {
 			name = trimSpace(e.text)
+			if name == "" && e.top > 0 && col < len(b.names) && b.names[col].line == e.top {
+				name = b.names[col].name // the top one, read from the stream
+			}
 		}
 		if name == "" {
 			b.emptyProblem(col, key, "empty "+what+" name", e)
@@ -452,8 +474,15 @@ func isTotal(name string) bool {
 	name = strings.TrimSpace(name)
 	first, _, _ := strings.Cut(name, " ")
 	last := name[strings.LastIndexByte(name, ' ')+1:]
+	return isTotalWord(strings.TrimRight(first, ":.")) || len(last) < len(name) && isTotalWord(strings.TrimRight(last, ":."))
+}
+
+func isTotalWord(word string) bool {
+	if len(word) < 2 || len(word) > len("gesamtergebnis") { // the longest
+		return false // "σ" is two bytes
+	}
 	for _, w := range totalWords {
-		if strings.EqualFold(strings.TrimRight(first, ":."), w) || strings.EqualFold(strings.TrimRight(last, ":."), w) {
+		if len(w) == len(word) && strings.EqualFold(word, w) {
 			return true
 		}
 	}

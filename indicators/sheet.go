@@ -32,7 +32,12 @@ const (
 	sharedString                  // text in the shared string table (t="s"), as Excel keeps text
 	inlineString                  // text in the cell (t="inlineStr"), as streaming writers keep it
 	formulaString                 // the text result of a formula (t="str")
+	dateValue                     // a number shown as a date or time, or a date (t="d")
 )
+
+// booleanValue is a boolean cell (t="b") while it is read; it is then a
+// number, 1 or 0.
+const booleanValue cellKind = 99
 
 // errBadSheet marks a sheet that is well-formed XML but cannot be read
 // right: excelize would read such a sheet, and put cells into the wrong
@@ -55,16 +60,21 @@ type workbookParts map[string]*zip.File
 func zipParts(zr *zip.Reader) workbookParts {
 	parts := workbookParts{}
 	for _, f := range zr.File {
-		name := strings.ReplaceAll(f.Name, "\\", "/")
-		switch strings.ToLower(name) {
-		case "[content_types].xml":
-			name = "[Content_Types].xml"
-		case strings.ToLower(sharedStringsPart):
-			name = sharedStringsPart
-		}
-		parts[name] = f
+		parts[partName(f.Name)] = f
 	}
 	return parts
+}
+
+// partName is the name by which excelize finds a part.
+func partName(name string) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	switch strings.ToLower(name) {
+	case "[content_types].xml":
+		name = "[Content_Types].xml"
+	case strings.ToLower(sharedStringsPart):
+		name = sharedStringsPart
+	}
+	return name
 }
 
 // read returns a small part whole, with the namespaces of Strict Open XML
@@ -97,12 +107,55 @@ type xmlRelationships struct {
 	} `xml:"Relationship"`
 }
 
-type xmlWorkbook struct {
-	Sheets []struct {
-		Name  string     `xml:"name,attr"`
-		State string     `xml:"state,attr"`
-		Attrs []xml.Attr `xml:",any,attr"`
-	} `xml:"sheets>sheet"`
+type xmlSheet struct {
+	Name  string     `xml:"name,attr"`
+	State string     `xml:"state,attr"`
+	Attrs []xml.Attr `xml:",any,attr"`
+}
+
+// maxSheets bounds the sheets of a workbook: a few hundred bytes can list
+// 100,000 sheets. Excel has no fixed limit; a table of indicators has a
+// handful.
+const maxSheets = 1000
+
+// workbookSheets reads the sheets of the workbook part, one by one, up to
+// maxSheets.
+func workbookSheets(b []byte) ([]xmlSheet, error) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var list []xmlSheet
+	depth, inSheets := 0, 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return list, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch {
+			case el.Name.Local == "sheets" && depth == 2:
+				inSheets = depth
+			case el.Name.Local == "sheet" && inSheets > 0 && depth == inSheets+1:
+				if len(list) == maxSheets {
+					return nil, fmt.Errorf("the workbook has more than %d sheets", maxSheets)
+				}
+				var s xmlSheet
+				if err := d.DecodeElement(&s, &el); err != nil {
+					return nil, err
+				}
+				list = append(list, s)
+				depth--
+			}
+		case xml.EndElement:
+			if depth == inSheets {
+				inSheets = 0
+			}
+			depth--
+		}
+	}
 }
 
 // rels reads a relationships part; nil if it is missing or damaged.
@@ -145,8 +198,8 @@ func (p workbookParts) sheets() ([]workbookSheet, error) {
 	if err != nil || b == nil {
 		return nil, err
 	}
-	var wb xmlWorkbook
-	if err := xml.Unmarshal(b, &wb); err != nil {
+	wbSheets, err := workbookSheets(b)
+	if err != nil {
 		return nil, err
 	}
 	dir := path.Dir(wbPath)
@@ -158,30 +211,31 @@ func (p workbookParts) sheets() ([]workbookSheet, error) {
 	if rels == nil {
 		rels = &xmlRelationships{}
 	}
+	targets := map[string]string{} // by relationship id: the last that is there
+	for _, rel := range rels.Rels {
+		target := rel.Target
+		if !strings.HasPrefix(target, "/") {
+			target = dir + "/" + target
+		}
+		target = strings.TrimPrefix(strings.ReplaceAll(path.Clean(target), "\\", "/"), "/")
+		if p[target] != nil {
+			targets[rel.ID] = target
+		}
+	}
 	parts := map[string]string{} // by sheet name; the last, as excelize maps them
-	for _, s := range wb.Sheets {
+	for _, s := range wbSheets {
 		id := ""
 		for _, a := range s.Attrs {
 			if a.Name.Space == excelize.SourceRelationship.Value && a.Name.Local == "id" {
 				id = a.Value
 			}
 		}
-		for _, rel := range rels.Rels {
-			if rel.ID != id {
-				continue
-			}
-			target := rel.Target
-			if !strings.HasPrefix(target, "/") {
-				target = dir + "/" + target
-			}
-			target = strings.TrimPrefix(strings.ReplaceAll(path.Clean(target), "\\", "/"), "/")
-			if p[target] != nil {
-				parts[s.Name] = target
-			}
+		if target, ok := targets[id]; ok {
+			parts[s.Name] = target
 		}
 	}
-	list := make([]workbookSheet, len(wb.Sheets))
-	for i, s := range wb.Sheets {
+	list := make([]workbookSheet, len(wbSheets))
+	for i, s := range wbSheets {
 		// "hidden" or "veryHidden" (shown by no menu of Excel); a state
 		// that is neither, nor "visible", is not taken for visible.
 		list[i] = workbookSheet{s.Name, parts[s.Name], s.State != "" && s.State != "visible"}
@@ -199,7 +253,7 @@ func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := newSheetReader(rc, nil)
+	r := newSheetReader(rc)
 	r.part, r.loadSST = rc, p.sharedStrings
 	return r, nil
 }
@@ -207,63 +261,91 @@ func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
 // sharedStrings reads the shared string table: the text of each string
 // item, that of its <t> and those of its rich text runs <r><t> one after
 // another, without its phonetic runs <rPh>, as excelize reads it.
-func (p workbookParts) sharedStrings() ([]string, error) {
+func (p workbookParts) sharedStrings() (sharedTable, error) {
 	f := p[sharedStringsPart]
 	if f == nil {
-		return nil, nil
+		return sharedTable{}, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return sharedTable{}, err
 	}
 	defer rc.Close()
 	x := newXMLScanner(rc)
 	k, err := x.next()
 	switch {
 	case err == io.EOF:
-		return nil, nil // excelize takes an empty part for no strings
+		return sharedTable{}, nil // excelize takes an empty part for no strings
 	case err == nil && (k != tagStart || string(x.name) != "sst" || !x.main):
 		err = errors.New("not a table of shared strings")
 	case err == nil:
-		var list []string
+		var list sharedTable
 		if list, err = readItems(x); err == nil {
 			return list, nil
 		}
 	}
-	return nil, fmt.Errorf("the shared strings: %w", err)
+	return sharedTable{}, fmt.Errorf("the shared strings: %w", err)
 }
 
 // readItems reads the string items of the shared strings, whose start tag
 // x just read.
-func readItems(x *xmlScanner) ([]string, error) {
-	var list []string
+func readItems(x *xmlScanner) (sharedTable, error) {
+	var text []byte
+	var ends []uint32
 	var item stringItem
 	if x.empty {
-		return nil, nil
+		return sharedTable{}, nil
 	}
 	for {
 		k, err := x.next()
 		if err != nil {
-			return nil, eofInElement(x, err)
+			return sharedTable{}, eofInElement(x, err)
 		}
 		if k == tagEnd {
-			return list, nil
+			return sharedTable{string(text), ends}, nil
 		}
 		if string(x.name) != "si" || !x.main {
 			if string(x.name) == "si" {
-				return nil, x.foreign()
+				return sharedTable{}, x.foreign()
 			}
 			if err := x.skip(); err != nil {
-				return nil, err
+				return sharedTable{}, err
 			}
 			continue
 		}
+		if len(ends) == maxSharedStrings {
+			return sharedTable{}, fmt.Errorf("more than %d shared strings", maxSharedStrings)
+		}
 		item.reset()
 		if err := item.read(x); err != nil {
-			return nil, err
+			return sharedTable{}, err
 		}
-		list = append(list, string(item.text()))
+		text = append(text, item.text()...)
+		ends = append(ends, uint32(len(text)))
 	}
+}
+
+// maxSharedStrings bounds the shared strings: 50 million empty ones fit in
+// a 1.3 MB file. A workbook of a million rows, each with a name of its
+// own, has a million.
+const maxSharedStrings = 10_000_000
+
+// sharedTable holds the shared strings in one string, so that each costs
+// 4 bytes besides its text, not a string header of 16 and an allocation.
+type sharedTable struct {
+	text string
+	ends []uint32 // where each ends in text
+}
+
+func (t *sharedTable) len() int { return len(t.ends) }
+
+// at returns string i, a part of text.
+func (t *sharedTable) at(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.text[start:t.ends[i]]
 }
 
 // stringItem is the text of a shared string item <si> or an inline string
@@ -387,8 +469,10 @@ func unescapeBSTR(b []byte) []byte {
 type sheetReader struct {
 	x       *xmlScanner
 	part    io.Closer // nil if none to close
-	sst     []string
-	loadSST func() ([]string, error) // reads sst on the first shared string, if not nil
+	sst     sharedTable
+	loadSST func() (sharedTable, error) // reads sst on the first shared string, if not nil
+	dates   []bool                      // which styles show dates; see dateStyles
+	formula []formulaState              // per cell of the current row: see formulaAt
 
 	row    int  // the current row's number, from 1
 	hidden bool // whether it is hidden
@@ -419,16 +503,27 @@ type cellSpan struct {
 	start, end int
 	shared     int
 	kind       cellKind
+	formula    formulaState
 }
 
-func newSheetReader(part io.Reader, sst []string) *sheetReader {
-	return &sheetReader{x: newXMLScanner(part), sst: sst}
+func newSheetReader(part io.Reader) *sheetReader {
+	return &sheetReader{x: newXMLScanner(part)}
 }
 
 func (s *sheetReader) close() {
 	if s.part != nil {
 		s.part.Close()
 	}
+}
+
+// formulaAt says whether cell col (from 0) of the current row holds a
+// formula without a value, and why, as far as the file tells: with a <v>
+// (a result, "") or without one (never calculated).
+func (s *sheetReader) formulaAt(col int) formulaState {
+	if col < 0 || col >= len(s.formula) {
+		return noFormula
+	}
+	return s.formula[col]
 }
 
 // kind returns the kind of cell col (from 0) of the current row.
@@ -584,10 +679,23 @@ func (s *sheetReader) cell() error {
 		kind = inlineString
 	case "str":
 		kind = formulaString
+	case "d":
+		kind = dateValue
+	case "b":
+		kind = booleanValue
+	}
+	if kind == numberValue && s.dates != nil {
+		st, _, err := x.attr("s")
+		if err != nil {
+			return err
+		}
+		if i, err := atoi(st); err == nil && i < len(s.dates) && s.dates[i] {
+			kind = dateValue
+		}
 	}
 	s.v = s.v[:0]
 	s.is.reset()
-	formula, inline := false, false
+	formula, inline, hasV := false, false, false
 	open := !x.empty
 	if open {
 		// Most cells hold nothing else.
@@ -610,6 +718,7 @@ func (s *sheetReader) cell() error {
 		case (name == "v" || name == "f" || name == "is") && !x.main:
 			err = x.foreign()
 		case name == "v":
+			hasV = true
 			s.v, err = x.elementText(s.v[:0])
 		case name == "f":
 			formula = true
@@ -642,9 +751,9 @@ func (s *sheetReader) cell() error {
 			switch {
 			case err != nil || len(v) == 0 || v[0] < '0' || v[0] > '9':
 				return badSheet("shared string index %s is not a number", quote(string(v)))
-			case i >= len(s.sst):
-				return badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, len(s.sst))
-			case s.sst[i] != "":
+			case i >= s.sst.len():
+				return badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, s.sst.len())
+			case s.sst.at(i) != "":
 				shared = i
 			}
 		}
@@ -652,6 +761,13 @@ func (s *sheetReader) cell() error {
 		if inline {
 			val = s.is.text()
 		}
+	}
+	if kind == booleanValue {
+		// Excel stores TRUE and FALSE as 1 and 0; 7 is neither.
+		if v := bytes.TrimSpace(val); len(v) > 0 && string(v) != "0" && string(v) != "1" {
+			return badSheet("boolean cell holds %s, not 0 or 1", quote(string(v)))
+		}
+		kind = numberValue
 	}
 	if len(val) == 0 && shared < 0 && !formula {
 		return nil
@@ -671,7 +787,16 @@ func (s *sheetReader) cell() error {
 	s.width = col
 	start := len(s.text)
 	s.text = append(s.text, val...)
-	s.spans = append(s.spans, cellSpan{col: col, start: start, end: len(s.text), shared: shared, kind: kind})
+	fs := noFormula
+	if formula && len(val) == 0 && shared < 0 {
+		// A program that calculated it saved its result, "" too; one
+		// that did not (a script) wrote no <v>.
+		fs = uncalculated
+		if hasV {
+			fs = emptyResult
+		}
+	}
+	s.spans = append(s.spans, cellSpan{col: col, start: start, end: len(s.text), shared: shared, kind: kind, formula: fs})
 	return nil
 }
 
@@ -709,14 +834,20 @@ func (e *cellError) Unwrap() error { return e.err }
 // finish makes the cells of the row, with one string for all of them.
 func (s *sheetReader) finish() error {
 	text := string(s.text)
-	s.cells, s.kinds = s.cells[:0], s.kinds[:0]
+	s.cells, s.kinds, s.formula = s.cells[:0], s.kinds[:0], s.formula[:0]
 	for _, sp := range s.spans {
 		for len(s.cells) < sp.col-1 {
 			s.cells, s.kinds = append(s.cells, ""), append(s.kinds, noValue)
 		}
+		if sp.formula != noFormula {
+			for len(s.formula) < sp.col-1 {
+				s.formula = append(s.formula, noFormula)
+			}
+			s.formula = append(s.formula, sp.formula)
+		}
 		v := text[sp.start:sp.end]
 		if sp.shared >= 0 {
-			v = s.sst[sp.shared]
+			v = s.sst.at(sp.shared)
 		}
 		s.cells, s.kinds = append(s.cells, v), append(s.kinds, sp.kind)
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -97,6 +98,25 @@ func rawXLSX(t testing.TB, parts map[string]string) []byte {
 	return b.Bytes()
 }
 
+// tableOf makes a table of shared strings.
+func tableOf(list []string) sharedTable {
+	var t sharedTable
+	for _, s := range list {
+		t.text += s
+		t.ends = append(t.ends, uint32(len(t.text)))
+	}
+	return t
+}
+
+// list returns the shared strings.
+func (t sharedTable) list() []string {
+	list := make([]string, t.len())
+	for i := range list {
+		list[i] = t.at(i)
+	}
+	return list
+}
+
 // testParts are the parts of a workbook.
 func testParts(data []byte) (workbookParts, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -111,8 +131,8 @@ func testParts(data []byte) (workbookParts, error) {
 // its kind (see kindLetter) unless kinds is false. Rows without cells are
 // left out, as excelize returns rows that the part does not hold.
 func scanned(part []byte, sst []string, sstErr error, wrap func(io.Reader) io.Reader, kinds bool) (string, error) {
-	r := newSheetReader(wrap(bytes.NewReader(part)), nil)
-	r.loadSST = func() ([]string, error) { return sst, sstErr }
+	r := newSheetReader(wrap(bytes.NewReader(part)))
+	r.loadSST = func() (sharedTable, error) { return tableOf(sst), sstErr }
 	var b strings.Builder
 	for {
 		err := r.read()
@@ -149,7 +169,7 @@ func dumpRow(b *strings.Builder, n int, hidden bool, cells []string, kinds []cel
 	b.WriteString("\n")
 }
 
-var kindLetter = map[cellKind]string{noValue: "-", numberValue: "n", sharedString: "s", inlineString: "i", formulaString: "f"}
+var kindLetter = map[cellKind]string{noValue: "-", numberValue: "n", sharedString: "s", inlineString: "i", formulaString: "f", dateValue: "d"}
 
 func noWrap(r io.Reader) io.Reader { return r }
 
@@ -249,7 +269,7 @@ var sheetTests = []struct {
 		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1.5</v></c><c r="C1" t="inlineStr"><is><t>x</t></is></c>` +
 			`<c r="D1" t="str"><f>A1</f><v>a</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="e"><v>#DIV/0!</v></c>` +
 			`<c r="G1" t="n"><v>-1.5E-3</v></c><c r="H1" t="d"><v>2025-01-31T00:00:00</v></c></row>`,
-		`1: s"a" n"1.5" i"x" f"a" n"1" n"#DIV/0!" n"-1.5E-3" n"2025-01-31T00:00:00"` + "\n"},
+		`1: s"a" n"1.5" i"x" f"a" n"1" n"#DIV/0!" n"-1.5E-3" d"2025-01-31T00:00:00"` + "\n"},
 	{"entities",
 		`<row r="1"><c r="A1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &quot;d&apos; &#65;&#x42;&#x20AC;&#8364;</t></is></c><c r="B1"><v>1&#46;5</v></c></row>`,
 		`1: i"a & b <c> \"d' AB€€" n"1.5"` + "\n"},
@@ -336,6 +356,9 @@ var sheetTests = []struct {
 		`the sheet is damaged: cell "XFE1" is beyond the last column`},
 	{"cell without r beyond Excel's", `<row r="1"><c r="XFD1"><v>2</v></c><c><v>3</v></c></row>`,
 		"the sheet is damaged: row 1 has more than 16384 columns"},
+
+	{"boolean neither 0 nor 1", `<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>7</v></c></row>`,
+		`the sheet is damaged: boolean cell holds "7", not 0 or 1`},
 
 	// Errors, as excelize has them.
 	{"bad row number", `<row r="x"><c><v>2</v></c></row>`, `invalid row number "x"`},
@@ -426,7 +449,7 @@ func TestSheetReaderLongText(t *testing.T) {
 		`<c r="B1" t="str"><v><![CDATA[` + strings.Repeat("]\r\n", 50_000) + `]]></v></c></row>` +
 		`<!--` + strings.Repeat("-", 100_000) + `--><row r="2" note="` + strings.Repeat(">", 100_000) + `"><c><v>2</v></c></row>`))
 	for _, wrap := range []func(io.Reader) io.Reader{noWrap, iotest.OneByteReader} {
-		r := newSheetReader(wrap(bytes.NewReader(part)), nil)
+		r := newSheetReader(wrap(bytes.NewReader(part)))
 		must(t, r.read())
 		if len(r.cells) != 2 || r.cells[0] != want || r.cells[1] != strings.Repeat("]\n", 50_000) {
 			t.Fatalf("cells of %d and %d bytes", len(r.cells[0]), len(r.cells[1]))
@@ -440,7 +463,7 @@ func TestSheetReaderLongText(t *testing.T) {
 		}
 	}
 	// A tag that does not end is refused before it fills the memory.
-	r := newSheetReader(io.MultiReader(strings.NewReader(`<worksheet><sheetData><row r="1" x="`), zeroTail(nil).reader()), nil)
+	r := newSheetReader(io.MultiReader(strings.NewReader(`<worksheet><sheetData><row r="1" x="`), zeroTail(nil).reader()))
 	if err := r.read(); err == nil || err.Error() != "a tag longer than 4 MiB" {
 		t.Fatal(err)
 	}
@@ -464,8 +487,9 @@ func TestSharedStrings(t *testing.T) {
 	)
 	parts, err := testParts(rawXLSX(t, rawParts(rawSheet(""), sst)))
 	must(t, err)
-	got, err := parts.sharedStrings()
+	table, err := parts.sharedStrings()
 	must(t, err)
+	got := table.list()
 	want := []string{"plain", " padded ", "Bezirksstelle 1", "", "", "b", "<&>", "1\r\n2", "prefixed"}
 	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -642,7 +666,7 @@ func TestSheetReaderStreams(t *testing.T) {
 		t.Skip()
 	}
 	const n = 200_000
-	r := newSheetReader(&rowSource{n: n}, nil)
+	r := newSheetReader(&rowSource{n: n})
 	rows := 0
 	for ; r.read() == nil; rows++ {
 		if r.row != rows+1 || r.cells[0] != fmt.Sprintf("Stadtteil %d", r.row) {
@@ -651,5 +675,65 @@ func TestSheetReaderStreams(t *testing.T) {
 	}
 	if rows != n || len(r.x.buf) != scanBuffer || cap(r.text) > 100 || cap(r.cells) > 10 {
 		t.Errorf("%d rows; buffer %d, row text %d, cells %d", rows, len(r.x.buf), cap(r.text), cap(r.cells))
+	}
+}
+
+// itemSource makes a table of n empty shared strings as it is read.
+type itemSource struct {
+	n, i int
+	buf  []byte
+}
+
+func (s *itemSource) Read(p []byte) (int, error) {
+	for len(s.buf) == 0 {
+		switch {
+		case s.i > s.n+1:
+			return 0, io.EOF
+		case s.i == 0:
+			s.buf = []byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+		case s.i == s.n+1:
+			s.buf = []byte(`</sst>`)
+		default:
+			s.buf = thousandItems
+			s.i += 999
+		}
+		s.i++
+	}
+	n := copy(p, s.buf)
+	s.buf = s.buf[n:]
+	return n, nil
+}
+
+var thousandItems = []byte(strings.Repeat(`<si/>`, 1000))
+
+// TestSharedStringsBounded: 50 million empty shared strings are refused
+// in little memory (issue 11, finding 14); each costs 4 bytes, not a
+// string.
+func TestSharedStringsBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	read := func(n int) (sharedTable, error) {
+		x := newXMLScanner(&itemSource{n: n})
+		if _, err := x.next(); err != nil {
+			return sharedTable{}, err
+		}
+		return readItems(x)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := read(50_000_000)
+	runtime.ReadMemStats(&after)
+	if err == nil || err.Error() != "more than 10000000 shared strings" {
+		t.Fatal(err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 300<<20 { // in all, growing the offsets; a []string of them took 2.8 GB
+		t.Errorf("%d MB allocated", n>>20)
+	}
+	tb, err := read(1_000_000)
+	must(t, err)
+	if tb.len() != 1_000_000 || tb.at(999_999) != "" {
+		t.Errorf("%d strings", tb.len())
 	}
 }

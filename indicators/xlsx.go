@@ -5,26 +5,74 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// readXLSX reads one sheet of a workbook, row by row, from the zip; only
-// the lookups on the way to an error open it with excelize. The parts are
-// proved sound beside the read (see checkZip), and a damaged part is the
-// error, whatever the read found. A damaged workbook must end in an *Error
-// like any bad input, even if it makes the workbook library panic.
-func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Table, err error) {
-	var sound *verification
+// readXLSX reads one sheet of a workbook.
+func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (*Table, error) {
+	w, err := openXLSX(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return w.Read(schema, opt)
+}
+
+// Workbook is an xlsx workbook opened for reading one or more of its
+// sheets: its zip directory, its list of sheets, the proof that its parts
+// are sound, its shared strings and its styles are read once, however
+// many sheets are read (check reads every one).
+type Workbook struct {
+	r      io.ReadSeeker
+	file   *os.File // to close, if OpenWorkbook opened it
+	name   string
+	parts  workbookParts
+	sheets []workbookSheet
+	sound  *verification
+
+	sst       sharedTable
+	sstErr    error
+	sstDone   bool
+	dates     []bool
+	datesErr  error
+	datesDone bool
+}
+
+// OpenWorkbook opens the workbook at path, with the limits and checks of
+// Read.
+func OpenWorkbook(path string) (*Workbook, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
+	}
+	rf, err := regular(f, path)
+	if rf != f {
+		f.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := detectFormat(rf, path); err != nil {
+		rf.Close()
+		return nil, err
+	}
+	w, err := openXLSX(rf, path)
+	if err != nil {
+		rf.Close()
+		return nil, err
+	}
+	w.file = rf
+	return w, nil
+}
+
+// openXLSX reads the zip directory and the list of sheets, and starts the
+// proof that the parts are sound (see checkZip).
+func openXLSX(r io.ReadSeeker, name string) (w *Workbook, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
-		}
-		if sound != nil {
-			if verr := sound.wait(); verr != nil {
-				t, err = nil, verr
-			}
+			w, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
 		}
 	}()
 	zr, err := openZip(r, name)
@@ -34,29 +82,102 @@ func readXLSX(r io.ReadSeeker, name string, schema Schema, opt Options) (t *Tabl
 	if err := notOpenDocument(zr, name); err != nil {
 		return nil, err
 	}
-	sound = verify(r, zr.File, name)
-	parts := zipParts(zr)
-	sheets, err := parts.sheets()
+	w = &Workbook{r: r, name: name, parts: zipParts(zr), sound: verify(r, zr.File, name)}
+	w.sheets, err = w.parts.sheets()
 	if err != nil {
+		if verr := w.sound.wait(); verr != nil {
+			return nil, verr
+		}
 		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
 	}
-	i, err := pickSheet(sheets, name, opt.Sheet)
+	return w, nil
+}
+
+// Close closes the file that OpenWorkbook opened, when its parts have
+// been proved.
+func (w *Workbook) Close() error {
+	w.sound.wait()
+	if w.file != nil {
+		return w.file.Close()
+	}
+	return nil
+}
+
+// Sheets lists the sheets in order; a damaged workbook is an error.
+func (w *Workbook) Sheets() ([]Sheet, error) {
+	if err := w.sound.wait(); err != nil {
+		return nil, err
+	}
+	sheets := make([]Sheet, len(w.sheets))
+	for i, s := range w.sheets {
+		sheets[i] = Sheet{s.name, s.hidden}
+	}
+	return sheets, nil
+}
+
+// Read reads one sheet, row by row, from the zip; only the lookups on the
+// way to an error open the workbook with excelize. The parts are proved
+// sound beside the read, and a damaged part is the error, whatever the
+// read found. A damaged workbook must end in an *Error like any bad
+// input, even if it makes the workbook library panic.
+func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
+	name := w.name
+	defer func() {
+		if p := recover(); p != nil {
+			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
+		}
+		if verr := w.sound.wait(); verr != nil {
+			t, err = nil, verr
+		}
+	}()
+	if err := checkSchema(name, schema); err != nil {
+		return nil, err
+	}
+	i, err := pickSheet(w.sheets, name, opt.Sheet)
 	if err != nil {
 		return nil, err
 	}
-	sheet := sheets[i].name
-	rows, err := parts.openSheet(sheets[i])
+	sheet := w.sheets[i].name
+	rows, err := w.openSheet(w.sheets[i])
 	if err != nil {
 		return nil, &Error{File: name, Sheet: sheet, Msg: "cannot read the sheet: " + err.Error()}
 	}
 	defer rows.close()
-	src := &xlsxSource{r: r, sound: sound, rows: rows, sheet: sheet, file: name}
+	src := &xlsxSource{r: w.r, sound: w.sound, rows: rows, sheet: sheet, file: name}
+	if part := w.parts[w.sheets[i].part]; part.UncompressedSize64 > largeSheet {
+		src.large = func() (io.ReadCloser, error) { return part.Open() }
+	}
 	defer src.close()
 	t = newTable(name, sheet, schema)
-	if sheets[i].hidden {
+	if w.sheets[i].hidden {
 		t.Warnings = append(t.Warnings, &Error{File: name, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is read because it was asked for by name"})
 	}
 	return t.read(src, schema)
+}
+
+// openSheet opens the part of a sheet, with the workbook's shared
+// strings, read on the first that a sheet needs, and its styles.
+func (w *Workbook) openSheet(s workbookSheet) (*sheetReader, error) {
+	if !w.datesDone {
+		w.dates, w.datesErr, w.datesDone = nil, nil, true
+		w.dates, w.datesErr = w.parts.dateStyles()
+	}
+	if w.datesErr != nil {
+		return nil, w.datesErr
+	}
+	r, err := w.parts.openSheet(s)
+	if err != nil {
+		return nil, err
+	}
+	r.dates = w.dates
+	r.loadSST = func() (sharedTable, error) {
+		if !w.sstDone {
+			w.sst, w.sstErr = w.parts.sharedStrings()
+			w.sstDone = true
+		}
+		return w.sst, w.sstErr
+	}
+	return r, nil
 }
 
 // odsMimeType starts the "mimetype" part of an OpenDocument file; that
@@ -128,7 +249,16 @@ type xlsxSource struct {
 	f      *excelize.File // see excel
 	failed bool           // excelize could not open the workbook
 	merges []mergedCells  // see empty; nil until first needed
+	// large, if not nil, opens the sheet's part again: a sheet too large
+	// for excelize's lookups, which decode the whole of it (a 36 MB
+	// workbook took 3.5 GB), is looked up in the stream instead.
+	large func() (io.ReadCloser, error)
 }
+
+// largeSheet is the size of a sheet's part above which its lookups are
+// made from the stream: excelize takes a part this large some seconds
+// and hundreds of MB.
+var largeSheet uint64 = 8 << 20 // a variable for the tests
 
 // excel opens the workbook with excelize, on the first lookup, once its
 // parts are proved sound; nil if it cannot. It loads the whole workbook,
@@ -194,6 +324,8 @@ func (s *xlsxSource) wrap(err error) *Error {
 func (s *xlsxSource) dialect(col int, v string) (Dialect, error) {
 	kind := s.rows.kind(col)
 	switch {
+	case kind == dateValue:
+		return 0, fmt.Errorf("%s is a date in Excel (its cell has a date or time format), not a number; give the cell a number format", quote(v))
 	case kind == numberValue:
 		return Machine, nil
 	case !isMachineNumber(v) || isGroupedThousands(v):
@@ -221,11 +353,18 @@ func (s *xlsxSource) empty(col int) emptyCell {
 		e.merged = m.ref
 		if m.left != c || m.top != r {
 			// excelize looks up a merged cell's top-left cell instead;
-			// only that cell can hold a formula or text.
-			e.above = m.left == c
-			e.text, _ = s.excel().GetCellValue(s.sheet, cellName(m.left-1, m.top), rawValues)
+			// only that cell can hold a formula or text. In a large
+			// sheet the reader knows the text (see builder.name).
+			e.above, e.top = m.left == c, m.top
+			if s.large == nil {
+				e.text, _ = s.excel().GetCellValue(s.sheet, cellName(m.left-1, m.top), rawValues)
+			}
 			return e
 		}
+	}
+	if s.large != nil {
+		e.formula = s.rows.formulaAt(col)
+		return e
 	}
 	e.formula = s.formula(cellName(col, r))
 	return e
@@ -246,14 +385,17 @@ func (s *xlsxSource) mergedAt(col, row int) (mergedCells, bool) {
 // loadMerges returns the sheet's merged cells; a range that does not parse
 // is left out.
 func (s *xlsxSource) loadMerges() []mergedCells {
-	f := s.excel()
-	if f == nil {
-		return []mergedCells{}
+	var list []string
+	if s.large != nil {
+		list = s.streamMerges()
+	} else if f := s.excel(); f != nil {
+		mcs, _ := f.GetMergeCells(s.sheet, true)
+		for _, mc := range mcs {
+			list = append(list, mc[0])
+		}
 	}
-	list, _ := f.GetMergeCells(s.sheet, true)
 	merges := make([]mergedCells, 0, len(list))
-	for _, mc := range list {
-		ref := mc[0]
+	for _, ref := range list {
 		start, end, ok := strings.Cut(ref, ":")
 		if !ok {
 			end = start
@@ -265,6 +407,30 @@ func (s *xlsxSource) loadMerges() []mergedCells {
 		}
 	}
 	return merges
+}
+
+// streamMerges reads the ranges of merged cells from the sheet's part,
+// where they follow the rows, in one more pass over it; what it cannot
+// read is left out, as the read of the rows reports it.
+func (s *xlsxSource) streamMerges() []string {
+	rc, err := s.large()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	x := newXMLScanner(rc)
+	var list []string
+	for {
+		k, err := x.next()
+		if err != nil {
+			return list
+		}
+		if k == tagStart && x.main && string(x.name) == "mergeCell" && x.parseAttrs() == nil {
+			if ref, ok, _ := x.attr("ref"); ok {
+				list = append(list, string(ref))
+			}
+		}
+	}
 }
 
 // formula says whether cell holds a formula and why its value is empty.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
@@ -468,4 +469,144 @@ func TestXLSXHiddenSheets(t *testing.T) {
 	p["xl/workbook.xml"] = strings.Replace(p["xl/workbook.xml"], `sheetId="1"`, `sheetId="1" state="weird"`, 1)
 	_, err := readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
 	wantError(t, err, `data.xlsx: every sheet of the workbook is hidden in Excel; name the one to read (--sheet)`)
+}
+
+func TestIsDateFormat(t *testing.T) {
+	for code, want := range map[string]bool{
+		"dd.mm.yyyy": true, "DD.MM.YYYY": true, "[$-407]d. mmmm yyyy": true, "hh:mm": true, "[h]:mm:ss": true,
+		"TT.MM.JJJJ": true, "m/d/yy h:mm": true, "yyyy-mm-dd;@": true, "[mm]": true,
+		"General": false, "0.00": false, "#,##0.00 \"€\"": false, "[Red]0.00": false, "0.00 \"Tage\"": false,
+		"#,##0 \\m\\²": false, "[$€-407] #,##0.00": false, "0%": false, "@": false, "0.00_ ;[Red]-0.00": false, "": false,
+	} {
+		if got := isDateFormat(code); got != want {
+			t.Errorf("isDateFormat(%q) = %v", code, got)
+		}
+	}
+}
+
+// TestXLSXDates: a number shown as a date is no value (issue 11, finding
+// 3): 15.03.2023 is 45000 in the file.
+func TestXLSXDates(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		fmt  excelize.Style
+		want string // "" if the value is read
+	}{
+		{"built-in 14", excelize.Style{NumFmt: 14}, `data.xlsx: Daten!D3: column "SGB II/XII": "45000" is a date in Excel (its cell has a date or time format), not a number; give the cell a number format`},
+		{"built-in 22", excelize.Style{NumFmt: 22}, "date"},
+		{"built-in 46", excelize.Style{NumFmt: 46}, "date"},
+		{"custom date", excelize.Style{CustomNumFmt: ptr("dd.mm.yyyy")}, "date"},
+		{"custom time", excelize.Style{CustomNumFmt: ptr("[h]:mm")}, "date"},
+		{"number", excelize.Style{NumFmt: 4}, ""},
+		{"custom number", excelize.Style{CustomNumFmt: ptr(`#,##0 "Tage"`)}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := editedWorkbook(t, func(f *excelize.File) {
+				st, err := f.NewStyle(&tt.fmt)
+				must(t, err)
+				must(t, f.SetCellStyle("Daten", "D3", "D3", st))
+				must(t, f.SetCellStyle("Daten", "A2", "B3", st)) // names and areas may look like anything
+			}, sheetData{"Daten", [][]any{xlsxHeader, {"A", "a", 1, 2}, {"B", "b", 3, 45000}}})
+			tb, err := readXLSXBytes(b, "data.xlsx", two, "")
+			switch tt.want {
+			case "":
+				must(t, err)
+				if got := dump(tb); got != "A@2×1: 1 2\nB@3×1: 3 45000\n" {
+					t.Errorf("got %s", got)
+				}
+			case "date":
+				if err == nil || !strings.Contains(err.Error(), "Daten!D3") || !strings.Contains(err.Error(), "is a date in Excel") {
+					t.Errorf("error %v", err)
+				}
+			default:
+				wantError(t, err, tt.want)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestZipTwoEntries: a zip with two entries of one name is refused
+// (issue 11, finding 3): excelize reads the last, other programs the first.
+func TestZipTwoEntries(t *testing.T) {
+	good := rawXLSX(t, rawParts(rawSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`), ""))
+	b := rezip(t, good, nil, func(zw *zip.Writer) {
+		w, err := zw.Create("xl/worksheets/sheet1.xml")
+		must(t, err)
+		_, err = io.WriteString(w, rawSheet(`<row r="1"><c r="A1"><v>2</v></c></row>`))
+		must(t, err)
+	})
+	_, err := readXLSXBytes(b, "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: the workbook's zip holds two entries named "xl/worksheets/sheet1.xml"; which one is the workbook's is unknown`)
+	path := filepath.Join(t.TempDir(), "data.xlsx")
+	must(t, os.WriteFile(path, b, 0o644))
+	_, err = Sheets(path)
+	wantError(t, err, path+`: the workbook's zip holds two entries named "xl/worksheets/sheet1.xml"; which one is the workbook's is unknown`)
+}
+
+// manySheets is a workbook listing n sheets "S1", "S2", ..., each its own
+// small part.
+func manySheets(t testing.TB, n int) []byte {
+	p := rawParts(rawSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c>`+
+		`<c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`), "")
+	var sheets, rels strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&sheets, `<sheet name="S%d" sheetId="%[1]d" r:id="rS%[1]d"/>`, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rS%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s%[1]d.xml"/>`, i)
+		p[fmt.Sprintf("xl/worksheets/s%d.xml", i)] = p["xl/worksheets/sheet1.xml"]
+	}
+	p["xl/workbook.xml"] = strings.Replace(p["xl/workbook.xml"], `<sheet name="Daten" sheetId="1" r:id="rId1"/>`, sheets.String(), 1)
+	p["xl/_rels/workbook.xml.rels"] = strings.Replace(p["xl/_rels/workbook.xml.rels"], `</Relationships>`, rels.String()+`</Relationships>`, 1)
+	return rawXLSX(t, p)
+}
+
+// TestManySheets: the sheets are bounded, found without quadratic
+// lookups, and a workbook is opened once for all of them (issue 11,
+// finding 13).
+func TestManySheets(t *testing.T) {
+	_, err := readXLSXBytes(manySheets(t, maxSheets+1), "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: cannot read the workbook: the workbook has more than 1000 sheets`)
+
+	path := filepath.Join(t.TempDir(), "data.xlsx")
+	must(t, os.WriteFile(path, manySheets(t, maxSheets), 0o644))
+	start := time.Now()
+	w, err := OpenWorkbook(path)
+	must(t, err)
+	defer w.Close()
+	sheets, err := w.Sheets()
+	must(t, err)
+	if len(sheets) != maxSheets {
+		t.Fatalf("%d sheets", len(sheets))
+	}
+	for _, s := range sheets {
+		tb := mustRead(t)(w.Read(two, Options{Sheet: s.Name}))
+		if tb.Sheet != s.Name || dump(tb) != "A@2×1: 1 2\n" {
+			t.Fatalf("sheet %q: %s", tb.Sheet, dump(tb))
+		}
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("%v for %d sheets", d, maxSheets)
+	}
+}
+
+// TestXLSXLargeSheetLookups: in a sheet too large for excelize, merged
+// cells and formulas are looked up in the stream, with the same messages
+// (issue 11, finding 14).
+func TestXLSXLargeSheetLookups(t *testing.T) {
+	defer func(n uint64) { largeSheet = n }(largeSheet)
+	largeSheet = 0 // every sheet is large
+	t.Run("merged names", TestXLSXMergedNames)
+	t.Run("merged bad input", TestXLSXMergedBadInput)
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c><c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`
+	for _, tt := range []struct{ cell, want string }{
+		{`<c r="C3" t="str"><f>IF(B3&gt;100,1,"")</f><v></v></c>`, `data.xlsx: Daten!C3: column "sgb_recipients": empty value (its formula's result is empty)`},
+		{`<c r="C3"><f>B3*2</f></c>`, `data.xlsx: Daten!C3: column "sgb_recipients": formula without a calculated value; open the file in Excel or LibreOffice and save it`},
+		{``, `data.xlsx: Daten!C3: column "sgb_recipients": empty value`},
+	} {
+		sheet := rawSheet(rows + `<row r="3"><c r="A3" t="inlineStr"><is><t>B</t></is></c><c r="B3"><v>1</v></c>` + tt.cell + `</row>`)
+		_, err := readXLSXBytes(rawXLSX(t, rawParts(sheet, "")), "data.xlsx", two, "")
+		wantError(t, err, tt.want)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -86,7 +85,25 @@ func openZip(r io.ReadSeeker, name string) (*zip.Reader, error) {
 	if err := checkSizes(zr.File, name); err != nil {
 		return nil, err
 	}
+	if err := checkNames(zr.File, name); err != nil {
+		return nil, err
+	}
 	return zr, nil
+}
+
+// checkNames refuses two entries of one name, as excelize finds parts
+// (see zipParts): excelize reads the last, other programs the first, so
+// which one the user saw is unknown.
+func checkNames(files []*zip.File, name string) error {
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		n := partName(f.Name)
+		if seen[n] {
+			return &Error{File: name, Msg: fmt.Sprintf("the workbook's zip holds two entries named %s; which one is the workbook's is unknown", quote(f.Name))}
+		}
+		seen[n] = true
+	}
+	return nil
 }
 
 // unpackAll unpacks every part to nowhere; see checkZip.
@@ -205,31 +222,10 @@ type Sheet struct {
 // Sheets lists the sheets of the workbook at path, in order, with the
 // same limits and checks as reading it.
 func Sheets(path string) ([]Sheet, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
-	}
-	defer f.Close()
-	if _, err := detectFormat(f, path); err != nil {
-		return nil, err
-	}
-	zr, err := openZip(f, path)
+	w, err := OpenWorkbook(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := notOpenDocument(zr, path); err != nil {
-		return nil, err
-	}
-	if err := unpackAll(zr.File, path); err != nil {
-		return nil, err
-	}
-	list, err := zipParts(zr).sheets()
-	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read the workbook: " + err.Error()}
-	}
-	sheets := make([]Sheet, len(list))
-	for i, s := range list {
-		sheets[i] = Sheet{s.name, s.hidden}
-	}
-	return sheets, nil
+	defer w.Close()
+	return w.Sheets()
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -220,4 +221,55 @@ func (hugeReader) Seek(offset int64, whence int) (int64, error) {
 		return 1 << 30, nil
 	}
 	return 0, nil
+}
+
+// endless claims size bytes and reads the byte b without end, as a file
+// that grows while it is read.
+type endless struct {
+	size int64
+	b    byte
+}
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = e.b
+	}
+	return len(p), nil
+}
+
+func (e endless) Seek(offset int64, whence int) (int64, error) {
+	if whence == io.SeekEnd {
+		return e.size, nil
+	}
+	return offset, nil
+}
+
+// TestNonRegularFiles: devices, FIFOs and files that grow are read with
+// the bound of regular files, while they are read (issue 11, finding 15).
+func TestNonRegularFiles(t *testing.T) {
+	defer func(m int64) { maxCSV = m }(maxCSV)
+	maxCSV = 1 << 20
+	_, err := Read(endless{10, 'x'}, "grows.csv", two, Options{})
+	wantError(t, err, "grows.csv: the file is larger than 1 MiB; is it really an indicator table?")
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		_, err = ReadFile("/dev/zero", two, Options{})
+		wantError(t, err, "/dev/zero: the file is larger than 1 MiB; is it really an indicator table?")
+	}
+	// A FIFO with a table is read.
+	fifo := filepath.Join(t.TempDir(), "data.csv")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		io.WriteString(f, "Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\n")
+		f.Close()
+	}()
+	tb := mustRead(t)(ReadFile(fifo, two, Options{}))
+	if got := dump(tb); got != "A@2×1: 1 2\n" {
+		t.Errorf("got %s", got)
+	}
 }
