@@ -177,11 +177,14 @@ func bookRun(c *cobra.Command, opts *bookOptions, out outputOptions) error {
 	if err != nil {
 		return err
 	}
+	before := bookedBefore(bookings, len(bookings), opts.Quarter)
+	if before != nil && opts.Plan.Previous != "" {
+		return usagef("the previous amounts of %s are the booked %s: leave out previous (it applies to a ledger's first quarter only)", opts.Quarter, before.Period)
+	}
 	files, err := readBookingFiles(opts.Plan)
 	if err != nil {
 		return err
 	}
-	before := bookedBefore(bookings, len(bookings), opts.Quarter)
 	q, err := computeBooking(opts.Plan, files, b.Period, b.TransitionStart, before, opts.Plan.Previous)
 	if err != nil {
 		return err
