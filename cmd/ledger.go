@@ -282,24 +282,46 @@ func listOutput(bookings []ledger.Booking, out outputOptions) ([]byte, error) {
 		return buf.Bytes(), cw.Error()
 	}
 	t := ledgerWords(out.Lang)
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	sep := "\t"
-	if out.Format == "markdown" {
-		sep = " | "
-	}
-	head := []string{t["quarter"], t["revision"], t["active"], out.Lang.Word("indicator_share"), out.Lang.Word("budget"), t["time"], t["by"], t["reason"], t["hash"]}
-	fmt.Fprintln(tw, strings.Join(head, sep))
+	rows := [][]string{{t["quarter"], t["revision"], t["active"], out.Lang.Word("indicator_share"), out.Lang.Word("budget"), t["time"], t["by"], t["reason"], t["hash"]}}
 	for i, e := range entries {
 		b := bookings[i]
 		yes := t["no"]
 		if e.Active {
 			yes = t["yes"]
 		}
-		fmt.Fprintln(tw, strings.Join([]string{e.Period, strconv.Itoa(e.Revision), yes, out.Lang.Share(b.IndicatorShare),
-			out.Lang.Euros(b.Budget), e.BookedAt, e.BookedBy, e.Reason, e.Hash[:12]}, sep))
+		rows = append(rows, []string{e.Period, strconv.Itoa(e.Revision), yes, out.Lang.Share(b.IndicatorShare),
+			out.Lang.Euros(b.Budget), e.BookedAt, e.BookedBy, oneLine(e.Reason), e.Hash[:12]})
+	}
+	if out.Format == "markdown" {
+		writeMarkdownRows(&buf, rows)
+		return buf.Bytes(), nil
+	}
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	for _, row := range rows {
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
 	}
 	err := tw.Flush()
 	return buf.Bytes(), err
+}
+
+// writeMarkdownRows writes rows as a Markdown table, the first row the
+// heading.
+func writeMarkdownRows(w io.Writer, rows [][]string) {
+	for i, row := range rows {
+		cells := make([]string, len(row))
+		for j, c := range row {
+			cells[j] = strings.ReplaceAll(c, "|", "\\|")
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+		if i == 0 {
+			fmt.Fprintf(w, "|%s\n", strings.Repeat(" --- |", len(row)))
+		}
+	}
+}
+
+// oneLine keeps a reason on its line of a table.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // --- show
