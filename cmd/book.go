@@ -134,8 +134,13 @@ func loginName() string {
 // ledgerDSN is where the ledger is: --ledger, RAUMBUDGET_LEDGER or the
 // config's ledger (a file name there is relative to the config file),
 // else raumbudget.db next to the config file or in the current folder.
+// A scenario file's settings are its own, but where the ledger is is not
+// a setting of the computation: RAUMBUDGET_LEDGER applies there too.
 func ledgerDSN(s *settings) string {
 	dsn := s.v.GetString("ledger")
+	if env := os.Getenv(envPrefix + "_LEDGER"); s.noEnv && env != "" {
+		return env
+	}
 	switch {
 	case dsn == "" && s.config != nil:
 		return filepath.Join(filepath.Dir(s.config.path), "raumbudget.db")

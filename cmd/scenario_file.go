@@ -135,6 +135,9 @@ func scenarioRuns(configs []*configFile, names []string) ([]scenarioRun, error) 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", names[i], err)
 		}
+		if opts.Ledger, err = continueScenarioLedger(s, opts); err != nil {
+			return nil, fmt.Errorf("%s: %w", names[i], err)
+		}
 		adjust, err := readAdjustments(s)
 		if err != nil {
 			return nil, err
