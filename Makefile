@@ -61,3 +61,4 @@ fuzz:
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzXLSXCells$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzSheetXML$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzScenarioFile$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadPrevious$$' -fuzztime $(FUZZTIME)

@@ -353,7 +353,7 @@ func computeBooking(p *planOptions, files bookingFiles, q, ts scenario.Period, b
 	case before != nil:
 		plan.Previous, err = bookedAmounts(before, table)
 	case files.Previous != nil:
-		plan.Previous, err = previousAmounts(previousPath, table)
+		plan.Previous, err = previousAmounts(previousPath, p.PreviousPeriod, q, table)
 	}
 	if err != nil {
 		return nil, err
@@ -436,6 +436,9 @@ func bookingSettings(p *planOptions, ts scenario.Period) string {
 	set("sheet", d.Sheet)
 	set("spending-sheet", d.SpendingSheet)
 	set("previous", p.Previous)
+	if p.PreviousPeriod != nil {
+		s["previous-period"] = p.PreviousPeriod.String()
+	}
 	if len(d.Headings) > 0 {
 		s["columns"] = stringMap(d.Headings)
 	}

@@ -36,6 +36,9 @@ type configFile struct {
 	path   string
 	values map[string]any // scalars as string, mappings as map[string]any, lists as []any
 	lines  map[string]int // "weights.youth_0_18" → line
+	// inherited are a scenario's keys that come from its baseline: they
+	// rank below the scenario's own.
+	inherited map[string]bool
 }
 
 // newSettings reads the command's flags, the environment and the config
@@ -53,9 +56,15 @@ func newSettings(cmd *cobra.Command, extraKeys, pathKeys []string) (*settings, e
 	if path == "" {
 		return s, nil
 	}
-	cfg, err := loadConfig(path, s.knownKeys(extraKeys))
+	known := s.knownKeys(extraKeys)
+	cfg, top, err := loadConfig(path, known)
 	if err != nil {
 		return nil, err
+	}
+	if top != nil {
+		if err := s.applySections(cfg, top, known); err != nil {
+			return nil, err
+		}
 	}
 	cfg.resolvePaths(pathKeys)
 	s.config = cfg
@@ -109,6 +118,73 @@ func (s *settings) where(key string) string {
 		}
 	}
 	return "--" + key
+}
+
+// level ranks where a setting comes from: a higher level beats a lower.
+type level int
+
+const (
+	levelDefault  level = iota
+	levelBaseline       // a scenario's baseline, under the scenario's own keys
+	levelConfig         // the config file, or a scenario's own keys
+	levelEnv
+	levelFlag
+)
+
+// levelOf is the level that gives key its value.
+func (s *settings) levelOf(key string) level {
+	if f := s.cmd.Flags().Lookup(key); f != nil && f.Changed {
+		return levelFlag
+	}
+	if !s.noEnv && os.Getenv(envPrefix+"_"+strings.ToUpper(strings.ReplaceAll(key, "-", "_"))) != "" {
+		return levelEnv
+	}
+	if s.config != nil {
+		if _, ok := s.config.values[key]; ok {
+			if s.config.inherited[key] {
+				return levelBaseline
+			}
+			return levelConfig
+		}
+	}
+	return levelDefault
+}
+
+// twoForms are two ways of giving one setting, such as the schedule's
+// rule (from, to, step, every) and its list.
+type twoForms struct {
+	name         string
+	first, other []string
+}
+
+var (
+	scheduleForms = twoForms{"schedule", []string{"from", "to", "step", "every"}, []string{"schedule"}}
+	budgetForms   = twoForms{"yearly budget", []string{"annual-budget"}, []string{"annual-budgets"}}
+)
+
+// otherForm says whether the second form of f decides the setting: the
+// form set at the higher level replaces the other whole (MODEL.md,
+// "Settings of one thing at two levels"). Within a form each key keeps
+// its own precedence. Both forms at one level are an error naming both.
+func (s *settings) otherForm(f twoForms) (bool, error) {
+	k1, l1 := s.highest(f.first)
+	k2, l2 := s.highest(f.other)
+	if l1 == l2 && l1 > levelDefault {
+		return false, usagef("%s and %s both give the %s: give either %s or %s", s.where(k1), s.where(k2), f.name,
+			strings.Join(f.first, ", "), strings.Join(f.other, ", "))
+	}
+	return l2 > l1, nil
+}
+
+// highest is the key of keys set at the highest level, and that level.
+func (s *settings) highest(keys []string) (string, level) {
+	best, at := keys[0], levelDefault
+	for _, k := range keys {
+		if l := s.levelOf(k); l > at {
+			best, at = k, l
+		}
+	}
+	return best, at
 }
 
 // fromConfig says whether the config file gives the effective value of key.
@@ -177,13 +253,19 @@ func (s *settings) lineOf(key string) string {
 	return ""
 }
 
-func loadConfig(path string, known []string) (*configFile, error) {
+// loadConfig reads the top level of a config file, and checks its
+// sections (see sectionNames), which the caller applies.
+func loadConfig(path string, known []string) (*configFile, *yaml.Node, error) {
+	cfg := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
 	top, err := readYAML(path)
 	if err != nil || top == nil {
-		return &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}, err
+		return cfg, nil, err
 	}
-	cfg := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
-	return cfg, cfg.addMapping(top, known, nil)
+	if err := cfg.checkSections(top); err != nil {
+		return nil, nil, err
+	}
+	// 'scenarios' are scenario compare's, which reads the file itself.
+	return cfg, top, cfg.addMapping(top, known, append([]string{"scenarios"}, sectionNames...))
 }
 
 // readYAML reads a file whose top level is a mapping; nil if it is empty.
@@ -215,7 +297,11 @@ func (cfg *configFile) addMapping(m *yaml.Node, known, skip []string) error {
 			continue
 		}
 		if !slices.Contains(known, key.Value) {
-			return usagef("%s:%d: unknown key %q (known: %s)", cfg.path, key.Line, key.Value, strings.Join(known, ", "))
+			hint := ""
+			if slices.Contains(skip, "plan") { // the top level of a file with sections
+				hint = sectionHint(key.Value)
+			}
+			return usagef("%s:%d: unknown key %q (known: %s)%s", cfg.path, key.Line, key.Value, strings.Join(known, ", "), hint)
 		}
 		if value.Kind != yaml.ScalarNode && !slices.Contains(structuredKeys, key.Value) {
 			return usagef("%s:%d: %s takes one value, not a list or map", cfg.path, key.Line, key.Value)

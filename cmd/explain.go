@@ -23,8 +23,11 @@ type explainOptions struct {
 	Share   *big.Rat       // α of a single allocation
 	Budget  allocate.Cents // of a single allocation
 	Plan    scenario.Plan  // with Period
-	Against againstOptions
-	Output  outputOptions
+	// Previous and PreviousPeriod are the plan's --previous, with Period.
+	Previous       string
+	PreviousPeriod *scenario.Period
+	Against        againstOptions
+	Output         outputOptions
 }
 
 // againstOptions name an earlier data year to explain the change against.
@@ -104,17 +107,47 @@ func readExplainOptions(c *cobra.Command) (*explainOptions, error) {
 	return opts, err
 }
 
+// Settings of one mode of explain: a single allocation, or (with
+// --period) a quarter of a plan.
+var (
+	allocationKeys = []string{"budget", "indicator-share", "against", "against-spending", "against-budget", "against-indicator-share"}
+	quarterKeys    = []string{"annual-budget", "annual-budgets", "start", "quarters", "transition-start", "from", "to", "step", "every",
+		"schedule", "max-decrease", "max-increase", "previous", "previous-period"}
+)
+
+// otherModeGiven refuses a setting of the mode explain does not run, given
+// on the command line or in the config: it would do nothing. (The
+// environment may hold settings meant for other commands.)
+func otherModeGiven(s *settings, keys []string, why string) error {
+	for _, k := range keys {
+		if l := s.levelOf(k); l == levelFlag || l == levelConfig {
+			return usagef("%s: %s", s.where(k), why)
+		}
+	}
+	return nil
+}
+
 // readExplainMode reads the plan settings with --period, else those of a
 // single allocation and of --against.
 func readExplainMode(s *settings, opts *explainOptions) error {
 	var err error
 	if text := s.v.GetString("period"); text != "" {
+		if err := otherModeGiven(s, allocationKeys, "explain --period explains a quarter of the plan (its budget is annual-budget, its α the schedule's); leave this out"); err != nil {
+			return err
+		}
 		p, err := scenario.ParsePeriod(text)
 		if err != nil {
 			return usagef("%s: %v", s.where("period"), err)
 		}
 		opts.Period = &p
+		opts.Previous = s.v.GetString("previous")
+		if opts.PreviousPeriod, err = readPreviousPeriod(s); err != nil {
+			return err
+		}
 		opts.Plan, err = readPlan(s, opts.Data.Demo)
+		return err
+	}
+	if err := otherModeGiven(s, quarterKeys, "a setting of a plan's quarter: add --period QUARTER to explain one"); err != nil {
 		return err
 	}
 	if opts.Share, err = readShareSetting(s, "indicator-share"); err != nil {
@@ -174,7 +207,7 @@ func explainRun(c *cobra.Command, opts *explainOptions) error {
 	if err := e.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Against.Data)
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Against.Data, opts.Previous)
 }
 
 func findUnit(t *indicators.Table, name string) (int, error) {

@@ -106,11 +106,17 @@ func changeAgainst(old, next allocate.Input, u int, label string) (*report.Chang
 // against the quarter before when that is in the plan too.
 func explainQuarter(opts *explainOptions, t *indicators.Table, u int) (*report.Explanation, error) {
 	p := opts.Plan
-	i := quarterIndex(p.Start, *opts.Period)
+	i := opts.Period.Sub(p.Start)
 	if i < 0 {
 		return nil, usagef("--period %s is before the plan's start %s", opts.Period, p.Start)
 	}
 	p.Quarters = max(p.Quarters, i+1)
+	if opts.Previous != "" {
+		var err error
+		if p.Previous, err = previousAmounts(opts.Previous, opts.PreviousPeriod, p.Start, t); err != nil {
+			return nil, err
+		}
+	}
 	res, err := scenario.Run(p, modelInput(t, 0, nil, opts.Formula))
 	if err != nil {
 		return nil, err
@@ -121,10 +127,6 @@ func explainQuarter(opts *explainOptions, t *indicators.Table, u int) (*report.E
 		e.Change, err = quarterChange(res.Quarters[i-1], q, u)
 	}
 	return e, err
-}
-
-func quarterIndex(start, p scenario.Period) int {
-	return (p.Year*4 + p.Quarter) - (start.Year*4 + start.Quarter)
 }
 
 func quarterExplanation(q scenario.Quarter, u int) *report.Explanation {

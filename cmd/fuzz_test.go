@@ -16,7 +16,9 @@ func FuzzScenarioFile(f *testing.F) {
 		"", "demo: true\n", baseScenario + "  - {name: a, from: 1}\n",
 		"scenarios: [{name: a, adjust: {sgb_recipients: {X: +1%}}}]\n",
 		"weights: {a: 1/3, b: 2/3}\nschedule: [{period: 2026-Q1, indicator-share: 0.6}]\n",
-		"annual-budgets: {2026: 1, x: 2}\n", "- a\n- b\n", "a: &x [*x]\n", "data: [1, 2]\n", "\xff\xfe",
+		"annual-budgets: {2026: 1, x: 2}\n", "- a\n- b\n",
+		"data: x.csv\nallocate: {budget: 1}\nplan: {start: 2026-Q1, from: 0.6, schedule: []}\n", "plan: 1\n",
+		"plan: {output: xlsx, start: 2026-Q1}\nstart: 2026-Q2\n", "transition-start: 2026-Q1\nschedule: [{period: 2026-Q1, indicator-share: 1}]\n", "a: &x [*x]\n", "data: [1, 2]\n", "\xff\xfe",
 	} {
 		f.Add([]byte(seed))
 	}

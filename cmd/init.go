@@ -40,8 +40,10 @@ start from:
                     and sheet Hinweise, which explains each column and where
                     its figures usually come from. The rows hold the built-in
                     sample data as an example: illustrative, not official.
-  raumbudget.yaml   a commented config for 'raumbudget allocate' that reads
-                    the workbook as it is written.
+  raumbudget.yaml   a commented config that reads the workbook as it is
+                    written, for allocate, plan, explain and scenario compare
+                    alike: shared keys on top, each command's own under
+                    'allocate:' and 'plan:'.
 
 init never replaces a file: if either exists, it writes neither.`,
 		Example: `  raumbudget init
@@ -85,7 +87,7 @@ func initRun(c *cobra.Command, opts *initOptions) error {
 		return err
 	}
 	c.PrintErrf("wrote %s (example figures, not official: replace them with your own) and %s\n", book, config)
-	c.PrintErrf("next: raumbudget check %s\n      raumbudget allocate --config %s\n", shellQuote(book), shellQuote(config))
+	c.PrintErrf("next: raumbudget check %s\n      raumbudget allocate --config %s\n      raumbudget plan --config %s\n", shellQuote(book), shellQuote(config), shellQuote(config))
 	return nil
 }
 

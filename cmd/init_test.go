@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,39 +76,64 @@ func TestInitNotAFolder(t *testing.T) {
 	}
 }
 
-// TestInitConfigKeys makes sure that every key of the config template, the
-// commented ones too, is a setting of allocate, and that the optional lines
-// work when their '#' is removed.
+// TestInitConfigKeys makes sure that every key of the config template,
+// the commented ones too, is a setting of the commands that apply it: the
+// top level's of allocate, plan and explain, a section's of its command;
+// and that allocate, plan, explain and scenario compare run on it with
+// every optional line's '#' removed.
 func TestInitConfigKeys(t *testing.T) {
-	allocate := newAllocateCmd(nil)
-	key := regexp.MustCompile(`(?m)^(?:# )?([a-z-]+):`)
-	keys := key.FindAllStringSubmatch(string(configTemplate), -1)
-	if len(keys) < 10 {
-		t.Fatalf("only %d keys in the config template", len(keys))
-	}
-	for _, k := range keys {
-		if k[1] != "columns" && allocate.Flags().Lookup(k[1]) == nil {
-			t.Errorf("config template: %q is not a setting of allocate", k[1])
+	line := regexp.MustCompile(`^(  )?(?:# )?([a-z-]+):`)
+	section, n := "", 0
+	for _, l := range strings.Split(string(configTemplate), "\n") {
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			continue
 		}
+		n++
+		switch {
+		case m[1] == "" && (slices.Contains(sectionNames, m[2]) || m[2] == "scenarios"):
+			section = m[2]
+		case m[1] == "":
+			section = ""
+			for _, c := range sectionNames {
+				if m[2] != "columns" && !slices.Contains(sectionKeys(c), m[2]) {
+					t.Errorf("config template: %q on top is not a setting of %s", m[2], c)
+				}
+			}
+		case section != "" && section != "scenarios" && !slices.Contains(sectionKeys(section), m[2]):
+			t.Errorf("config template: %q is not a setting of %s", m[2], section)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d keys in the config template", n)
 	}
 	dir := t.TempDir()
 	if code := Run([]string{"init", dir}, &bytes.Buffer{}, &bytes.Buffer{}); code != exitOK {
 		t.Fatalf("init: exit %d", code)
 	}
-	head, optional, ok := strings.Cut(string(configTemplate), "# Optional")
-	if !ok {
-		t.Fatal("config template: no optional section")
-	}
-	_, optional, _ = strings.Cut(optional, "\n")
+	optional := regexp.MustCompile(`(?m)^(\s*)# ((?:[a-z-]+|  [A-Z][^:#]*):.*)$`)
 	config := filepath.Join(dir, "alles.yaml")
-	if err := os.WriteFile(config, []byte(head+strings.ReplaceAll("\n"+optional, "\n# ", "\n")), 0o644); err != nil {
+	if err := os.WriteFile(config, optional.ReplaceAll(configTemplate, []byte("$1$2")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer
-	if code := Run([]string{"allocate", "--config", config}, &bytes.Buffer{}, &stderr); code != exitOK {
-		t.Errorf("allocate with every optional key: exit %d: %s", code, stderr.String())
+	if err := os.WriteFile(filepath.Join(dir, "gebucht.csv"), []byte("Bezirksstelle;Betrag\nBezirksstelle I;1\nBezirksstelle II;1\nBezirksstelle III;1\nBezirksstelle IV;1\nBezirksstelle V;1\nBezirksstelle VI;1\nBezirksstelle VII;1\nBezirksstelle VIII;1\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "zuteilung.xlsx")); err != nil {
-		t.Errorf("the optional out key was not read: %v", err)
+	for _, args := range [][]string{
+		{"allocate", "--config", config},
+		{"plan", "--config", config},
+		{"explain", "--config", config, "--unit", "Bezirksstelle I"},
+		{"explain", "--config", config, "--unit", "Bezirksstelle I", "--period", "2026-Q2"},
+		{"scenario", "compare", config},
+	} {
+		var stderr bytes.Buffer
+		if code := Run(args, &bytes.Buffer{}, &stderr); code != exitOK {
+			t.Errorf("%v with every optional key: exit %d: %s", args[:2], code, stderr.String())
+		}
+	}
+	for _, out := range []string{"zuteilung.xlsx", "plan.xlsx"} {
+		if _, err := os.Stat(filepath.Join(dir, out)); err != nil {
+			t.Errorf("the optional out key was not read: %v", err)
+		}
 	}
 }

@@ -22,8 +22,11 @@ type planOptions struct {
 	Formula  formulaOptions
 	Plan     scenario.Plan
 	Previous string // file with the booked amounts of the quarter before the plan
-	Output   outputOptions
-	Ledger   *planLedger // the ledger the plan continues; nil without one
+	// PreviousPeriod picks the quarter out of a plan's output as Previous;
+	// nil: its last.
+	PreviousPeriod *scenario.Period
+	Output         outputOptions
+	Ledger         *planLedger // the ledger the plan continues; nil without one
 }
 
 func newPlanCmd(runF func(*planOptions) error) *cobra.Command {
@@ -64,13 +67,14 @@ func addPlanFlags(c *cobra.Command) {
 	f.String("start", "", "first quarter of the plan, e.g. 2026-Q1 (default: the current quarter)")
 	f.Int("quarters", 6, fmt.Sprintf("number of quarters (at most %d)", maxQuarters))
 	f.String("transition-start", "", "quarter the schedule counts from: α = from there, one step each 'every' quarters (default: --start)")
-	f.String("from", "0.6", "indicator share of the first quarter")
+	f.String("from", "0.6", "indicator share at the transition start (and before it)")
 	f.String("to", "1", "indicator share the plan moves to")
 	f.String("step", "0.1", "step of the indicator share")
 	f.Int("every", 1, "quarters between steps")
 	f.String("max-decrease", "", "corridor: a unit's share may fall by at most this much a quarter, e.g. 5% (default: open)")
 	f.String("max-increase", "", "corridor: a unit's share may rise by at most this much a quarter (default: open)")
 	f.String("previous", "", "booked amounts of the quarter before the plan (CSV, JSON or xlsx output of allocate or plan)")
+	f.String("previous-period", "", "the quarter to take out of a plan's output given as --previous (default: its last); it must be the quarter before --start")
 }
 
 func readPlanOptions(c *cobra.Command) (*planOptions, error) {
@@ -96,6 +100,9 @@ var planExtraKeys = []string{"columns", "schedule", "annual-budgets"}
 func readPlanSettings(s *settings) (*planOptions, error) {
 	opts := &planOptions{Previous: s.v.GetString("previous")}
 	var err error
+	if opts.PreviousPeriod, err = readPreviousPeriod(s); err != nil {
+		return nil, err
+	}
 	if opts.Data, err = readDataOptions(s); err != nil {
 		return nil, err
 	}
@@ -224,13 +231,24 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 		if d := opts.Plan.Budgets.Default; d != nil {
 			meta.Settings = withSetting(meta.Settings, "annual-budget", d.String())
 		}
-		meta.Settings = withSetting(meta.Settings, "transition-start", opts.Plan.FirstTransitionQuarter().String())
+		if q0 := shownTransitionStart(opts.Plan); q0 != (scenario.Period{}) {
+			meta.Settings = withSetting(meta.Settings, "transition-start", q0.String())
+		}
 		return workbook.Plan(res, opts.Plan.Corridor, meta)
 	}
 	var buf bytes.Buffer
-	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings, TransitionStart: opts.Plan.FirstTransitionQuarter()}
+	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings, TransitionStart: shownTransitionStart(opts.Plan)}
 	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
 	return buf.Bytes(), err
+}
+
+// shownTransitionStart is the quarter the rule counts from, for the
+// reports; none with a schedule list, which names its quarters itself.
+func shownTransitionStart(p scenario.Plan) scenario.Period {
+	if len(p.Schedule.List) > 0 {
+		return scenario.Period{}
+	}
+	return p.FirstTransitionQuarter()
 }
 
 // runPlan reads the plan's tables, changes them by adjust (may be nil),
@@ -246,7 +264,7 @@ func runPlan(opts *planOptions, adjust []adjustment) (*indicators.Table, *scenar
 	}
 	plan := opts.Ledger.computeQuarters(opts.Plan)
 	if opts.Previous != "" {
-		if plan.Previous, err = previousAmounts(opts.Previous, table); err != nil {
+		if plan.Previous, err = previousAmounts(opts.Previous, opts.PreviousPeriod, plan.Start, table); err != nil {
 			return nil, nil, err
 		}
 	} else if opts.Ledger.continues() {

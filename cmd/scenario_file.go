@@ -36,7 +36,14 @@ func loadScenarioFile(path string) ([]scenarioRun, error) {
 	}
 	known := scenarioKeys()
 	base := &configFile{path: path, values: map[string]any{}, lines: map[string]int{}}
-	if err := base.addMapping(top, known, []string{"scenarios"}); err != nil {
+	if err := base.checkSections(top); err != nil {
+		return nil, err
+	}
+	if err := base.addMapping(top, known, append([]string{"scenarios"}, sectionNames...)); err != nil {
+		return nil, err
+	}
+	// A config shared with the other commands: the baseline is its plan.
+	if err := base.addSection(top, "plan", known, true); err != nil {
 		return nil, err
 	}
 	base.resolvePaths(scenarioPathKeys)
@@ -51,11 +58,13 @@ func loadScenarioFile(path string) ([]scenarioRun, error) {
 }
 
 // scenarioKeys are the plan's settings and adjust; output settings belong
-// on the command line.
+// on the command line, and so does where the ledger is that the scenarios
+// continue (RAUMBUDGET_LEDGER, or raumbudget.db next to the file): a
+// ledger is not something a scenario varies.
 func scenarioKeys() []string {
 	keys := append(slices.Clone(planExtraKeys), "adjust")
 	newPlanCmd(nil).Flags().VisitAll(func(f *pflag.Flag) {
-		if !slices.Contains([]string{"config", "help", "output", "out", "force", "lang"}, f.Name) {
+		if !slices.Contains([]string{"config", "help", "output", "out", "force", "lang", "report-date", "ledger"}, f.Name) {
 			keys = append(keys, f.Name)
 		}
 	})
@@ -102,7 +111,12 @@ func override(base *configFile, entry *yaml.Node, known []string) (*configFile, 
 		return nil, err
 	}
 	own.resolvePaths(scenarioPathKeys)
-	cfg := &configFile{path: base.path, values: map[string]any{}, lines: map[string]int{}}
+	cfg := &configFile{path: base.path, values: map[string]any{}, lines: map[string]int{}, inherited: map[string]bool{}}
+	for k := range base.values {
+		if _, mine := own.values[k]; !mine {
+			cfg.inherited[k] = true
+		}
+	}
 	for _, c := range []*configFile{base, own} {
 		for k, v := range c.values {
 			cfg.values[k] = v

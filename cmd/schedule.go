@@ -12,11 +12,19 @@ import (
 )
 
 // readSchedule reads the rule from --from, --to, --step and --every, or
-// the list under 'schedule' in the config file, which replaces the rule.
+// the list under 'schedule' in the config file: whichever is set at the
+// higher level replaces the other.
 func readSchedule(s *settings) (scenario.Schedule, error) {
 	var sch scenario.Schedule
-	if raw := s.v.Get("schedule"); raw != nil && raw != "" {
-		list, err := readScheduleList(s, raw)
+	useList, err := s.otherForm(scheduleForms)
+	if err != nil {
+		return sch, err
+	}
+	if useList {
+		if s.levelOf("transition-start") > levelDefault {
+			return sch, usagef("%s: a transition start applies to the rule (from, to, step, every); %s names its quarters itself", s.where("transition-start"), s.where("schedule"))
+		}
+		list, err := readScheduleList(s, s.v.Get("schedule"))
 		sch.List = list
 		return sch, err
 	}
@@ -28,7 +36,6 @@ func readSchedule(s *settings) (scenario.Schedule, error) {
 		}
 		*dst = x
 	}
-	var err error
 	if r.Every, err = readCount(s, "every"); err != nil {
 		return sch, err
 	}
@@ -65,19 +72,25 @@ func readScheduleList(s *settings, raw any) ([]scenario.Step, error) {
 	return steps, nil
 }
 
-// readBudgets reads --annual-budget and the config's annual-budgets
-// ({2026: 48000000, 2027: 49500000}); the demo has a year of 48 million.
+// readBudgets reads --annual-budget or the config's annual-budgets
+// ({2026: 48000000, 2027: 49500000}), whichever is set at the higher
+// level; the demo has a year of 48 million.
 func readBudgets(s *settings, isDemo bool) (scenario.Budgets, error) {
 	b := scenario.Budgets{ByYear: map[int]allocate.Cents{}}
-	if text := s.v.GetString("annual-budget"); text != "" {
-		c, err := parseEuros(text)
+	byYear, err := s.otherForm(budgetForms)
+	switch {
+	case err != nil:
+		return b, err
+	case byYear:
+		if err := readBudgetsByYear(s, b.ByYear); err != nil {
+			return b, err
+		}
+	case s.v.GetString("annual-budget") != "":
+		c, err := parseEuros(s.v.GetString("annual-budget"))
 		if err != nil {
 			return b, usagef("%s: %v", s.where("annual-budget"), err)
 		}
 		b.Default = &c
-	}
-	if err := readBudgetsByYear(s, b.ByYear); err != nil {
-		return b, err
 	}
 	if b.Default == nil && len(b.ByYear) == 0 {
 		if !isDemo {

@@ -8,6 +8,7 @@ import "strings"
 type periodFilter struct {
 	col    int // -1: no period column
 	latest string
+	want   string // Schema.Period: only this period's rows; "" = the latest
 }
 
 // latestPeriod says whether the row belongs to the latest period so far.
@@ -22,6 +23,13 @@ func (b *builder) latestPeriod(cells []string) bool {
 	if p == "" {
 		b.emptyProblem(b.period.col, keyPeriod, "empty period", b.src.empty(b.period.col))
 		return false
+	}
+	if b.period.want != "" {
+		if p != b.period.want {
+			return false
+		}
+		b.t.Period = b.period.want
+		return true
 	}
 	switch {
 	case b.period.latest == "" || p > b.period.latest:

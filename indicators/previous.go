@@ -14,22 +14,96 @@ import (
 
 // ReadPrevious reads the amounts of an earlier allocation, so that a run
 // can continue from what was booked: the CSV, JSON or xlsx output of
-// allocate or plan (of a plan, its last quarter), or any table with a unit
-// column and an amount column ("Betrag"). Each unit's amount in euros is
-// its Values[0].
+// allocate or plan (of a plan, its last quarter or opt.Period), or any
+// table with a unit column and an amount column ("Betrag"). Each unit's
+// amount in euros is its Values[0]. Table.Period is the quarter read when
+// the file names its quarters (a plan's output), else "".
 func ReadPrevious(path string, opt Options) (*Table, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
 	}
+	opt.Period = strings.ToUpper(strings.TrimSpace(opt.Period))
 	if isJSON(path, data) {
-		return previousJSON(path, data)
+		return previousJSON(path, data, opt.Period)
 	}
-	schema := Schema{Indicators: []string{KeyAmount}, LatestPeriod: true}
-	if sheet, last := reportSheet(data); sheet != "" && opt.Sheet == "" {
-		schema.Headings, schema.EndAtTotal, opt.Sheet = map[string]string{last: KeyAmount}, true, sheet
+	schema := Schema{Indicators: []string{KeyAmount}, LatestPeriod: true, Period: opt.Period}
+	var period string
+	if sheet, header := reportSheet(data); sheet != "" && opt.Sheet == "" {
+		column, err := reportColumn(path, sheet, header, opt.Period)
+		if err != nil {
+			return nil, err
+		}
+		schema.Headings, schema.EndAtTotal, opt.Sheet = map[string]string{column: KeyAmount}, true, sheet
+		if isQuarter(column) {
+			period = strings.ToUpper(column)
+		}
 	}
-	return Read(bytes.NewReader(data), path, schema, opt)
+	t, err := Read(bytes.NewReader(data), path, schema, Options{Sheet: opt.Sheet})
+	if err != nil {
+		return nil, err
+	}
+	if period != "" {
+		t.Period = period
+	}
+	if !t.xlsx {
+		return t, unquoteNames(t)
+	}
+	return t, nil
+}
+
+// reportColumn is the column of a report's allocation sheet to read: the
+// quarter asked for, else the last.
+func reportColumn(path, sheet string, header []string, period string) (string, error) {
+	if period == "" {
+		return header[len(header)-1], nil
+	}
+	var quarters []string
+	for _, h := range header[1:] {
+		if strings.EqualFold(strings.TrimSpace(h), period) {
+			return h, nil
+		}
+		if isQuarter(h) {
+			quarters = append(quarters, h)
+		}
+	}
+	if len(quarters) == 0 {
+		return "", &Error{File: path, Sheet: sheet, Msg: "no quarters to pick " + period + " from"}
+	}
+	return "", &Error{File: path, Sheet: sheet, Msg: fmt.Sprintf("no quarter %s (its quarters: %s)", period, strings.Join(quarters, ", "))}
+}
+
+// isQuarter says whether s is written like a quarter, 2026-Q1.
+func isQuarter(s string) bool {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if len(s) != 7 || s[4:6] != "-Q" || s[6] < '1' || s[6] > '4' {
+		return false
+	}
+	for _, r := range s[:4] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// unquoteNames undoes the ' the tool's CSV output puts before a name that
+// starts with =, +, -, @, a tab or a carriage return (so that a
+// spreadsheet does not run it as a formula): that CSV reads back as the
+// names it was made from. Two names that become one are an error.
+func unquoteNames(t *Table) error {
+	seen := make(map[string]int, len(t.Units))
+	for i := range t.Units {
+		name := t.Units[i].Name
+		if len(name) > 1 && name[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(name[1])) {
+			t.Units[i].Name = name[1:]
+		}
+		if j, dup := seen[t.Units[i].Name]; dup {
+			return t.ErrorAt(i, keyUnit, fmt.Sprintf("unit %s is also in line %d", quote(t.Units[i].Name), t.Units[j].Line))
+		}
+		seen[t.Units[i].Name] = i
+	}
+	return nil
 }
 
 // reportSheets are the allocation sheets of the tool's xlsx reports: a row
@@ -37,21 +111,20 @@ func ReadPrevious(path string, opt Options) (*Table, error) {
 var reportSheets = []string{"Zuteilung", "Allocation"}
 
 // reportSheet finds the allocation sheet of one of the tool's reports and
-// the heading of its last column, the latest quarter; "" if data is not
-// such a workbook, or not a sound one, which Read then reports (also when
-// it makes excelize panic).
-func reportSheet(data []byte) (sheet, last string) {
+// its header row; "" if data is not such a workbook, or not a sound one,
+// which Read then reports (also when it makes excelize panic).
+func reportSheet(data []byte) (sheet string, header []string) {
 	defer func() {
 		if recover() != nil {
-			sheet, last = "", ""
+			sheet, header = "", nil
 		}
 	}()
 	if !bytes.HasPrefix(data, zipMagic) {
-		return "", ""
+		return "", nil
 	}
 	f, err := openWorkbook(bytes.NewReader(data), "")
 	if err != nil {
-		return "", ""
+		return "", nil
 	}
 	defer f.Close()
 	for _, name := range f.GetSheetList() {
@@ -60,16 +133,16 @@ func reportSheet(data []byte) (sheet, last string) {
 		}
 		rows, err := f.Rows(name)
 		if err != nil || !rows.Next() {
-			return "", ""
+			return "", nil
 		}
 		defer rows.Close()
 		header, _ := rows.Columns()
 		if len(header) < 2 {
-			return "", ""
+			return "", nil
 		}
-		return name, header[len(header)-1]
+		return name, header
 	}
-	return "", ""
+	return "", nil
 }
 
 func isJSON(path string, data []byte) bool {
@@ -93,44 +166,132 @@ type amountJSON struct {
 	Amount string `json:"amount"`
 }
 
-func previousJSON(path string, data []byte) (*Table, error) {
+func previousJSON(path string, data []byte, period string) (*Table, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if err := oneDocument(path, data); err != nil {
+		return nil, err
+	}
 	var out outputJSON
-	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&out); err != nil && err != io.EOF {
+	if err := json.Unmarshal(data, &out); err != nil {
 		return nil, &Error{File: path, Msg: "not the JSON output of allocate or plan: " + err.Error()}
 	}
 	t := newTable(path, "", Schema{Indicators: []string{KeyAmount}})
 	t.Headings[keyUnit], t.Headings[KeyAmount] = "unit", "amount"
-	units := out.Units
-	if n := len(out.Periods); n > 0 {
-		units, t.Period = out.Periods[n-1].Units, out.Periods[n-1].Period
+	units, err := jsonPeriod(t, out, period)
+	if err != nil {
+		return nil, err
 	}
 	if len(units) == 0 {
 		return nil, &Error{File: path, Msg: "no units: not the JSON output of allocate or plan"}
 	}
+	seen := make(map[string]int, len(units))
+	t.Units = make([]Unit, 0, len(units))
 	for i, u := range units {
-		if err := t.addJSONUnit(i, u); err != nil {
+		if err := t.addJSONUnit(i, u, seen); err != nil {
 			return nil, err
 		}
 	}
 	return t, nil
 }
 
-func (t *Table) addJSONUnit(i int, u amountJSON) error {
+// jsonPeriod picks the units of a plan's quarter (the last, or period);
+// allocate's output has no quarters.
+func jsonPeriod(t *Table, out outputJSON, period string) ([]amountJSON, error) {
+	n := len(out.Periods)
+	if n == 0 {
+		return out.Units, nil
+	}
+	if period == "" {
+		t.Period = strings.ToUpper(out.Periods[n-1].Period)
+		return out.Periods[n-1].Units, nil
+	}
+	var quarters []string
+	for _, p := range out.Periods {
+		if strings.EqualFold(p.Period, period) {
+			t.Period = period
+			return p.Units, nil
+		}
+		quarters = append(quarters, p.Period)
+	}
+	return nil, &Error{File: t.File, Msg: fmt.Sprintf("no quarter %s (its quarters: %s)", period, strings.Join(quarters, ", "))}
+}
+
+// oneDocument checks that data is a single JSON value in which no object
+// has a key twice: encoding/json would silently keep the last "amount" of
+// a unit, and read only the first of two documents appended to one file.
+func oneDocument(path string, data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	fail := func(offset int64, msg string) error {
+		return &Error{File: path, Line: lineAt(data, offset), Msg: msg}
+	}
+	var open []jsonFrame
+	for first := true; first || len(open) > 0; first = false {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return fail(dec.InputOffset(), "not the JSON output of allocate or plan: it ends too early")
+		}
+		if err != nil {
+			return fail(dec.InputOffset(), "not the JSON output of allocate or plan: "+err.Error())
+		}
+		if key, ok := tok.(string); ok && len(open) > 0 && open[len(open)-1].wantKey {
+			n := len(open)
+			if open[n-1].keys[key] {
+				return fail(dec.InputOffset(), fmt.Sprintf("the key %q appears twice in one object", key))
+			}
+			open[n-1].keys[key], open[n-1].wantKey = true, false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			open = append(open, jsonFrame{keys: map[string]bool{}, wantKey: true})
+			continue
+		case json.Delim('['):
+			open = append(open, jsonFrame{})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			open = open[:len(open)-1]
+		}
+		// A value is complete: the object around it expects a key next.
+		if n := len(open); n > 0 && open[n-1].keys != nil {
+			open[n-1].wantKey = true
+		}
+	}
+	end := dec.InputOffset()
+	rest := data[end:]
+	if trimmed := bytes.TrimLeft(rest, " \t\r\n"); len(trimmed) > 0 {
+		return fail(end+int64(len(rest)-len(trimmed)), "a second JSON document follows the first; the file must hold one")
+	}
+	return nil
+}
+
+// jsonFrame is an open object (keys not nil) or array while checking.
+type jsonFrame struct {
+	keys    map[string]bool
+	wantKey bool // the next token is a key; '}' ends the object instead
+}
+
+// lineAt is the line (from 1) of byte offset in data.
+func lineAt(data []byte, offset int64) int {
+	offset = min(max(offset, 0), int64(len(data)))
+	return 1 + bytes.Count(data[:offset], []byte("\n"))
+}
+
+func (t *Table) addJSONUnit(i int, u amountJSON, seen map[string]int) error {
 	place := fmt.Sprintf("unit %d (%s): ", i+1, quote(u.Unit))
 	amount, err := ParseNumber(u.Amount, English)
+	name := strings.TrimSpace(u.Unit)
 	switch {
-	case strings.TrimSpace(u.Unit) == "":
+	case name == "":
 		return &Error{File: t.File, Msg: fmt.Sprintf("unit %d has no name", i+1)}
 	case err != nil:
 		return &Error{File: t.File, Msg: place + "amount " + err.Error()}
 	case amount.Sign() < 0:
 		return &Error{File: t.File, Msg: place + "negative amount " + u.Amount}
 	}
-	for _, other := range t.Units {
-		if other.Name == strings.TrimSpace(u.Unit) {
-			return &Error{File: t.File, Msg: place + "appears twice"}
-		}
+	if j, dup := seen[name]; dup {
+		return &Error{File: t.File, Msg: fmt.Sprintf("%sappears twice (also unit %d)", place, j+1)}
 	}
-	t.Units = append(t.Units, Unit{Name: strings.TrimSpace(u.Unit), Values: []*big.Rat{amount}, Rows: 1})
+	seen[name] = i
+	t.Units = append(t.Units, Unit{Name: name, Values: []*big.Rat{amount}, Rows: 1})
 	return nil
 }

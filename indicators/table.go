@@ -3,6 +3,7 @@ package indicators
 import (
 	"io"
 	"math/big"
+	"strings"
 )
 
 // Schema says which columns a table must have.
@@ -14,6 +15,9 @@ type Schema struct {
 	// LatestPeriod reads, when the table has a period column ("Quartal"),
 	// only the rows of its latest period, as of a plan's output.
 	LatestPeriod bool
+	// Period, with LatestPeriod, reads the rows of this period instead of
+	// the latest; a table with a period column but no row of it is an error.
+	Period string
 	// EndAtTotal ends the table at its total row ("Summe"), as in the
 	// allocation sheet of the tool's own reports, instead of refusing it.
 	EndAtTotal bool
@@ -28,6 +32,9 @@ type Schema struct {
 // Options select what to read from a file.
 type Options struct {
 	Sheet string // xlsx: sheet name; "" = first sheet
+	// Period is, for ReadPrevious, the quarter to read out of a plan's
+	// output ("2026-Q2"); "" = its last.
+	Period string
 }
 
 // Table is an indicator or spending table, summed per unit.
@@ -130,6 +137,7 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 		return nil, err
 	}
 	b := newBuilder(t, src, schema.AllProblems)
+	b.period.want = strings.ToUpper(strings.TrimSpace(schema.Period))
 	for {
 		cells, err := src.next()
 		if err == io.EOF {
@@ -146,6 +154,9 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 		} else if err != nil {
 			return nil, err
 		}
+	}
+	if b.period.want != "" && b.period.col >= 0 && t.Period == "" && len(t.Problems) == 0 {
+		return nil, t.errorAt(t.headerLine, keyPeriod, "no rows of the quarter "+b.period.want)
 	}
 	if len(t.Units) == 0 && len(t.Problems) == 0 {
 		return nil, t.errorAt(t.headerLine, "", "no data rows below the header")

@@ -78,7 +78,7 @@ var rulesText = map[string]map[string]string{
 		"rounding":  "Rundung auf Cent nach größtem Rest (Hare–Niemeyer): jede Einheit erhält ⌊E(u)⌋, die fehlenden Cent gehen an die größten Reste, bei Gleichstand an die zuerst genannte Einheit. Die Summe ist das Budget.",
 		"quarters":  "Quartalsbudget = Jahresbudget / 4; Cent, die nicht aufgehen, gehen an die frühesten Quartale.",
 		"schedule":  "Indikatoranteil im Quartal Q: α = min(bis, von + Schritt · ⌊i / alle⌋) mit i = Q − Q0, Q0 = Übergang ab (transition-start); vor Q0 gilt α = von. Oder nach der Liste.",
-		"corridor":  "Korridor: p'(u) = clamp(λ · p(u), p_vor(u) · (1 − d), p_vor(u) · (1 + g)) mit λ so, dass Σ p' = 1; p_vor ist der Anteil im Quartal davor.",
+		"corridor":  "Korridor: p'(u) = clamp(λ · p(u), p_vor(u) · (1 − d), p_vor(u) · (1 + g)) mit λ so, dass Σ p' = 1; p_vor ist, was die Einheit im Quartal davor erhielt: Betrag / Budget jenes Quartals.",
 	},
 	"en": {
 		"shares":    "Share per indicator s_k(u) = I_k(u) / Σ I_k; for inverse indicators (1/I_k(u)) / Σ (1/I_k).",
@@ -89,6 +89,6 @@ var rulesText = map[string]map[string]string{
 		"rounding":  "Rounded to the cent by largest remainder (Hamilton): each unit gets ⌊E(u)⌋, the missing cents go to the largest remainders, ties to the unit listed first. The sum is the budget.",
 		"quarters":  "Quarterly budget = yearly budget / 4; cents that do not divide go to the earliest quarters.",
 		"schedule":  "Indicator share of quarter Q: α = min(to, from + step · ⌊i / every⌋) with i = Q − Q0, Q0 the transition start (transition-start); before Q0 α = from. Or as listed.",
-		"corridor":  "Corridor: p'(u) = clamp(λ · p(u), p_prev(u) · (1 − d), p_prev(u) · (1 + g)) with λ such that Σ p' = 1; p_prev is the share in the quarter before.",
+		"corridor":  "Corridor: p'(u) = clamp(λ · p(u), p_prev(u) · (1 − d), p_prev(u) · (1 + g)) with λ such that Σ p' = 1; p_prev is what the unit got in the quarter before: its amount / that quarter's budget.",
 	},
 }
