@@ -134,8 +134,13 @@ func loginName() string {
 // ledgerDSN is where the ledger is: --ledger, RAUMBUDGET_LEDGER or the
 // config's ledger (a file name there is relative to the config file),
 // else raumbudget.db next to the config file or in the current folder.
+// A scenario file's settings are its own, but where the ledger is is not
+// a setting of the computation: RAUMBUDGET_LEDGER applies there too.
 func ledgerDSN(s *settings) string {
 	dsn := s.v.GetString("ledger")
+	if env := os.Getenv(envPrefix + "_LEDGER"); s.noEnv && env != "" {
+		return env
+	}
 	switch {
 	case dsn == "" && s.config != nil:
 		return filepath.Join(filepath.Dir(s.config.path), "raumbudget.db")
@@ -177,11 +182,14 @@ func bookRun(c *cobra.Command, opts *bookOptions, out outputOptions) error {
 	if err != nil {
 		return err
 	}
+	before := bookedBefore(bookings, len(bookings), opts.Quarter)
+	if before != nil && opts.Plan.Previous != "" {
+		return usagef("the previous amounts of %s are the booked %s: leave out previous (it applies to a ledger's first quarter only)", opts.Quarter, before.Period)
+	}
 	files, err := readBookingFiles(opts.Plan)
 	if err != nil {
 		return err
 	}
-	before := bookedBefore(bookings, len(bookings), opts.Quarter)
 	q, err := computeBooking(opts.Plan, files, b.Period, b.TransitionStart, before, opts.Plan.Previous)
 	if err != nil {
 		return err
@@ -428,6 +436,9 @@ func bookingSettings(p *planOptions, ts scenario.Period) string {
 	set("sheet", d.Sheet)
 	set("spending-sheet", d.SpendingSheet)
 	set("previous", p.Previous)
+	if p.PreviousPeriod != nil {
+		s["previous-period"] = p.PreviousPeriod.String()
+	}
 	if len(d.Headings) > 0 {
 		s["columns"] = stringMap(d.Headings)
 	}

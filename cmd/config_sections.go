@@ -17,8 +17,8 @@ import (
 //	allocate: {budget: 12000000, indicator-share: 0.6}
 //	plan: {annual-budget: 48000000, start: 2026-Q1, ...}
 //
-// allocate applies the top level and 'allocate'; plan, and a scenario
-// file's baseline, 'plan'; explain 'explain' and, for its figure,
+// allocate applies the top level and 'allocate'; plan, book, the ledger
+// commands and a scenario file's baseline, 'plan'; explain 'explain' and, for its figure,
 // 'allocate' or, with --period, 'plan'. A section's keys are checked
 // against its command's settings whichever command runs, so that a typo
 // in any of them is found.
@@ -109,6 +109,11 @@ func sectionHint(key string) string {
 
 // applySections adds the sections the command s runs applies.
 func (s *settings) applySections(cfg *configFile, top *yaml.Node, known []string) error {
+	if s.cmd.Name() == "book" || s.cmd.HasParent() && s.cmd.Parent().Name() == "ledger" {
+		// book computes with the plan's settings; the ledger commands
+		// read its ledger
+		return cfg.addSection(top, "plan", known, true)
+	}
 	switch s.cmd.Name() {
 	case "allocate", "plan":
 		return cfg.addSection(top, s.cmd.Name(), known, false)

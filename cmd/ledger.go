@@ -20,6 +20,7 @@ import (
 	"github.com/raumbudget/raumbudget/ledger"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
+	"github.com/raumbudget/raumbudget/workbook"
 )
 
 func newLedgerCmd() *cobra.Command {
@@ -281,30 +282,52 @@ func listOutput(bookings []ledger.Booking, out outputOptions) ([]byte, error) {
 		return buf.Bytes(), cw.Error()
 	}
 	t := ledgerWords(out.Lang)
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	sep := "\t"
-	if out.Format == "markdown" {
-		sep = " | "
-	}
-	head := []string{t["quarter"], t["revision"], t["active"], out.Lang.Word("indicator_share"), out.Lang.Word("budget"), t["time"], t["by"], t["reason"], t["hash"]}
-	fmt.Fprintln(tw, strings.Join(head, sep))
+	rows := [][]string{{t["quarter"], t["revision"], t["active"], out.Lang.Word("indicator_share"), out.Lang.Word("budget"), t["time"], t["by"], t["reason"], t["hash"]}}
 	for i, e := range entries {
 		b := bookings[i]
 		yes := t["no"]
 		if e.Active {
 			yes = t["yes"]
 		}
-		fmt.Fprintln(tw, strings.Join([]string{e.Period, strconv.Itoa(e.Revision), yes, out.Lang.Share(b.IndicatorShare),
-			out.Lang.Euros(b.Budget), e.BookedAt, e.BookedBy, e.Reason, e.Hash[:12]}, sep))
+		rows = append(rows, []string{e.Period, strconv.Itoa(e.Revision), yes, out.Lang.Share(b.IndicatorShare),
+			out.Lang.Euros(b.Budget), e.BookedAt, e.BookedBy, oneLine(e.Reason), e.Hash[:12]})
+	}
+	if out.Format == "markdown" {
+		writeMarkdownRows(&buf, rows)
+		return buf.Bytes(), nil
+	}
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	for _, row := range rows {
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
 	}
 	err := tw.Flush()
 	return buf.Bytes(), err
 }
 
+// writeMarkdownRows writes rows as a Markdown table, the first row the
+// heading.
+func writeMarkdownRows(w io.Writer, rows [][]string) {
+	for i, row := range rows {
+		cells := make([]string, len(row))
+		for j, c := range row {
+			cells[j] = strings.ReplaceAll(c, "|", "\\|")
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+		if i == 0 {
+			fmt.Fprintf(w, "|%s\n", strings.Repeat(" --- |", len(row)))
+		}
+	}
+}
+
+// oneLine keeps a reason on its line of a table.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // --- show
 
 func newLedgerShowCmd() *cobra.Command {
-	c := ledgerSub("show QUARTER", "Show one booking (the active revision unless --revision)", cobra.ExactArgs(1), textFormats,
+	c := ledgerSub("show QUARTER", "Show one booking (the active revision unless --revision)", cobra.ExactArgs(1), reportFormats,
 		func(c *cobra.Command, s *settings, args []string) error {
 			out, err := readOutputOptions(s)
 			if err != nil {
@@ -332,7 +355,13 @@ func newLedgerShowCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data, err := bookingOutput(b, bookedBefore(bookings, i, q), ledger.Active(bookings)[i], p, out)
+			before := bookedBefore(bookings, i, q)
+			var data []byte
+			if out.Format == "xlsx" {
+				data, err = bookingWorkbook(l, b, before, p, out)
+			} else {
+				data, err = bookingOutput(b, before, ledger.Active(bookings)[i], p, out)
+			}
 			if err != nil {
 				return err
 			}
@@ -495,23 +524,58 @@ func recomputeProblems(b, before *ledger.Booking, files bookingFiles) []string {
 	if err != nil {
 		return []string{err.Error()}
 	}
-	previousPath := ""
-	if files.Previous != nil {
-		dir, err := os.MkdirTemp("", "raumbudget-verify-")
-		if err != nil {
-			return []string{err.Error()}
-		}
-		defer os.RemoveAll(dir)
-		previousPath = filepath.Join(dir, filepath.Base(files.Previous.Name))
-		if err := os.WriteFile(previousPath, files.Previous.Content, 0o600); err != nil {
-			return []string{err.Error()}
-		}
-	}
-	q, err := computeBooking(p, files, b.Period, b.TransitionStart, before, previousPath)
+	q, err := recompute(b, before, p, files)
 	if err != nil {
 		return []string{"cannot be recomputed: " + err.Error()}
 	}
 	return compareBooking(b, q)
+}
+
+// recompute computes a booking again from its stored settings p and
+// files; a stored previous file is read from a temporary copy.
+func recompute(b, before *ledger.Booking, p *planOptions, files bookingFiles) (*scenario.Quarter, error) {
+	previousPath := ""
+	if files.Previous != nil {
+		dir, err := os.MkdirTemp("", "raumbudget-verify-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+		previousPath = filepath.Join(dir, filepath.Base(files.Previous.Name))
+		if err := os.WriteFile(previousPath, files.Previous.Content, 0o600); err != nil {
+			return nil, err
+		}
+	}
+	return computeBooking(p, files, b.Period, b.TransitionStart, before, previousPath)
+}
+
+// bookingWorkbook is the xlsx report of a booking. Its Indicators sheet
+// recomputes the amounts from the inputs, so the booking is computed
+// again from its stored files; a booking that does not come out the
+// same is not reported but sent to verify.
+func bookingWorkbook(l *ledger.Ledger, b, before *ledger.Booking, p *planOptions, out outputOptions) ([]byte, error) {
+	files, err := storedFiles(l, b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v: run 'raumbudget ledger verify'", b.Ref(), err)
+	}
+	q, err := recompute(b, before, p, files)
+	if err != nil {
+		return nil, err
+	}
+	if diffs := compareBooking(b, q); len(diffs) > 0 {
+		return nil, fmt.Errorf("%s differs from its recomputation (%s): run 'raumbudget ledger verify'", b.Ref(), diffs[0])
+	}
+	meta := workbook.Meta{Version: version, Command: out.command, ReportDate: out.ReportDate, Lang: out.Lang, Headings: p.Data.Headings}
+	var values map[string]any
+	_ = json.Unmarshal([]byte(b.Settings), &values) // storedPlanOptions read it already
+	for _, k := range sortedKeys(values) {
+		meta.Settings = append(meta.Settings, [2]string{k, settingText(values[k])})
+	}
+	meta.Settings = append(meta.Settings, [2]string{"booking", fmt.Sprintf("%s, %s, %s, %s", b.Ref(), b.BookedAt.UTC().Format(time.RFC3339), b.BookedBy, b.Hash)})
+	for _, in := range b.Inputs {
+		meta.Inputs = append(meta.Inputs, workbook.Input{Name: in.Name, SHA256: in.SHA256})
+	}
+	return workbook.Plan(&scenario.Result{Quarters: []scenario.Quarter{*q}}, p.Plan.Corridor, meta)
 }
 
 func compareBooking(b *ledger.Booking, q *scenario.Quarter) []string {

@@ -30,7 +30,7 @@ type planLedger struct {
 // and the quarters after them continue from the last booking.
 func continueLedger(s *settings, opts *planOptions) (*planLedger, error) {
 	dsn := ledgerDSN(s)
-	if s.v.GetString("ledger") == "" {
+	if s.v.GetString("ledger") == "" && (!s.noEnv || os.Getenv(envPrefix+"_LEDGER") == "") {
 		if _, err := os.Stat(dsn); err != nil {
 			return nil, nil // no ledger named and none in the default place: a plan of its own
 		}
@@ -58,6 +58,18 @@ func continueLedger(s *settings, opts *planOptions) (*planLedger, error) {
 		return nil, usagef("--previous and the ledger both give the amounts before %s: leave out --previous", p.Start)
 	}
 	return pl, pl.takeBooked(bookings, p)
+}
+
+// continueScenarioLedger continues the ledger as plan does, for the
+// baseline or a scenario; since booked quarters are the same in every
+// scenario, a scenario compares only quarters not booked yet.
+func continueScenarioLedger(s *settings, opts *planOptions) (*planLedger, error) {
+	pl, err := continueLedger(s, opts)
+	if err != nil || pl == nil || len(pl.Booked) == 0 {
+		return pl, err
+	}
+	return nil, usagef("%s: the plan starts at %s, but the ledger has booked up to %s: scenarios compare what is not booked yet; start at %s or leave start out",
+		s.where("start"), pl.Booked[0].Period, pl.Last.Period, pl.Last.Period.Add(1))
 }
 
 // takeBooked moves the plan's booked quarters into pl.Booked and starts

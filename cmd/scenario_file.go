@@ -58,8 +58,9 @@ func loadScenarioFile(path string) ([]scenarioRun, error) {
 }
 
 // scenarioKeys are the plan's settings and adjust; output settings belong
-// on the command line, and scenarios are not computed from a ledger (a
-// ledger key would be ignored, so it is refused).
+// on the command line, and so does where the ledger is that the scenarios
+// continue (RAUMBUDGET_LEDGER, or raumbudget.db next to the file): a
+// ledger is not something a scenario varies.
 func scenarioKeys() []string {
 	keys := append(slices.Clone(planExtraKeys), "adjust")
 	newPlanCmd(nil).Flags().VisitAll(func(f *pflag.Flag) {
@@ -149,6 +150,9 @@ func scenarioRuns(configs []*configFile, names []string) ([]scenarioRun, error) 
 		}
 		opts, err := readPlanSettings(s)
 		if err != nil {
+			return nil, fmt.Errorf("%s: %w", names[i], err)
+		}
+		if opts.Ledger, err = continueScenarioLedger(s, opts); err != nil {
 			return nil, fmt.Errorf("%s: %w", names[i], err)
 		}
 		adjust, err := readAdjustments(s)

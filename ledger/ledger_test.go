@@ -178,6 +178,21 @@ func TestOpenMissingWithoutCreate(t *testing.T) {
 	}
 }
 
+// A new ledger appears complete or not at all: no temporary file stays.
+func TestOpenMakesOneFile(t *testing.T) {
+	dir := t.TempDir()
+	l := open(t, filepath.Join(dir, "raumbudget.db"))
+	l.Close()
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "raumbudget.db" {
+		t.Errorf("folder holds %v", entries)
+	}
+	l = open(t, filepath.Join(dir, "raumbudget.db")) // opened again, as a ledger
+	if got := readVersion(t, l); got != SchemaVersion() {
+		t.Errorf("version %d", got)
+	}
+}
+
 // Files that are not a raumbudget ledger are refused and left untouched.
 func TestOpenRefusesOtherFiles(t *testing.T) {
 	dir := t.TempDir()

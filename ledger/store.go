@@ -96,10 +96,25 @@ func openSQLite(ctx context.Context, path string, create bool) (*Ledger, error) 
 	if err != nil {
 		return nil, err
 	}
-	mode := "rw"
 	if isNew {
-		mode = "rwc"
+		if err := makeSQLite(ctx, path); err != nil {
+			return nil, err
+		}
 	}
+	l, err := connectSQLite(path, "rw")
+	if err != nil {
+		return nil, err
+	}
+	if err := l.checkSQLite(ctx); err != nil {
+		l.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+// connectSQLite opens the file at path with the ledger's settings; mode
+// is SQLite's: rw, or rwc to create it.
+func connectSQLite(path, mode string) (*Ledger, error) {
 	// BEGIN IMMEDIATE takes the write lock when a booking starts, so two
 	// bookings at once are one after the other, never interleaved; the
 	// default rollback journal keeps the ledger one self-contained file.
@@ -110,12 +125,48 @@ func openSQLite(ctx context.Context, path string, create bool) (*Ledger, error) 
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	l := &Ledger{db: db, dialect: sqliteDB, where: path}
-	if err := l.checkSQLite(ctx, isNew); err != nil {
-		db.Close()
-		return nil, err
+	return &Ledger{db: db, dialect: sqliteDB, where: path}, nil
+}
+
+// makeSQLite makes a new ledger at path: in a temporary file next to it,
+// linked into place once its schema is complete, so that a crash never
+// leaves a half-made ledger (which would then be refused as not one). If
+// another run made the ledger meanwhile, that one is kept.
+func makeSQLite(ctx context.Context, path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.new")
+	if err != nil {
+		return &Error{fmt.Sprintf("%s: cannot make the ledger: %v", path, errors.Unwrap(err))}
 	}
-	return l, nil
+	tmp.Close()
+	defer os.Remove(tmp.Name())
+	defer os.Remove(tmp.Name() + "-journal")
+	if err := os.Remove(tmp.Name()); err != nil { // SQLite makes it anew
+		return err
+	}
+	l, err := connectSQLite(tmp.Name(), "rwc")
+	if err != nil {
+		return err
+	}
+	l.where = path
+	err = l.migrate(ctx, SchemaVersion(), true)
+	if cerr := l.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	err = os.Link(tmp.Name(), path) // fails if path exists: never replaces a file
+	if err == nil || errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	// A file system without hard links: rename, having looked once more.
+	if _, statErr := os.Lstat(path); errors.Is(statErr, os.ErrNotExist) {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return &Error{fmt.Sprintf("%s: cannot make the ledger: %v", path, err)}
+	}
+	return nil
 }
 
 // checkSQLiteFile looks at the file before SQLite does, so that a file
@@ -153,20 +204,12 @@ func notLedger(path string) error {
 }
 
 // checkSQLite refuses another program's database and a damaged file.
-func (l *Ledger) checkSQLite(ctx context.Context, isNew bool) error {
+func (l *Ledger) checkSQLite(ctx context.Context) error {
 	var id int64
 	if err := l.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
 		return l.openError(err)
 	}
-	var tables int
-	if err := l.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-		return l.openError(err)
-	}
-	switch {
-	case id == applicationID:
-	case id == 0 && tables == 0 && isNew:
-		return nil // made just now; the first migration marks it
-	default:
+	if id != applicationID {
 		return notLedger(l.where)
 	}
 	var check string
