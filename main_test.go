@@ -33,6 +33,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"csv2xlsx": csv2xlsx,
 			"win1252":  win1252,
+			"waitfile": waitFile,
 		},
 	})
 }

@@ -31,13 +31,6 @@ type monitorOptions struct {
 	Output      outputOptions
 }
 
-// The config file's cost-centers map Kostenstellen to district offices.
-// It is a map, and plan accepts it too, so that one config serves both.
-func init() {
-	structuredKeys = append(structuredKeys, "cost-centers")
-	planExtraKeys = append(planExtraKeys, "cost-centers")
-}
-
 func newMonitorCmd(runF func(*monitorOptions) error) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "monitor YEAR --soll PLAN --ist FILE...",

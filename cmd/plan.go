@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
 	"math/big"
 	"strconv"
 	"time"
@@ -22,6 +23,7 @@ type planOptions struct {
 	Plan     scenario.Plan
 	Previous string // file with the booked amounts of the quarter before the plan
 	Output   outputOptions
+	Ledger   *planLedger // the ledger the plan continues; nil without one
 }
 
 func newPlanCmd(runF func(*planOptions) error) *cobra.Command {
@@ -51,6 +53,7 @@ and an optional corridor limits how far a unit's share may move in a quarter.`,
 	addPlanFlags(c)
 	addFormulaFlags(c)
 	addOutputFlags(c, reportFormats)
+	addLedgerFlag(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
@@ -59,7 +62,8 @@ func addPlanFlags(c *cobra.Command) {
 	f := c.Flags()
 	f.String("annual-budget", "", "budget per year in euros; each quarter gets a quarter (odd cents to the earliest)")
 	f.String("start", "", "first quarter of the plan, e.g. 2026-Q1 (default: the current quarter)")
-	f.Int("quarters", 6, "number of quarters")
+	f.Int("quarters", 6, fmt.Sprintf("number of quarters (at most %d)", maxQuarters))
+	f.String("transition-start", "", "quarter the schedule counts from: α = from there, one step each 'every' quarters (default: --start)")
 	f.String("from", "0.6", "indicator share of the first quarter")
 	f.String("to", "1", "indicator share the plan moves to")
 	f.String("step", "0.1", "step of the indicator share")
@@ -78,12 +82,15 @@ func readPlanOptions(c *cobra.Command) (*planOptions, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Ledger, err = continueLedger(s, opts); err != nil {
+		return nil, err
+	}
 	opts.Output, err = readOutputOptions(s)
 	return opts, err
 }
 
 // planExtraKeys are the plan's config keys that have no flag.
-var planExtraKeys = []string{"columns", "schedule", "annual-budgets"}
+var planExtraKeys = []string{"columns", "schedule", "annual-budgets", "cost-centers"} // cost-centers: for monitor, in a config shared with it
 
 // readPlanSettings reads what a plan computes, without its output options.
 func readPlanSettings(s *settings) (*planOptions, error) {
@@ -105,7 +112,10 @@ func readPlan(s *settings, isDemo bool) (scenario.Plan, error) {
 	if p.Start, err = readStart(s); err != nil {
 		return p, err
 	}
-	if p.Quarters, err = readCount(s, "quarters"); err != nil {
+	if p.Quarters, err = readQuarters(s); err != nil {
+		return p, err
+	}
+	if p.TransitionStart, err = readTransitionStart(s); err != nil {
 		return p, err
 	}
 	if p.Schedule, err = readSchedule(s); err != nil {
@@ -127,6 +137,32 @@ func readStart(s *settings) (scenario.Period, error) {
 	p, err := scenario.ParsePeriod(text)
 	if err != nil {
 		return p, usagef("%s: %v", s.where("start"), err)
+	}
+	return p, nil
+}
+
+// maxQuarters bounds a plan: a century of quarters is more than any
+// budget plans, and each quarter costs memory and time.
+const maxQuarters = 400
+
+func readQuarters(s *settings) (int, error) {
+	n, err := readCount(s, "quarters")
+	if err == nil && n > maxQuarters {
+		return 0, usagef("%s: %d quarters are more than a plan may have (at most %d, a century)", s.where("quarters"), n, maxQuarters)
+	}
+	return n, err
+}
+
+// readTransitionStart reads the quarter Q0 the schedule counts from; the
+// zero Period (not set) means the plan's start.
+func readTransitionStart(s *settings) (scenario.Period, error) {
+	text := s.v.GetString("transition-start")
+	if text == "" {
+		return scenario.Period{}, nil
+	}
+	p, err := scenario.ParsePeriod(text)
+	if err != nil {
+		return p, usagef("%s: %v", s.where("transition-start"), err)
 	}
 	return p, nil
 }
@@ -167,10 +203,14 @@ func planRun(c *cobra.Command, opts *planOptions) error {
 	if err != nil {
 		return err
 	}
+	if res, err = opts.Ledger.combine(res, opts.Plan.Quarters, opts.Output.Format); err != nil {
+		return err
+	}
 	data, err := planOutput(res, table.Headings, opts)
 	if err != nil {
 		return err
 	}
+	data = opts.Ledger.withNote(data, opts.Output)
 	return opts.Output.write(c.OutOrStdout(), data, opts.Data.Data, opts.Data.Spending, opts.Previous)
 }
 
@@ -184,10 +224,11 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 		if d := opts.Plan.Budgets.Default; d != nil {
 			meta.Settings = withSetting(meta.Settings, "annual-budget", d.String())
 		}
+		meta.Settings = withSetting(meta.Settings, "transition-start", opts.Plan.FirstTransitionQuarter().String())
 		return workbook.Plan(res, opts.Plan.Corridor, meta)
 	}
 	var buf bytes.Buffer
-	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings}
+	view := report.Plan{Result: res, Corridor: opts.Plan.Corridor, Headings: headings, TransitionStart: opts.Plan.FirstTransitionQuarter()}
 	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
 	return buf.Bytes(), err
 }
@@ -196,16 +237,20 @@ func planOutput(res *scenario.Result, headings map[string]string, opts *planOpti
 // and runs the plan.
 func runPlan(opts *planOptions, adjust []adjustment) (*indicators.Table, *scenario.Result, error) {
 	keys := indicatorOrder(opts.Formula.Weights)
-	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != ""))
+	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != "" || opts.Ledger.continues()))
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := applyAdjustments(table, adjust); err != nil {
 		return nil, nil, err
 	}
-	plan := opts.Plan
+	plan := opts.Ledger.computeQuarters(opts.Plan)
 	if opts.Previous != "" {
 		if plan.Previous, err = previousAmounts(opts.Previous, table); err != nil {
+			return nil, nil, err
+		}
+	} else if opts.Ledger.continues() {
+		if plan.Previous, err = bookedAmounts(opts.Ledger.Last, table); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -223,7 +268,7 @@ func needsSpending(p scenario.Plan, hasPrevious bool) bool {
 		return true
 	}
 	for i := range p.Quarters {
-		if a, err := p.Schedule.At(i, p.Start.Add(i)); err == nil && a.Cmp(big.NewRat(1, 1)) < 0 {
+		if a, err := p.Alpha(p.Start.Add(i)); err == nil && a.Cmp(big.NewRat(1, 1)) < 0 {
 			return true
 		}
 	}

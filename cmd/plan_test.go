@@ -1,9 +1,13 @@
 package cmd
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/scenario"
@@ -75,6 +79,41 @@ func TestPlanUsageErrors(t *testing.T) {
 	} {
 		if _, err := parsePlan(t, args...); err == nil || exitCode(&runError{err}) != exitUsage {
 			t.Errorf("%v: error %v, want a usage error", args, err)
+		}
+	}
+}
+
+// The xlsx audit sheet names the transition start the plan counted from,
+// also when it is the default (the plan's start).
+func TestPlanAuditNamesTransitionStart(t *testing.T) {
+	dir := t.TempDir()
+	for start, want := range map[string]string{"": "2026-Q3", "2026-Q1": "2026-Q1"} {
+		out := filepath.Join(dir, "plan"+start+".xlsx")
+		args := []string{"plan", "--demo", "--start", "2026-Q3", "--quarters", "1", "-o", "xlsx", "--out", out}
+		if start != "" {
+			args = append(args, "--transition-start", start)
+		}
+		var stderr strings.Builder
+		if code := Run(args, io.Discard, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(f.GetSheetList()[len(f.GetSheetList())-1])
+		f.Close()
+		found := false
+		for _, row := range rows {
+			if len(row) >= 2 && row[0] == "transition-start" {
+				found = true
+				if row[1] != want {
+					t.Errorf("transition start %q: audit says %q, want %s", start, row[1], want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("transition start %q: no transition-start in the audit sheet %v", start, rows)
 		}
 	}
 }

@@ -16,6 +16,8 @@ type Plan struct {
 	Corridor *allocate.Corridor // nil: none
 	// Headings names indicators the languages have no word for.
 	Headings map[string]string
+	// TransitionStart is the quarter the schedule counts from.
+	TransitionStart scenario.Period
 }
 
 // Write renders the plan as a table, Markdown, CSV or JSON.
@@ -82,6 +84,9 @@ func (p *Plan) caption(lang *Lang) string {
 	a := Allocation{Result: first, Headings: p.Headings}
 	weights := strings.SplitN(a.caption(lang), "   ", 3)[2] // the weights part
 	text := weights
+	if p.TransitionStart != (scenario.Period{}) {
+		text += "   " + lang.Word("transition_start") + ": " + p.TransitionStart.String()
+	}
 	if p.Corridor != nil {
 		text += "   " + lang.Word("corridor") + ": " + p.corridorText(lang)
 	}

@@ -12,11 +12,12 @@ import (
 
 // planJSON is the JSON contract of plan (see README).
 type planJSON struct {
-	Weights       map[string]float64 `json:"weights"`
-	Inverse       []string           `json:"inverse"`
-	Corridor      *corridorJSON      `json:"corridor"`
-	Periods       []periodJSON       `json:"periods"`
-	TargetReached *string            `json:"target_reached"`
+	Weights         map[string]float64 `json:"weights"`
+	Inverse         []string           `json:"inverse"`
+	Corridor        *corridorJSON      `json:"corridor"`
+	TransitionStart *string            `json:"transition_start"`
+	Periods         []periodJSON       `json:"periods"`
+	TargetReached   *string            `json:"target_reached"`
 }
 
 type corridorJSON struct {
@@ -55,6 +56,10 @@ func (p *Plan) writeJSON(w io.Writer) error {
 	}
 	if c := p.Corridor; c != nil {
 		out.Corridor = &corridorJSON{MaxDecrease: optionalNumber(c.MaxDecrease), MaxIncrease: optionalNumber(c.MaxIncrease)}
+	}
+	if p.TransitionStart != (scenario.Period{}) {
+		s := p.TransitionStart.String()
+		out.TransitionStart = &s
 	}
 	for _, q := range p.Result.Quarters {
 		out.Periods = append(out.Periods, periodOut(q))

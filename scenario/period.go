@@ -38,3 +38,8 @@ func (p Period) Add(n int) Period {
 func (p Period) Before(q Period) bool {
 	return p.Year < q.Year || p.Year == q.Year && p.Quarter < q.Quarter
 }
+
+// Sub is the number of quarters from q to p: p = q.Add(p.Sub(q)).
+func (p Period) Sub(q Period) int {
+	return (p.Year*4 + p.Quarter) - (q.Year*4 + q.Quarter)
+}

@@ -11,9 +11,15 @@ import (
 type Plan struct {
 	Start    Period
 	Quarters int
-	Schedule Schedule
-	Budgets  Budgets
-	Corridor *allocate.Corridor // nil: no damping
+	// TransitionStart is the quarter Q0 the schedule's rule counts from:
+	// quarter Q is step i = Q − Q0 of the rule, and before Q0 the rule's
+	// From holds. The calendar is fixed, so a plan of one later quarter
+	// gets the same α as that quarter of a longer plan. The zero value
+	// means Start.
+	TransitionStart Period
+	Schedule        Schedule
+	Budgets         Budgets
+	Corridor        *allocate.Corridor // nil: no damping
 	// Previous are the booked amounts of the quarter before Start, one per
 	// unit in input order; nil when not known.
 	Previous []allocate.Cents
@@ -86,6 +92,19 @@ func Run(p Plan, base allocate.Input) (*Result, error) {
 	return res, nil
 }
 
+// FirstTransitionQuarter is Q0: TransitionStart, or Start when it is not set.
+func (p Plan) FirstTransitionQuarter() Period {
+	if p.TransitionStart == (Period{}) {
+		return p.Start
+	}
+	return p.TransitionStart
+}
+
+// Alpha is the indicator share of quarter q by the plan's calendar.
+func (p Plan) Alpha(q Period) (*big.Rat, error) {
+	return p.Schedule.At(q.Sub(p.FirstTransitionQuarter()), q)
+}
+
 func (p Plan) validate(units int) error {
 	if p.Quarters < 1 {
 		return &PlanError{p.Start, "a plan needs at least one quarter"}
@@ -110,7 +129,7 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 	period := p.Start.Add(i)
 	q := Quarter{Period: period}
 	var err error
-	if q.IndicatorShare, err = p.Schedule.At(i, period); err != nil {
+	if q.IndicatorShare, err = p.Alpha(period); err != nil {
 		return q, &PlanError{period, err.Error()}
 	}
 	if q.Budget, err = p.Budgets.Quarter(period); err != nil {
@@ -164,14 +183,19 @@ func (p Plan) damp(q *Quarter, before *Quarter) error {
 	return nil
 }
 
-// reference is each unit's share in the period before: within the plan
-// the share after the corridor of the quarter before, for the first
-// quarter the share of the booked amounts, or if none are given the
-// history share.
+// reference is each unit's share in the period before: what it was paid
+// there, its amount in cents over that quarter's budget (MODEL.md,
+// "Corridor") — the quarter before within the plan, for the first quarter
+// the booked amounts, or if none are given the history share. Using the
+// amounts, not the unrounded damped share, makes a plan of n quarters give
+// exactly the amounts of n quarters booked one after the other.
 func (p Plan) reference(q *Quarter, before *Quarter) ([]*big.Rat, error) {
 	switch {
 	case before != nil:
-		return before.shares(), nil
+		if shares := amountShares(before.amounts()); shares != nil {
+			return shares, nil
+		}
+		return nil, &PlanError{q.Period, fmt.Sprintf("%s pays nothing; the corridor has nothing to start from", before.Period)}
 	case p.Previous != nil:
 		if shares := amountShares(p.Previous); shares != nil {
 			return shares, nil
@@ -203,10 +227,10 @@ func (p Plan) linkPrevious(q *Quarter, before *Quarter) {
 	}
 }
 
-func (q *Quarter) shares() []*big.Rat {
-	out := make([]*big.Rat, len(q.Units))
+func (q *Quarter) amounts() []allocate.Cents {
+	out := make([]allocate.Cents, len(q.Units))
 	for u, unit := range q.Units {
-		out[u] = unit.Share
+		out[u] = unit.Amount
 	}
 	return out
 }

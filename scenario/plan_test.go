@@ -93,12 +93,20 @@ func TestPlanFrozenCorridor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Frozen at what was paid: the booked shares first, then each
+	// quarter's amounts over its budget.
+	paid := p.Previous
 	for _, q := range res.Quarters {
-		for u, want := range []string{"1/2", "3/10", "1/5"} {
-			if q.Units[u].Share.RatString() != want {
-				t.Errorf("%s U%d: share %s, want frozen at %s", q.Period, u, q.Units[u].Share.RatString(), want)
+		for u := range q.Units {
+			want := amountShares(paid)[u]
+			if q.Units[u].Share.Cmp(want) != 0 {
+				t.Errorf("%s U%d: share %s, want frozen at %s", q.Period, u, q.Units[u].Share.RatString(), want.RatString())
 			}
 		}
+		paid = q.amounts()
+	}
+	if got := res.Quarters[1].Units[0].Share.RatString(); got != "50000001/100000001" {
+		t.Errorf("2026-Q2 U0: share %s, want what 2026-Q1 paid, 500000.01 of 1000000.01", got)
 	}
 	if c, ok := res.Quarters[0].Units[0].Change(); !ok || c != 500_000_01-500_00 {
 		t.Errorf("change against the booked amount: %d, %v", c, ok)
@@ -160,7 +168,7 @@ func TestPropertyPlan(t *testing.T) {
 
 // checkPlan checks each quarter: amounts add up to the budget, each within a
 // cent of budget × share, and each share within the corridor around the
-// share after the corridor of the quarter before.
+// share paid in the quarter before (amount over budget).
 func checkPlan(t *testing.T, p Plan, res *Result) {
 	t.Helper()
 	for i, q := range res.Quarters {
@@ -181,12 +189,100 @@ func checkPlan(t *testing.T, p Plan, res *Result) {
 		}
 		before := res.Quarters[i-1]
 		for u, unit := range q.Units {
-			prev := before.Units[u].Share
+			prev := big.NewRat(int64(before.Units[u].Amount), int64(before.Budget))
 			lo := new(big.Rat).Mul(prev, new(big.Rat).Sub(big.NewRat(1, 1), p.Corridor.MaxDecrease))
 			hi := new(big.Rat).Mul(prev, new(big.Rat).Add(big.NewRat(1, 1), p.Corridor.MaxIncrease))
 			if unit.Share.Cmp(lo) < 0 || unit.Share.Cmp(hi) > 0 {
 				t.Fatalf("%s %s: share %s outside [%s, %s]", q.Period, unit.Name, unit.Share.FloatString(6), lo.FloatString(6), hi.FloatString(6))
 			}
+		}
+	}
+}
+
+// The calendar is fixed: a plan of one quarter, 2026-Q3, counted from
+// 2026-Q1 has the α of the third quarter of the plan that starts there,
+// and quarters before the transition start have the rule's From.
+func TestTransitionStart(t *testing.T) {
+	long, err := Run(essenPlan(4), units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := essenPlan(1)
+	one.Start, one.TransitionStart = Period{2026, 3}, Period{2026, 1}
+	res, err := Run(one, units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, want := res.Quarters[0], long.Quarters[2]
+	if q.IndicatorShare.RatString() != "4/5" || q.Period != want.Period {
+		t.Errorf("%s: α %s, want 4/5", q.Period, q.IndicatorShare.RatString())
+	}
+	for u := range q.Units {
+		if q.Units[u].Amount != want.Units[u].Amount {
+			t.Errorf("%s: %d, the long plan's %d", q.Units[u].Name, q.Units[u].Amount, want.Units[u].Amount)
+		}
+	}
+	early := essenPlan(3)
+	early.TransitionStart = Period{2026, 2}
+	res, err = Run(early, units())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range []string{"3/5", "3/5", "7/10"} {
+		if got := res.Quarters[i].IndicatorShare.RatString(); got != w {
+			t.Errorf("%s with transition start 2026-Q2: α %s, want %s", res.Quarters[i].Period, got, w)
+		}
+	}
+	if (Plan{Start: Period{2026, 1}}).FirstTransitionQuarter() != (Period{2026, 1}) {
+		t.Error("without a transition start Q0 is the plan's start")
+	}
+}
+
+// A plan continues from what is paid: a plan of n quarters gives exactly
+// the amounts of n one-quarter plans, each given the amounts of the one
+// before as its previous allocation, on the same calendar.
+func TestPropertyPlanEqualsBookingsOneByOne(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 150 {
+		in := allocate.Input{Indicators: []allocate.Indicator{{Key: "a", Weight: rat("1/3")}, {Key: "b", Weight: rat("2/3")}}}
+		for u := range 2 + rng.IntN(8) {
+			in.Units = append(in.Units, allocate.Unit{Name: fmt.Sprint(u),
+				Values:   []*big.Rat{big.NewRat(1+rng.Int64N(1000), 1), big.NewRat(1+rng.Int64N(1000), 7)},
+				Spending: big.NewRat(1+rng.Int64N(100000), 100)})
+		}
+		yearly := allocate.Cents(1 + rng.Int64N(100_000_000_00))
+		p := Plan{Start: Period{2026, 1 + rng.IntN(4)}, Quarters: 1 + rng.IntN(8), Schedule: Schedule{Rule: EssenRule()},
+			Budgets: Budgets{Default: &yearly}, Corridor: &allocate.Corridor{MaxDecrease: big.NewRat(rng.Int64N(20), 100), MaxIncrease: big.NewRat(rng.Int64N(20), 100)}}
+		if rng.IntN(2) == 0 {
+			p.TransitionStart = p.Start.Add(-rng.IntN(3))
+		}
+		if rng.IntN(2) == 0 {
+			for range in.Units {
+				p.Previous = append(p.Previous, allocate.Cents(1+rng.Int64N(1_000_000_00)))
+			}
+		}
+		long, err := Run(p, in)
+		if err != nil {
+			continue // an infeasible corridor; the one-by-one runs meet it too
+		}
+		previous := p.Previous
+		for i, want := range long.Quarters {
+			one := p
+			one.Start, one.Quarters, one.TransitionStart, one.Previous = p.Start.Add(i), 1, p.FirstTransitionQuarter(), previous
+			res, err := Run(one, in)
+			if err != nil {
+				t.Fatalf("%s alone: %v", one.Start, err)
+			}
+			got := res.Quarters[0]
+			if got.IndicatorShare.Cmp(want.IndicatorShare) != 0 {
+				t.Fatalf("%s: α %s alone, %s in the plan", got.Period, got.IndicatorShare.RatString(), want.IndicatorShare.RatString())
+			}
+			for u := range got.Units {
+				if got.Units[u].Amount != want.Units[u].Amount || got.Units[u].Held != want.Units[u].Held {
+					t.Fatalf("%s unit %d: %d alone, %d in the plan", got.Period, u, got.Units[u].Amount, want.Units[u].Amount)
+				}
+			}
+			previous = got.amounts()
 		}
 	}
 }

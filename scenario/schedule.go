@@ -69,7 +69,8 @@ func isShare(x *big.Rat) bool {
 	return x != nil && x.Sign() >= 0 && x.Cmp(big.NewRat(1, 1)) <= 0
 }
 
-// At is the indicator share of the i-th period of a plan, which is p.
+// At is the indicator share of period p, step i of the rule counted from
+// the transition start; i < 0 (before the start) has the rule's From.
 func (s Schedule) At(i int, p Period) (*big.Rat, error) {
 	if len(s.List) == 0 {
 		return s.Rule.at(i), nil
@@ -88,6 +89,7 @@ func (s Schedule) At(i int, p Period) (*big.Rat, error) {
 }
 
 func (r Rule) at(i int) *big.Rat {
+	i = max(i, 0)
 	a := new(big.Rat).Mul(r.Step, big.NewRat(int64(i/r.Every), 1))
 	a.Add(a, r.From)
 	if a.Cmp(r.To) > 0 {

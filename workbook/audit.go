@@ -77,7 +77,7 @@ var rulesText = map[string]map[string]string{
 		"exact":     "Betrag exakt E(u) = B · p(u), mit exakten Brüchen gerechnet, ohne Gleitkomma.",
 		"rounding":  "Rundung auf Cent nach größtem Rest (Hare–Niemeyer): jede Einheit erhält ⌊E(u)⌋, die fehlenden Cent gehen an die größten Reste, bei Gleichstand an die zuerst genannte Einheit. Die Summe ist das Budget.",
 		"quarters":  "Quartalsbudget = Jahresbudget / 4; Cent, die nicht aufgehen, gehen an die frühesten Quartale.",
-		"schedule":  "Indikatoranteil im i-ten Quartal α_i = min(bis, von + Schritt · ⌊i / alle⌋) oder nach der Liste.",
+		"schedule":  "Indikatoranteil im Quartal Q: α = min(bis, von + Schritt · ⌊i / alle⌋) mit i = Q − Q0, Q0 = Übergang ab (transition-start); vor Q0 gilt α = von. Oder nach der Liste.",
 		"corridor":  "Korridor: p'(u) = clamp(λ · p(u), p_vor(u) · (1 − d), p_vor(u) · (1 + g)) mit λ so, dass Σ p' = 1; p_vor ist der Anteil im Quartal davor.",
 	},
 	"en": {
@@ -88,7 +88,7 @@ var rulesText = map[string]map[string]string{
 		"exact":     "Exact amount E(u) = B · p(u), computed with exact fractions, no floating point.",
 		"rounding":  "Rounded to the cent by largest remainder (Hamilton): each unit gets ⌊E(u)⌋, the missing cents go to the largest remainders, ties to the unit listed first. The sum is the budget.",
 		"quarters":  "Quarterly budget = yearly budget / 4; cents that do not divide go to the earliest quarters.",
-		"schedule":  "Indicator share of the i-th quarter α_i = min(to, from + step · ⌊i / every⌋), or as listed.",
+		"schedule":  "Indicator share of quarter Q: α = min(to, from + step · ⌊i / every⌋) with i = Q − Q0, Q0 the transition start (transition-start); before Q0 α = from. Or as listed.",
 		"corridor":  "Corridor: p'(u) = clamp(λ · p(u), p_prev(u) · (1 − d), p_prev(u) · (1 + g)) with λ such that Σ p' = 1; p_prev is the share in the quarter before.",
 	},
 }
