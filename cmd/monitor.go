@@ -25,6 +25,7 @@ type monitorOptions struct {
 	Config      string   // the config file, whose plan settings continue the ledger
 	Ledger      string   // --ledger as given
 	ledgerName  string   // where the Soll's ledger is, for the report
+	istLedger   string   // the ledger whose Ist imports count without --ist
 	Ist         []string // Ist tables
 	AsOf        int      // 1–12; 0: the last month with Ist in Year
 	Method      monitor.Method
@@ -36,7 +37,7 @@ type monitorOptions struct {
 
 func newMonitorCmd(runF func(*monitorOptions) error) *cobra.Command {
 	c := &cobra.Command{
-		Use:   "monitor YEAR [--soll PLAN] --ist FILE...",
+		Use:   "monitor YEAR [--soll PLAN] [--ist FILE...]",
 		Short: "Compare actual spending (Ist) with the plan (Soll) and project the year's end",
 		Long: `Compare what each district office spent (Ist) with what the plan gives it (Soll):
 Soll and Ist to the reporting month, the projection to the year's end (linear,
@@ -63,7 +64,7 @@ the same months of the year before is split into a case and a cost effect.`,
 	f.String("config", "", "YAML config file; its keys are the flag names, and cost-centers maps Kostenstellen to district offices")
 	f.String("soll", "", "the plan: CSV, JSON or xlsx output of plan that covers the year (default: the ledger)")
 	addLedgerFlag(c)
-	f.StringArray("ist", nil, "actual spending: CSV or xlsx, one or more (also as further arguments)")
+	f.StringArray("ist", nil, "actual spending: CSV or xlsx, one or more (also as further arguments; default: the Ist imported into the ledger)")
 	f.String("as-of", "", "reporting month, e.g. 2026-04 (default: the last month with Ist data in YEAR)")
 	f.String("method", "", "projection: linear or seasonal (default: seasonal where an earlier complete year of Ist exists)")
 	f.String("tolerance", "5%", "how far the projection may exceed the year's Soll while the status is yellow")
@@ -86,9 +87,7 @@ func readMonitorOptions(c *cobra.Command, args []string) (*monitorOptions, error
 	if opts.Year, err = strconv.Atoi(args[0]); err != nil || opts.Year < 1 || opts.Year > 9999 {
 		return nil, usagef("YEAR: %q is not a year like 2026", args[0])
 	}
-	if len(opts.Ist) == 0 {
-		return nil, usagef("monitor needs the Ist: --ist FILE")
-	}
+	opts.istLedger = ledgerDSN(s)
 	if err := opts.readSettings(s); err != nil {
 		return nil, err
 	}

@@ -37,6 +37,9 @@ func runMonitor(opts *monitorOptions) (*monitor.Result, error) {
 // readIst reads the Ist files, with a progress line on a terminal while
 // a large one is read. A file given twice would count its payments twice.
 func readIst(opts *monitorOptions) (*actuals.Ist, error) {
+	if len(opts.Ist) == 0 {
+		return istFromLedger(opts.istLedger)
+	}
 	ist := actuals.New()
 	for i, path := range opts.Ist {
 		for _, other := range opts.Ist[:i] {

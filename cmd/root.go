@@ -36,7 +36,7 @@ office's spending in the previous year, exact to the cent.`,
 		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
-	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil))
+	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil), newIstCmd())
 	return root
 }
 
