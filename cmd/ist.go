@@ -235,3 +235,52 @@ var istWords = [2]map[string]string{
 	{"header": "Import\tZeit\tvon\tDatei\tSHA-256\tMonat\tRevision\tSumme €", "active": "aktiv", "replaced": "ersetzt"},
 	{"header": "Import\tTime\tby\tFile\tSHA-256\tMonth\tRevision\tTotal €", "active": "active", "replaced": "replaced"},
 }
+
+// verifyIst reads every Ist import again from its stored file and
+// settings and compares the sums; each difference is one line naming the
+// import.
+func verifyIst(l *ledger.Ledger) []string {
+	ctx := context.Background()
+	imports, err := l.IstImports(ctx)
+	if err != nil {
+		return []string{fmt.Sprintf("Ist imports: %v", err)}
+	}
+	var problems []string
+	for _, imp := range imports {
+		if p := verifyIstImport(ctx, l, imp); p != "" {
+			problems = append(problems, fmt.Sprintf("Ist import %d (%s): %s", imp.Seq, imp.File.Name, p))
+		}
+	}
+	return problems
+}
+
+func verifyIstImport(ctx context.Context, l *ledger.Ledger, imp ledger.IstImport) string {
+	content, err := l.Content(ctx, imp.File.SHA256)
+	if err != nil {
+		return err.Error()
+	}
+	if ledger.NewInput("ist", imp.File.Name, content).SHA256 != imp.File.SHA256 {
+		return "the stored file does not have its SHA-256"
+	}
+	var settings struct {
+		CostCenters map[string]string `json:"cost-centers"`
+	}
+	if err := json.Unmarshal([]byte(imp.Settings), &settings); err != nil {
+		return "its settings cannot be read: " + err.Error()
+	}
+	ist := actuals.New()
+	if err := ist.Read(bytes.NewReader(content), imp.File.Name, actuals.Options{CostCenters: settings.CostCenters}); err != nil {
+		return "the stored file cannot be read again: " + err.Error()
+	}
+	again := ist.Sums()
+	if len(again) != len(imp.Sums) {
+		return fmt.Sprintf("%d sums stored, %d recomputed", len(imp.Sums), len(again))
+	}
+	for i, v := range again {
+		s := imp.Sums[i]
+		if s.Unit != v.Unit || s.Month != v.Month.String() || s.Cents != v.Cents || s.Cases != v.Cases || s.HasCases != v.HasCases {
+			return fmt.Sprintf("%s %s: %s stored, %s recomputed", s.Unit, s.Month, allocate.Cents(s.Cents), allocate.Cents(v.Cents))
+		}
+	}
+	return ""
+}
