@@ -52,4 +52,3 @@ func TestVerifyIstImports(t *testing.T) {
 		})
 	}
 }
-
