@@ -103,6 +103,9 @@ func pathMessageOf(err error) string {
 // istFromLedger is the active revision of every month stored in the
 // ledger at dsn.
 func istFromLedger(dsn string) (*actuals.Ist, error) {
+	if _, err := os.Stat(dsn); err != nil && !ledger.IsPostgres(dsn) {
+		return nil, usagef("no --ist and no ledger at %s: give the Ist with --ist FILE, or import it with 'raumbudget ist import FILE'", dsn)
+	}
 	l, err := openLedger(dsn, false)
 	if err != nil {
 		return nil, err
