@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,14 @@ import (
 
 	"github.com/raumbudget/raumbudget/internal/ledgertest"
 )
+
+// istSQL runs a statement on the ledger's database, past the program.
+func istSQL(t *testing.T, db *sql.DB, query string, args ...any) {
+	t.Helper()
+	if _, err := db.Exec(query, args...); err != nil {
+		t.Fatal(err)
+	}
+}
 
 func runCmd(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
@@ -38,14 +47,14 @@ func TestVerifyIstImports(t *testing.T) {
 				if c.Name == "postgres" {
 					s = "ALTER TABLE ist_sums DISABLE TRIGGER ist_sums_unchanged"
 				}
-				exec(t, db, s)
+				istSQL(t, db, s)
 			}
-			exec(t, db, param("UPDATE ist_sums SET cents = ? WHERE unit = ?"), 1001, "A")
+			istSQL(t, db, param("UPDATE ist_sums SET cents = ? WHERE unit = ?"), 1001, "A")
 			out, _, code := runCmd(t, "ledger", "verify", "--ledger", c.DSN)
 			if code != exitError || !strings.Contains(out, "Ist import 1 ("+ist+"): A 2026-01: 10.01 stored, 10.00 recomputed") {
 				t.Errorf("tampered: exit %d\n%s", code, out)
 			}
-			exec(t, db, param("UPDATE ist_sums SET cents = ? WHERE unit = ?"), 1000, "A")
+			istSQL(t, db, param("UPDATE ist_sums SET cents = ? WHERE unit = ?"), 1000, "A")
 			if out, _, code := runCmd(t, "ledger", "verify", "--ledger", c.DSN); code != 0 {
 				t.Errorf("put back: exit %d\n%s", code, out)
 			}
