@@ -125,3 +125,55 @@ func (s *Ist) YearError(year int, msg string) error {
 	e.Msg = msg
 	return &e
 }
+
+// Sum is one unit's month: what Each gives and AddSum takes.
+type Sum struct {
+	Unit     string
+	Month    Month
+	Cents    int64
+	Cases    int64 // hundredths
+	HasCases bool
+}
+
+// Sums lists every unit's months with data, units in order of first
+// appearance and months in calendar order.
+func (s *Ist) Sums() []Sum {
+	var out []Sum
+	for u, name := range s.Units {
+		start := len(out)
+		for k, v := range s.sums {
+			if k.unit == u {
+				out = append(out, Sum{name, k.month, v.cents, v.cases, v.hasCases})
+			}
+		}
+		slices.SortFunc(out[start:], func(a, b Sum) int { return int(a.Month - b.Month) })
+	}
+	return out
+}
+
+// AddSum adds a unit's month summed elsewhere (stored in the ledger);
+// place says where it comes from, for messages about the unit or year.
+func (s *Ist) AddSum(v Sum, place indicators.Error) {
+	u, ok := s.index[v.Unit]
+	if !ok {
+		u = len(s.Units)
+		s.index[v.Unit] = u
+		s.Units = append(s.Units, v.Unit)
+		s.places = append(s.places, place)
+	}
+	m := s.sums[key{u, v.Month}]
+	if m == nil {
+		m = &sum{}
+		s.sums[key{u, v.Month}] = m
+	}
+	m.cents += v.Cents
+	m.cases += v.Cases
+	m.hasCases = m.hasCases || v.HasCases
+	s.HasCases = s.HasCases || v.HasCases
+	y := s.years[v.Month.Year()]
+	if y == nil {
+		y = &yearInfo{place: place}
+		s.years[v.Month.Year()] = y
+	}
+	y.months |= 1 << (v.Month.Num() - 1)
+}

@@ -21,6 +21,9 @@ type Soll struct {
 	Year     int
 	Units    []string // in the file's order
 	Quarters map[string]*[4]int64
+	// Planned marks the quarters whose amounts are planned, not booked:
+	// all of a plan's output.
+	Planned [4]bool
 
 	seen map[string][4]bool
 }
@@ -34,7 +37,7 @@ func ReadSoll(path string, year int) (*Soll, error) {
 	if err != nil {
 		return nil, &indicators.Error{File: path, Msg: "cannot open: " + strings.TrimPrefix(err.Error(), "open "+path+": ")}
 	}
-	s := &Soll{File: path, Year: year, Quarters: map[string]*[4]int64{}, seen: map[string][4]bool{}}
+	s := &Soll{File: path, Year: year, Quarters: map[string]*[4]int64{}, Planned: [4]bool{true, true, true, true}, seen: map[string][4]bool{}}
 	if isJSON(path, data) {
 		err = s.readJSON(data)
 	} else {

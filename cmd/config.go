@@ -19,7 +19,7 @@ const envPrefix = "RAUMBUDGET"
 
 // structuredKeys are the config keys whose values are maps or lists; all
 // others take one value.
-var structuredKeys = []string{"weights", "columns", "schedule", "annual-budgets", "inverse", "adjust"}
+var structuredKeys = []string{"weights", "columns", "schedule", "annual-budgets", "inverse", "adjust", "cost-centers"}
 
 // settings are a command's effective settings: flags beat environment
 // variables, which beat the config file, which beats the defaults.

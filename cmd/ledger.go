@@ -422,7 +422,7 @@ func newLedgerVerifyCmd() *cobra.Command {
 			if err := l.IntegrityCheck(context.Background()); err != nil {
 				return ledgerError(err)
 			}
-			problems := verifyLedger(l, bookings)
+			problems := append(verifyLedger(l, bookings), verifyIst(l)...)
 			w := c.OutOrStdout()
 			for _, p := range problems {
 				fmt.Fprintln(w, p)

@@ -21,7 +21,11 @@ import (
 // monitorOptions are everything one run of monitor needs.
 type monitorOptions struct {
 	Year        int
-	Soll        string   // an output of plan
+	Soll        string   // an output of plan; "" for the ledger
+	Config      string   // the config file, whose plan settings continue the ledger
+	Ledger      string   // --ledger as given
+	ledgerName  string   // where the Soll's ledger is, for the report
+	istLedger   string   // the ledger whose Ist imports count without --ist
 	Ist         []string // Ist tables
 	AsOf        int      // 1–12; 0: the last month with Ist in Year
 	Method      monitor.Method
@@ -31,16 +35,9 @@ type monitorOptions struct {
 	Output      outputOptions
 }
 
-// The config file's cost-centers map Kostenstellen to district offices.
-// It is a map, and plan accepts it too, so that one config serves both.
-func init() {
-	structuredKeys = append(structuredKeys, "cost-centers")
-	planExtraKeys = append(planExtraKeys, "cost-centers")
-}
-
 func newMonitorCmd(runF func(*monitorOptions) error) *cobra.Command {
 	c := &cobra.Command{
-		Use:   "monitor YEAR --soll PLAN --ist FILE...",
+		Use:   "monitor YEAR [--soll PLAN] [--ist FILE...]",
 		Short: "Compare actual spending (Ist) with the plan (Soll) and project the year's end",
 		Long: `Compare what each district office spent (Ist) with what the plan gives it (Soll):
 Soll and Ist to the reporting month, the projection to the year's end (linear,
@@ -65,8 +62,9 @@ the same months of the year before is split into a case and a cost effect.`,
 	}
 	f := c.Flags()
 	f.String("config", "", "YAML config file; its keys are the flag names, and cost-centers maps Kostenstellen to district offices")
-	f.String("soll", "", "the plan: CSV, JSON or xlsx output of plan that covers the year")
-	f.StringArray("ist", nil, "actual spending: CSV or xlsx, one or more (also as further arguments)")
+	f.String("soll", "", "the plan: CSV, JSON or xlsx output of plan that covers the year (default: the ledger)")
+	addLedgerFlag(c)
+	f.StringArray("ist", nil, "actual spending: CSV or xlsx, one or more (also as further arguments; default: the Ist imported into the ledger)")
 	f.String("as-of", "", "reporting month, e.g. 2026-04 (default: the last month with Ist data in YEAR)")
 	f.String("method", "", "projection: linear or seasonal (default: seasonal where an earlier complete year of Ist exists)")
 	f.String("tolerance", "5%", "how far the projection may exceed the year's Soll while the status is yellow")
@@ -81,13 +79,15 @@ func readMonitorOptions(c *cobra.Command, args []string) (*monitorOptions, error
 	if err != nil {
 		return nil, err
 	}
-	opts := &monitorOptions{Soll: s.v.GetString("soll"), Ist: append(s.list("ist"), args[1:]...)}
+	opts := &monitorOptions{Soll: s.v.GetString("soll"), Ist: append(s.list("ist"), args[1:]...),
+		Config: s.v.GetString("config")}
+	if c.Flags().Changed("ledger") { // else the plan's settings find it, as plan does
+		opts.Ledger = s.v.GetString("ledger")
+	}
 	if opts.Year, err = strconv.Atoi(args[0]); err != nil || opts.Year < 1 || opts.Year > 9999 {
 		return nil, usagef("YEAR: %q is not a year like 2026", args[0])
 	}
-	if opts.Soll == "" || len(opts.Ist) == 0 {
-		return nil, usagef("monitor needs --soll PLAN and --ist FILE")
-	}
+	opts.istLedger = ledgerDSN(s)
 	if err := opts.readSettings(s); err != nil {
 		return nil, err
 	}
@@ -178,6 +178,9 @@ func monitorRun(c *cobra.Command, opts *monitorOptions) error {
 
 func monitorOutput(res *monitor.Result, opts *monitorOptions, colour bool) ([]byte, error) {
 	view := report.Monitor{Result: res, Soll: opts.Soll, Colour: colour}
+	if opts.Soll == "" {
+		view.Soll, view.Ledger = opts.ledgerName, true
+	}
 	if opts.Output.Format == "xlsx" {
 		meta, err := reportMeta(opts.Output, nil, false, append([]string{opts.Soll}, opts.Ist...)...)
 		if err != nil {

@@ -11,10 +11,11 @@ import (
 
 // runMonitor reads the Soll and the Ist and computes the figures.
 func runMonitor(opts *monitorOptions) (*monitor.Result, error) {
-	soll, err := actuals.ReadSoll(opts.Soll, opts.Year)
+	soll, err := readSoll(opts)
 	if err != nil {
 		return nil, err
 	}
+	opts.ledgerName = soll.File
 	ist, err := readIst(opts)
 	if err != nil {
 		return nil, err
@@ -36,6 +37,9 @@ func runMonitor(opts *monitorOptions) (*monitor.Result, error) {
 // readIst reads the Ist files, with a progress line on a terminal while
 // a large one is read. A file given twice would count its payments twice.
 func readIst(opts *monitorOptions) (*actuals.Ist, error) {
+	if len(opts.Ist) == 0 {
+		return istFromLedger(opts.istLedger)
+	}
 	ist := actuals.New()
 	for i, path := range opts.Ist {
 		for _, other := range opts.Ist[:i] {
@@ -92,7 +96,7 @@ func monitorInput(soll *actuals.Soll, ist *actuals.Ist, opts *monitorOptions) (m
 		}
 	}
 	for _, name := range soll.Units {
-		u := monitor.Unit{Name: name, Quarters: *soll.Quarters[name], Planned: [4]bool{true, true, true, true}}
+		u := monitor.Unit{Name: name, Quarters: *soll.Quarters[name], Planned: soll.Planned}
 		u.Ist, u.Cases = months(ist, name, opts.Year, in.AsOf)
 		if ist.LastMonth(opts.Year-1) > 0 {
 			u.Before = &monitor.Prior{}

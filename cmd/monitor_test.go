@@ -68,8 +68,6 @@ func TestMonitorOptionsErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"20x6", "--soll", "p", "--ist", "i"}, `YEAR: "20x6" is not a year like 2026`},
-		{[]string{"2026", "--ist", "i"}, "monitor needs --soll PLAN and --ist FILE"},
-		{[]string{"2026", "--soll", "p"}, "monitor needs --soll PLAN and --ist FILE"},
 		{[]string{"2026", "--soll", "p", "--ist", "i", "--method", "trend"}, `--method: unknown method "trend" (use linear or seasonal)`},
 		{[]string{"2026", "--soll", "p", "--ist", "i", "--tolerance", "-5%"}, `--tolerance: "-5%" is not a share like 5%`},
 		{[]string{"2026", "--soll", "p", "--ist", "i", "--as-of", "2026-13"}, `--as-of: "2026-13" is not a month like 2026-01, 01.2026 or Januar 2026`},

@@ -94,7 +94,7 @@ func readPlanOptions(c *cobra.Command) (*planOptions, error) {
 }
 
 // planExtraKeys are the plan's config keys that have no flag.
-var planExtraKeys = []string{"columns", "schedule", "annual-budgets"}
+var planExtraKeys = []string{"columns", "schedule", "annual-budgets", "cost-centers"} // cost-centers: for monitor, in a config shared with it
 
 // readPlanSettings reads what a plan computes, without its output options.
 func readPlanSettings(s *settings) (*planOptions, error) {

@@ -81,6 +81,8 @@ END
 $$;
 
 ` + pgTriggers()},
+	// Version 3: the imports of actual spending (Ist), see ist.go.
+	istMigration,
 }
 
 // ledgerTables are the tables that hold bookings.

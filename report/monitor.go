@@ -13,7 +13,8 @@ import (
 // Monitor presents the Soll/Ist figures of a year.
 type Monitor struct {
 	Result *monitor.Result
-	Soll   string // the file the Soll came from
+	Soll   string // the file the Soll came from, or the ledger
+	Ledger bool   // the Soll came from a ledger
 	Colour bool   // status as coloured marks, for a terminal
 }
 
@@ -83,9 +84,14 @@ func (m *Monitor) Caption(lang *Lang) string {
 // Notes explain the status and say which quarters are planned.
 func (m *Monitor) Notes(lang *Lang) []string {
 	notes := []string{fmt.Sprintf(lang.MonitorWord("legend"), lang.Share(m.Result.Tolerance))}
-	if q := plannedQuarters(m.Result); len(q) > 0 {
-		notes = append(notes, fmt.Sprintf(lang.MonitorWord("planned_note"), m.Soll, strings.Join(q, ", ")))
+	source := fmt.Sprintf(lang.MonitorWord("source_plan"), m.Soll)
+	if m.Ledger {
+		source = fmt.Sprintf(lang.MonitorWord("source_ledger"), m.Soll)
 	}
+	if q := plannedQuarters(m.Result); len(q) > 0 {
+		source += "; " + fmt.Sprintf(lang.MonitorWord("planned_note"), strings.Join(q, ", "))
+	}
+	notes = append(notes, source)
 	if m.Result.HasCases {
 		notes = append(notes, lang.MonitorWord("effects_note"))
 	}
