@@ -107,7 +107,9 @@ func TestReadPreviousPeriod(t *testing.T) {
 }
 
 // Issue 11, item 15: the duplicate check of a --previous JSON is not
-// quadratic; 200,000 units took minutes.
+// quadratic; 200,000 units took over two minutes, now about a second. The
+// bound is generous, for a machine under load: it still catches the
+// quadratic check.
 func TestReadPreviousManyUnits(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"units": [`)
@@ -128,7 +130,7 @@ func TestReadPreviousManyUnits(t *testing.T) {
 	if len(tb.Units) != n {
 		t.Fatalf("%d units, want %d", len(tb.Units), n)
 	}
-	if d := time.Since(start); d > 10*time.Second {
+	if d := time.Since(start); d > time.Minute {
 		t.Errorf("200,000 units took %v", d)
 	}
 }
