@@ -520,3 +520,16 @@ func TestCSVBounds(t *testing.T) {
 		t.Errorf("%d MB allocated", n>>20)
 	}
 }
+
+func TestIsTotal(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Summe": true, "SUMME:": true, "Summe Stadt": true, "Stadt gesamt": true, "Gesamt.": true, "Insgesamt": true,
+		"Gesamtergebnis": true, "Gesamtsumme": true, "Endergebnis": true, "Ges.": true, "Sum": true, "Σ": true, "σ": true,
+		"Total": true, "Zwischensumme": true, " Endsumme ": true,
+		"Gesamtschule": false, "Summerfeld": false, "Bezirksstelle I": false, "Essen": false, "S": false, "": false, "Stadtteil Süd": false,
+	} {
+		if got := isTotal(name); got != want {
+			t.Errorf("isTotal(%q) = %v", name, got)
+		}
+	}
+}

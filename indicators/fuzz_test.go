@@ -17,7 +17,8 @@ import (
 )
 
 func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"1.234.567,89", "1,5", "1.5", "-0,00", "1 234,5 €", "EUR 5", "1.2345E+5", "2345.6799999999998", "1e999", "\u00a0", "1\u202f000"} {
+	for _, s := range []string{"1.234.567,89", "1,5", "1.5", "-0,00", "1 234,5 €", "EUR 5", "1.2345E+5", "2345.6799999999998", "1e999", "\u00a0", "1\u202f000",
+		"1234567890123456789012345678901", "0,0000000000000000000000000000001", "1." + strings.Repeat("0", 801)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -87,6 +88,14 @@ func FuzzReadCSV(f *testing.F) {
 		"Bezirksstelle;Freifl\xe4che m\xb2\nA;1\n",
 		"Bezirksstelle;youth_0_18;youth 0 18\n",
 		"\"",
+		// Broken encodings, bounds and total rows (issue 11).
+		"Bezirksstelle;youth_0_18;sgb_recipients\nS\xfcd;1;2\nN\xc3\xb6rd;3;4\n",
+		"\xef\xbb\xbfBezirksstelle;youth_0_18;sgb_recipients\nS\xfcd;1;2\n",
+		"\xff\xfeB\x00;\x00\x00\xd8\n\x00",
+		"Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\n" + strings.Repeat(";", 20000) + "\n",
+		"Bezirksstelle;youth_0_18;sgb_recipients\nA;\"" + strings.Repeat("x\n", 70000) + "\";2\n",
+		"Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\nB;3;4\nC;5;6\nGesamtergebnis;9;12\n",
+		"Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\nSumme;1;3\n",
 		// Bad rows between good ones, for AllProblems.
 		"Bezirksstelle;Stadtteil;youth_0_18;sgb_recipients\nA;a;x;-1\n;b;1;2\nA;c;1;2\nB;a;1;2\nC;d;1;2;3\n",
 	} {

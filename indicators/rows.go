@@ -481,6 +481,11 @@ func isTotalWord(word string) bool {
 	if len(word) < 2 || len(word) > len("gesamtergebnis") { // the longest
 		return false // "σ" is two bytes
 	}
+	switch word[0] | 0x20 { // the first letters of the words, any case; Σ and σ start 0xCE, 0xCF
+	case 's', 'g', 'i', 't', 'e', 'z', 0xEE, 0xEF:
+	default:
+		return false
+	}
 	for _, w := range totalWords {
 		if len(w) == len(word) && strings.EqualFold(word, w) {
 			return true
