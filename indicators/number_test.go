@@ -4,7 +4,6 @@ import (
 	"math/big"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -160,13 +159,9 @@ func TestParseNumberHuge(t *testing.T) {
 	}{
 		{huge, German}, {huge + ",5", German}, {"0," + huge, German}, {huge, English}, {huge, Machine}, {"1." + huge + "E-5", Machine},
 	} {
-		start := time.Now()
 		_, err := ParseNumber(tt.in, tt.d)
 		if err == nil || !strings.Contains(err.Error(), "is not a number (more than") {
 			t.Errorf("dialect %d: %v", tt.d, err)
-		}
-		if d := time.Since(start); d > 5*time.Second {
-			t.Errorf("dialect %d: %v", tt.d, d)
 		}
 	}
 }

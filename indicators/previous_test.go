@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 func writeTemp(t *testing.T, name, content string) string {
@@ -122,16 +121,12 @@ func TestReadPreviousManyUnits(t *testing.T) {
 	}
 	b.WriteString("]}")
 	path := writeTemp(t, "many.json", b.String())
-	start := time.Now()
 	tb, err := ReadPrevious(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(tb.Units) != n {
 		t.Fatalf("%d units, want %d", len(tb.Units), n)
-	}
-	if d := time.Since(start); d > time.Minute {
-		t.Errorf("200,000 units took %v", d)
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
@@ -570,7 +569,6 @@ func TestManySheets(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "data.xlsx")
 	must(t, os.WriteFile(path, manySheets(t, maxSheets), 0o644))
-	start := time.Now()
 	w, err := OpenWorkbook(path)
 	must(t, err)
 	defer w.Close()
@@ -584,9 +582,6 @@ func TestManySheets(t *testing.T) {
 		if tb.Sheet != s.Name || dump(tb) != "A@2×1: 1 2\n" {
 			t.Fatalf("sheet %q: %s", tb.Sheet, dump(tb))
 		}
-	}
-	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("%v for %d sheets", d, maxSheets)
 	}
 }
 
