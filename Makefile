@@ -12,7 +12,7 @@ build:
 
 # Unit, property and end-to-end tests, and the seed corpora of every fuzz target.
 test: lint
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 45m ./...
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,12 +57,20 @@ func TestLedgerScriptsPostgres(t *testing.T) {
 // waitfile FILE waits until FILE exists (at most a minute): a background
 // command has reached a point, such as RAUMBUDGET_TEST_HOLD's FILE.held.
 func waitFile(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: waitfile FILE")
+	want := 1
+	if len(args) == 2 {
+		n, err := strconv.Atoi(strings.TrimPrefix(args[0], "-count="))
+		if err != nil || !strings.HasPrefix(args[0], "-count=") {
+			ts.Fatalf("usage: waitfile [-count=N] PATTERN")
+		}
+		want, args = n, args[1:]
 	}
-	path := ts.MkAbs(args[0])
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfile [-count=N] PATTERN")
+	}
+	pattern := ts.MkAbs(args[0])
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(path); err == nil {
+		if found, _ := filepath.Glob(pattern); len(found) >= want {
 			return
 		}
 	}
