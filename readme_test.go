@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,10 +106,15 @@ func TestDocCommandsAreRun(t *testing.T) {
 }
 
 // fromComment is the command named in an HTML comment above a JSON
-// example, and the testscript whose files it reads, if any:
-// <!-- output of: raumbudget allocate --demo -o json -->,
-// <!-- output of: raumbudget monitor 2026 --soll plan.csv … in testdata/script/monitor.txtar -->.
-var fromComment = regexp.MustCompile(`<!-- output of: (raumbudget [^>]*?)(?: in (testdata/script/[a-z0-9-]+\.txtar))? -->`)
+// example, the testscript whose files it reads, if any, and the keys
+// whose values differ from run to run (a time, a hash):
+//
+//	<!-- output of: raumbudget allocate --demo -o json -->
+//	<!-- output of: raumbudget monitor 2026 --soll plan.csv … in testdata/script/monitor.txtar -->
+//	<!-- output of: raumbudget book 2026-Q1 … && raumbudget book 2026-Q2 … -o json; varies: booked_at hash -->
+//
+// Commands joined by && run in turn; the last one's output is compared.
+var fromComment = regexp.MustCompile(`<!-- output of: (raumbudget [^>]*?)(?: in (testdata/script/[a-z0-9-]+\.txtar))?(?:; varies: ([a-z_ ]+))? -->`)
 
 // jsonPair is a key with a scalar value, as it stands in JSON text.
 var jsonPair = regexp.MustCompile(`"([A-Za-z0-9_]+)":\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|null|true|false)`)
@@ -126,7 +132,8 @@ func TestDocJSONExamplesArePrinted(t *testing.T) {
 				t.Errorf("%s: JSON example %d has no <!-- output of: raumbudget … --> above it", doc, i+1)
 				continue
 			}
-			t.Run(m[1], func(t *testing.T) { checkJSONExample(t, doc, m[1], m[2], block) })
+			varies := strings.Fields(m[3])
+			t.Run(m[1], func(t *testing.T) { checkJSONExample(t, doc, m[1], m[2], varies, block) })
 		}
 	}
 }
@@ -135,7 +142,7 @@ func TestDocJSONExamplesArePrinted(t *testing.T) {
 // for the scenario examples, with the files of script if given) and
 // asserts that every key with a value in the example has that value
 // somewhere in the output; "…" marks what the example leaves out.
-func checkJSONExample(t *testing.T, doc, command, script, example string) {
+func checkJSONExample(t *testing.T, doc, command, script string, varies []string, example string) {
 	t.Helper()
 	dir := t.TempDir()
 	if script != "" {
@@ -146,18 +153,21 @@ func checkJSONExample(t *testing.T, doc, command, script, example string) {
 	if code := cmd.Run([]string{"scenario", "init"}, &setup, &setup); code != 0 {
 		t.Fatalf("scenario init: %s", setup.String())
 	}
-	args := splitArgs(strings.TrimPrefix(command, "raumbudget "))
 	var stdout, stderr bytes.Buffer
-	if code := cmd.Run(args, &stdout, &stderr); code != 0 {
-		t.Errorf("%s: %s: exit %d: %s", doc, command, code, stderr.String())
-		return
+	for _, c := range strings.Split(command, " && ") {
+		stdout.Reset()
+		args := splitArgs(strings.TrimPrefix(strings.TrimSpace(c), "raumbudget "))
+		if code := cmd.Run(args, &stdout, &stderr); code != 0 {
+			t.Errorf("%s: %s: exit %d: %s", doc, c, code, stderr.String())
+			return
+		}
 	}
 	printed := map[string]bool{}
 	for _, p := range jsonPair.FindAllStringSubmatch(stdout.String(), -1) {
 		printed[p[1]+"="+p[2]] = true
 	}
 	for _, p := range jsonPair.FindAllStringSubmatch(example, -1) {
-		if strings.Contains(p[2], "…") || strings.Contains(p[2], "...") {
+		if strings.Contains(p[2], "…") || strings.Contains(p[2], "...") || slices.Contains(varies, p[1]) {
 			continue
 		}
 		if !printed[p[1]+"="+p[2]] {
