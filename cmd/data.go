@@ -69,7 +69,7 @@ func readDataOptions(s *settings) (dataOptions, error) {
 	case !o.Demo && o.Data == "":
 		return o, usagef("--data is required (or --demo for the built-in sample data)")
 	}
-	return o, nil
+	return o, checkSheetSettings(s, o)
 }
 
 // readHeadings reads the config's columns: {heading: indicator key}.

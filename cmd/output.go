@@ -68,8 +68,10 @@ func readOutputOptions(s *settings) (outputOptions, error) {
 	if s.config != nil {
 		o.reads = append(o.reads, s.config.path)
 	}
-	o.ReportDate, err = readReportDate(s)
-	return o, err
+	if o.ReportDate, err = readReportDate(s); err != nil {
+		return o, err
+	}
+	return o, checkOutputSettings(s, o)
 }
 
 // readReportDate is --report-date, or today.
