@@ -141,6 +141,7 @@ func flagError(c *cobra.Command, err error) error {
 		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
 		msg += didYouMean(name, names, "--%s")
 	}
+	//lint:ignore ST1005 the user reads two lines, the second a sentence, as cobra writes them
 	return fmt.Errorf("%s\nRun '%s --help' for usage.", msg, c.CommandPath())
 }
 

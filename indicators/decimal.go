@@ -8,6 +8,7 @@ import (
 
 // Hints for the commonest mistake: a number in the other dialect.
 var (
+	//lint:ignore ST1005 "German" is a proper noun
 	errGermanDecimal  = errors.New(`German numbers use a decimal comma; "." only separates thousands`)
 	errEnglishDecimal = errors.New(`a decimal point is expected; "," only separates thousands`)
 )
