@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -99,7 +100,29 @@ func readFormulaOptions(s *settings, headings map[string]string) (formulaOptions
 			return o, usagef("%s: %q is not among the weighted indicators %v", s.where("inverse"), key, indicatorOrder(o.Weights))
 		}
 	}
-	return o, nil
+	return o, checkColumnTargets(s, headings, o.Weights)
+}
+
+// columnTargets are the keys a heading may be mapped to besides the
+// weighted indicators.
+var columnTargets = []string{"unit", "area", allocate.SpendingKey}
+
+// checkColumnTargets refuses a heading mapped to a key that no column is
+// read for: a misspelt key would leave the column unread without a word.
+func checkColumnTargets(s *settings, headings map[string]string, weights map[string]*big.Rat) error {
+	for heading, key := range headings {
+		if _, weighted := weights[key]; weighted || slices.Contains(columnTargets, key) {
+			continue
+		}
+		known := append(indicatorOrder(weights), columnTargets...)
+		place := s.lineOf("columns." + heading)
+		if place == "" {
+			place = s.where("columns")
+		}
+		return usagef("%s: columns: %q maps to %q, which is no weighted indicator nor one of %s%s",
+			place, heading, key, strings.Join(columnTargets, ", "), didYouMean(key, known, "%q"))
+	}
+	return nil
 }
 
 // readWeights reads the weights or gives the default, checks that each

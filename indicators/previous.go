@@ -19,9 +19,9 @@ import (
 // amount in euros is its Values[0]. Table.Period is the quarter read when
 // the file names its quarters (a plan's output), else "".
 func ReadPrevious(path string, opt Options) (*Table, error) {
-	data, err := os.ReadFile(path)
+	data, err := readBounded(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
+		return nil, err
 	}
 	opt.Period = strings.ToUpper(strings.TrimSpace(opt.Period))
 	if isJSON(path, data) {
@@ -294,4 +294,22 @@ func (t *Table) addJSONUnit(i int, u amountJSON, seen map[string]int) error {
 	seen[name] = i
 	t.Units = append(t.Units, Unit{Name: name, Values: []*big.Rat{amount}, Rows: 1})
 	return nil
+}
+
+// readBounded reads a whole file of at most maxCSV bytes; a device or a
+// pipe (/dev/zero) is held to the same bound as a regular file.
+func readBounded(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxCSV+1))
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot read: " + pathMessage(err), err: err}
+	}
+	if int64(len(data)) > maxCSV {
+		return nil, tooLarge(path)
+	}
+	return data, nil
 }

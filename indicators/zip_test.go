@@ -254,6 +254,8 @@ func TestNonRegularFiles(t *testing.T) {
 	if _, err := os.Stat("/dev/zero"); err == nil {
 		_, err = ReadFile("/dev/zero", two, Options{})
 		wantError(t, err, "/dev/zero: the file is larger than 1 MiB; is it really an indicator table?")
+		_, err = ReadPrevious("/dev/zero", Options{})
+		wantError(t, err, "/dev/zero: the file is larger than 1 MiB; is it really an indicator table?")
 	}
 	// A FIFO with a table is read.
 	fifo := filepath.Join(t.TempDir(), "data.csv")
