@@ -11,17 +11,12 @@ func givenForThisRun(s *settings, key string) bool {
 	return l == levelFlag || l == levelConfig || l == levelBaseline
 }
 
-// checkOutputSettings refuses --force without --out and --report-date
-// for a format that prints no date. (A command without --report-date,
-// such as check, takes allocate's config as it is: its report-date is
-// allocate's.)
+// checkOutputSettings refuses --force without --out. (--report-date for
+// a format without a date is let pass: a script gives the same flags for
+// each format it writes.)
 func checkOutputSettings(s *settings, o outputOptions) error {
 	if o.Force && o.Out == "" && givenForThisRun(s, "force") {
 		return usagef("%s: --force replaces the --out file, but no --out is given", s.where("force"))
-	}
-	hasDate := s.cmd.Flags().Lookup("report-date") != nil
-	if hasDate && o.Format != "xlsx" && s.v.GetString("report-date") != "" && givenForThisRun(s, "report-date") {
-		return usagef("%s: the report date goes into an xlsx report; -o %s has none", s.where("report-date"), o.Format)
 	}
 	return nil
 }
