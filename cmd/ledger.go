@@ -491,27 +491,37 @@ func storedFiles(l *ledger.Ledger, b *ledger.Booking) (bookingFiles, error) {
 // recomputeProblems computes the booking again from its settings and
 // files and lists every difference to what is stored.
 func recomputeProblems(b, before *ledger.Booking, files bookingFiles) []string {
-	p, err := storedPlanOptions(b)
+	q, err := recomputeBooking(b, before, files)
 	if err != nil {
 		return []string{err.Error()}
+	}
+	return compareBooking(b, q)
+}
+
+// recomputeBooking computes the booking again from its stored settings
+// and files, as verify and the yearly report do.
+func recomputeBooking(b, before *ledger.Booking, files bookingFiles) (*scenario.Quarter, error) {
+	p, err := storedPlanOptions(b)
+	if err != nil {
+		return nil, err
 	}
 	previousPath := ""
 	if files.Previous != nil {
 		dir, err := os.MkdirTemp("", "raumbudget-verify-")
 		if err != nil {
-			return []string{err.Error()}
+			return nil, err
 		}
 		defer os.RemoveAll(dir)
 		previousPath = filepath.Join(dir, filepath.Base(files.Previous.Name))
 		if err := os.WriteFile(previousPath, files.Previous.Content, 0o600); err != nil {
-			return []string{err.Error()}
+			return nil, err
 		}
 	}
 	q, err := computeBooking(p, files, b.Period, b.TransitionStart, before, previousPath)
 	if err != nil {
-		return []string{"cannot be recomputed: " + err.Error()}
+		return nil, fmt.Errorf("cannot be recomputed: %v", err)
 	}
-	return compareBooking(b, q)
+	return q, nil
 }
 
 func compareBooking(b *ledger.Booking, q *scenario.Quarter) []string {
