@@ -34,7 +34,7 @@ office's spending in the previous year, exact to the cent.`,
 	}
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
-	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil))
+	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil), newReportCmd())
 	refuseUnknownSubcommands(root)
 	return root
 }
