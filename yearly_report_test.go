@@ -179,17 +179,24 @@ func TestYearlyReportChangeAsExplain(t *testing.T) {
 	}
 }
 
-// With Ist files the report's Soll/Ist figures are monitor's for the
-// same plan and Ist.
-func TestYearlyReportSollIst(t *testing.T) {
-	config := bookedYear(t, "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4")
+// istOf writes a realistic year of payments for the plan of the booked
+// year and returns the plan's path and the flags that give the Ist.
+func istOf(t *testing.T, config string) (string, []string) {
+	t.Helper()
 	dir := filepath.Dir(config)
 	planPath := filepath.Join(dir, "plan.json")
 	raumbudget(t, "plan", "--config", config, "--start", "2026-Q1", "--quarters", "4", "-o", "json", "--out", planPath)
 	soll, units := readPlanSoll(t, planPath)
 	pays, _ := generate(t, soll, units)
 	plain, _, _ := writeForms(t, dir, pays)
-	ist := []string{"--ist", plain[0], "--ist", plain[1], "--as-of", "2026-05"}
+	return planPath, []string{"--ist", plain[0], "--ist", plain[1], "--as-of", "2026-05"}
+}
+
+// With Ist files the report's Soll/Ist figures are monitor's for the
+// same plan and Ist.
+func TestYearlyReportSollIst(t *testing.T) {
+	config := bookedYear(t, "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4")
+	planPath, ist := istOf(t, config)
 	out := yearlyJSON(t, append([]string{"report", "2026", "--config", config}, ist...)...)
 	var mon monitorOut
 	if err := json.Unmarshal(raumbudget(t, append([]string{"monitor", "2026", "--soll", planPath, "-o", "json"}, ist...)...), &mon); err != nil {
@@ -293,15 +300,18 @@ func renderHTML(t *testing.T, html []byte) (string, []string, []string) {
 	return text, requests, problems
 }
 
-// The PDF: at most 12 A4 pages for four booked quarters of the demo data,
-// and its text holds every office's year total in German format.
+// The PDF: at most 12 A4 pages for four booked quarters of the demo data
+// with Soll/Ist (every section and chart), and its text holds every
+// office's year total and its Soll in German format.
 func TestYearlyReportPDF(t *testing.T) {
 	chrome.Require(t)
 	calc.RequirePDF(t)
 	config := bookedYear(t, "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4")
-	out := yearlyJSON(t, "report", "2026", "--config", config)
+	_, ist := istOf(t, config)
+	args := append([]string{"report", "2026", "--config", config}, ist...)
+	out := yearlyJSON(t, args...)
 	path := filepath.Join(t.TempDir(), "jahresbericht.pdf")
-	raumbudget(t, "report", "2026", "--config", config, "--out", path)
+	raumbudget(t, append(args, "--out", path)...)
 	info, err := exec.Command("pdfinfo", path).Output()
 	if err != nil {
 		t.Fatal(err)
@@ -322,6 +332,12 @@ func TestYearlyReportPDF(t *testing.T) {
 		if want := germanEuros(u.Total) + " €"; !bytes.Contains(text, []byte(want)) {
 			t.Errorf("%s: the PDF's text does not hold the year total %s", u.Unit, want)
 		}
+		if want := germanEuros(*u.Projection) + " €"; !bytes.Contains(text, []byte(want)) {
+			t.Errorf("%s: the PDF's text does not hold the projection %s", u.Unit, want)
+		}
+	}
+	if !bytes.Contains(text, []byte("Soll und Ist kumuliert")) {
+		t.Error("the PDF has no Soll/Ist chart")
 	}
 }
 

@@ -2,10 +2,12 @@ package cmd
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/raumbudget/raumbudget/internal/chrome"
 	"github.com/raumbudget/raumbudget/internal/ledgertest"
 )
 
@@ -42,5 +44,27 @@ func TestReportOfTamperedLedger(t *testing.T) {
 	html := report("html")
 	if !strings.Contains(html, "NICHT intakt") || !strings.Contains(html, "2026-Q2 revision 1: stored hash") {
 		t.Error("the HTML does not say the ledger is not intact")
+	}
+}
+
+// Without Chromium, -o pdf exits 2 saying how to install it or to write
+// HTML, and writes nothing.
+func TestReportPDFWithoutChromium(t *testing.T) {
+	f := newBookingFixture(t)
+	if code, _, stderr := run("book", "2026-Q1", "--config", f.config); code != 0 {
+		t.Fatal(stderr)
+	}
+	t.Setenv("PATH", t.TempDir())
+	saved := chrome.Fallback
+	chrome.Fallback = filepath.Join(t.TempDir(), "chromium")
+	t.Cleanup(func() { chrome.Fallback = saved })
+	out := filepath.Join(f.dir, "bericht.pdf")
+	code, _, stderr := run("report", "2026", "--config", f.config, "--out", out)
+	want := "raumbudget: -o pdf needs Chromium, which is not installed: install it with apt-get install chromium, or write -o html and print that\n"
+	if code != 2 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want 2, %q", code, stderr, want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s was written: %v", out, err)
 	}
 }

@@ -22,16 +22,20 @@ const InstallHint = "install it with apt-get install chromium"
 // Timeout bounds one print.
 const Timeout = 120 * time.Second
 
+// Fallback is where Chromium is looked for when the PATH has none (a
+// variable so that tests can take it away).
+var Fallback = "/usr/bin/chromium"
+
 // Path is the Chromium executable: chromium or chromium-browser on the
-// PATH, else /usr/bin/chromium; "" when there is none.
+// PATH, else Fallback; "" when there is none.
 func Path() string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
+	if _, err := os.Stat(Fallback); err == nil {
+		return Fallback
 	}
 	return ""
 }
