@@ -148,7 +148,7 @@ func yearlyMonitor(s *settings, bookings []ledger.Booking, year int, ist []strin
 	if opts.CostCenters, err = readCostCenters(s); err != nil {
 		return nil, err
 	}
-	soll := &actuals.Soll{File: "ledger", Year: year, Quarters: map[string]*[4]int64{}}
+	soll := &actuals.Soll{File: "of the ledger", Year: year, Quarters: map[string]*[4]int64{}}
 	booked := [4]bool{}
 	for i, b := range bookings {
 		if !ledger.Active(bookings)[i] || b.Period.Year != year {
