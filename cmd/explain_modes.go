@@ -158,13 +158,7 @@ func inputOf(q scenario.Quarter) allocate.Input {
 }
 
 // effect is what the corridor adds to the unit's exact amount: B·p' − E.
-func effect(q scenario.Quarter, u int) *big.Rat {
-	damped := new(big.Rat).Mul(q.Units[u].Share, q.Budget.Rat())
-	return damped.Sub(damped, q.Result.Exact(u))
-}
+func effect(q scenario.Quarter, u int) *big.Rat { return q.CorridorEffect(u) }
 
 // roundingOf is what rounding adds: amount − B·p'.
-func roundingOf(q scenario.Quarter, u int) *big.Rat {
-	damped := new(big.Rat).Mul(q.Units[u].Share, q.Budget.Rat())
-	return new(big.Rat).Sub(q.Units[u].Amount.Rat(), damped)
-}
+func roundingOf(q scenario.Quarter, u int) *big.Rat { return q.RoundingEffect(u) }

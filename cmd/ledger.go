@@ -520,15 +520,25 @@ func storedFiles(l *ledger.Ledger, b *ledger.Booking) (bookingFiles, error) {
 // recomputeProblems computes the booking again from its settings and
 // files and lists every difference to what is stored.
 func recomputeProblems(b, before *ledger.Booking, files bookingFiles) []string {
-	p, err := storedPlanOptions(b)
+	q, err := recomputeBooking(b, before, files)
 	if err != nil {
 		return []string{err.Error()}
 	}
+	return compareBooking(b, q)
+}
+
+// recomputeBooking computes the booking again from its stored settings
+// and files, as verify and the yearly report do.
+func recomputeBooking(b, before *ledger.Booking, files bookingFiles) (*scenario.Quarter, error) {
+	p, err := storedPlanOptions(b)
+	if err != nil {
+		return nil, fmt.Errorf("cannot be recomputed: %v", err)
+	}
 	q, err := recompute(b, before, p, files)
 	if err != nil {
-		return []string{"cannot be recomputed: " + err.Error()}
+		return nil, fmt.Errorf("cannot be recomputed: %v", err)
 	}
-	return compareBooking(b, q)
+	return q, nil
 }
 
 // recompute computes a booking again from its stored settings p and

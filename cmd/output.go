@@ -108,7 +108,7 @@ func (o outputOptions) write(stdout io.Writer, data []byte, inputs ...string) er
 // without an extension, or with .txt, implies none: it gets the table, or
 // any text format -o names.
 var extensionFormats = map[string]string{".csv": "csv", ".json": "json", ".md": "markdown",
-	".markdown": "markdown", ".xlsx": "xlsx"}
+	".markdown": "markdown", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 // formatForOut is the output format once the --out file name is known:
 // without an explicit -o the name's extension chooses it; an explicit -o

@@ -36,7 +36,7 @@ office's spending in the previous year, exact to the cent.`,
 	}
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
-	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil), newIstCmd())
+	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil), newIstCmd(), newReportCmd())
 	root.SetHelpCommand(newHelpCmd())
 	refuseUnknownSubcommands(root)
 	return root

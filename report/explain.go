@@ -69,6 +69,12 @@ func (c *Change) lines(amount allocate.Cents) (keys []string, cents []allocate.C
 	return keys, cents
 }
 
+// Lines are the change's lines in whole cents that add up to amount −
+// OldAmount: each exact part rounded, then "corridor" and "rounding".
+func (c *Change) Lines(amount allocate.Cents) (keys []string, cents []allocate.Cents) {
+	return c.lines(amount)
+}
+
 // roundCents rounds half away from zero.
 func roundCents(x *big.Rat) allocate.Cents {
 	num, den := new(big.Int).Abs(x.Num()), x.Denom()

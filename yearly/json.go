@@ -1,0 +1,119 @@
+package yearly
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/raumbudget/raumbudget/allocate"
+)
+
+// reportJSON is the report for scripts (README, "The yearly report for
+// the committee"): money as strings with two decimals, null where a
+// figure is not defined.
+type reportJSON struct {
+	Year     int           `json:"year"`
+	Quarters []quarterJSON `json:"quarters"`
+	Units    []unitJSON    `json:"units"`
+	Total    string        `json:"total"`
+	Bookings []bookingJSON `json:"bookings"`
+	Verified bool          `json:"verified"`
+}
+
+type quarterJSON struct {
+	Period         string  `json:"period"`
+	IndicatorShare float64 `json:"indicator_share"`
+	Budget         string  `json:"budget"`
+}
+
+type unitJSON struct {
+	Unit        string             `json:"unit"`
+	Quarters    map[string]*string `json:"quarters"`
+	Total       string             `json:"total"`
+	TotalBefore *string            `json:"total_before"`
+	Change      *string            `json:"change"`
+	Soll        *string            `json:"soll"`
+	Ist         *string            `json:"ist"`
+	Projection  *string            `json:"projection"`
+	Deviation   *string            `json:"deviation"`
+	Status      *string            `json:"status"`
+}
+
+type bookingJSON struct {
+	Period       string      `json:"period"`
+	Revision     int         `json:"revision"`
+	Active       bool        `json:"active"`
+	BookedAt     string      `json:"booked_at"`
+	BookedBy     string      `json:"booked_by"`
+	Reason       string      `json:"reason"`
+	Inputs       []inputJSON `json:"inputs"`
+	Hash         string      `json:"hash"`
+	PreviousHash string      `json:"previous_hash"`
+}
+
+type inputJSON struct {
+	Role   string `json:"role"`
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+	Bytes  int64  `json:"bytes"`
+}
+
+func money(c allocate.Cents) *string {
+	s := c.String()
+	return &s
+}
+
+func moneyOf(c *allocate.Cents) *string {
+	if c == nil {
+		return nil
+	}
+	return money(*c)
+}
+
+// WriteJSON writes the report's JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	out := reportJSON{Year: r.Year, Quarters: []quarterJSON{}, Units: []unitJSON{}, Total: r.Total.String(),
+		Bookings: []bookingJSON{}, Verified: r.Verified}
+	for _, q := range r.Quarters {
+		alpha, _ := q.IndicatorShare.Float64()
+		out.Quarters = append(out.Quarters, quarterJSON{Period: q.Period.String(), IndicatorShare: alpha, Budget: q.Budget.String()})
+	}
+	for i := range r.Units {
+		out.Units = append(out.Units, r.unitJSON(&r.Units[i]))
+	}
+	for _, e := range r.Bookings {
+		b := bookingJSON{Period: e.Period.String(), Revision: e.Revision, Active: e.Active, BookedAt: e.BookedAt.UTC().Format(time.RFC3339),
+			BookedBy: e.BookedBy, Reason: e.Reason, Inputs: []inputJSON{}, Hash: e.Hash, PreviousHash: e.PreviousHash}
+		for _, in := range e.Inputs {
+			b.Inputs = append(b.Inputs, inputJSON{Role: in.Role, Name: in.Name, SHA256: in.SHA256, Bytes: in.Bytes})
+		}
+		out.Bookings = append(out.Bookings, b)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func (r *Report) unitJSON(u *Unit) unitJSON {
+	j := unitJSON{Unit: u.Name, Quarters: map[string]*string{}, Total: u.Total.String(),
+		TotalBefore: moneyOf(u.TotalBefore), Change: moneyOf(u.YearChange())}
+	for qi, q := range r.Quarters {
+		if u.Booked[qi] {
+			j.Quarters[q.Period.String()] = money(u.Amounts[qi])
+		} else {
+			j.Quarters[q.Period.String()] = nil
+		}
+	}
+	if m := u.Monitor; m != nil {
+		status := m.Status.String()
+		j.Soll, j.Ist = money(allocate.Cents(m.SollYear)), money(allocate.Cents(m.IstToDate))
+		j.Projection, j.Deviation, j.Status = money(allocate.Cents(m.Projection)), money(allocate.Cents(m.Deviation)), &status
+	}
+	return j
+}
