@@ -38,7 +38,9 @@ office's spending in the previous year, exact to the cent.`,
 	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
 	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil), newIstCmd())
 	root.SetHelpCommand(newHelpCmd())
+	root.InitDefaultCompletionCmd() // now, not at Execute: its help is in the catalogue too
 	refuseUnknownSubcommands(root)
+	registerCompletions(root)
 	return root
 }
 
