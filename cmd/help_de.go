@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // helpDE is the German help of every command, keyed by command path: the
@@ -299,12 +300,18 @@ func askHelpLanguage(help *cobra.Command) {
 	}
 }
 
-// germanHelp puts the German help and usage headings into every command.
+// germanHelp puts the German help, flag descriptions and usage headings
+// into every command.
 func germanHelp(c *cobra.Command) {
 	if t, ok := helpDE[c.CommandPath()]; ok {
 		c.Short, c.Long = t.Short, t.Long
 	}
 	c.SetUsageTemplate(germanUsage.Replace(c.UsageTemplate()))
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if de, ok := flagUsageDE[f.Usage]; ok {
+			f.Usage = de
+		}
+	})
 	if f := c.Flags().Lookup("help"); f != nil {
 		f.Usage = "Hilfe zu " + c.Name()
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // commands lists every command of the tree.
@@ -55,6 +56,28 @@ func TestGermanUsage(t *testing.T) {
 		}
 		if de := helpDE[c.CommandPath()]; c.Short != de.Short || c.Long != de.Long {
 			t.Errorf("%s: help is not the German one", c.CommandPath())
+		}
+	}
+}
+
+// Every flag has a German description, and the catalogue holds none that
+// no flag has.
+func TestFlagCatalogue(t *testing.T) {
+	used := map[string]bool{}
+	for _, c := range commands(NewRootCmd()) {
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if f.Name == "help" || f.Name == "version" {
+				return // cobra's, translated by name
+			}
+			used[f.Usage] = true
+			if _, ok := flagUsageDE[f.Usage]; !ok {
+				t.Errorf("%s --%s: no German description for %q (add it to flagUsageDE)", c.CommandPath(), f.Name, f.Usage)
+			}
+		})
+	}
+	for en := range flagUsageDE {
+		if !used[en] {
+			t.Errorf("flagUsageDE has %q, which no flag says", en)
 		}
 	}
 }
