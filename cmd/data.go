@@ -141,7 +141,11 @@ func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, 
 		sum.Add(sum, w)
 	}
 	if sum.Cmp(big.NewRat(1, 1)) != 0 {
-		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), sumText(sum))
+		hint := ""
+		if sum.Cmp(big.NewRat(100, 1)) == 0 {
+			hint = "; did you mean percent (e.g. 25%)?"
+		}
+		return nil, usagef("%s: weights sum to %s, not 1%s", s.where("weights"), sumText(sum), hint)
 	}
 	return weights, nil
 }

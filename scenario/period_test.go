@@ -17,3 +17,22 @@ func TestParsePeriodForms(t *testing.T) {
 		}
 	}
 }
+
+// Whatever reads as a quarter reads back the same from how it is written.
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2026-Q1", "Q4/2027", "3/2026", "IV/2026", "2. Quartal 2026", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			return
+		}
+		if p.Quarter < 1 || p.Quarter > 4 {
+			t.Fatalf("ParsePeriod(%q) = %v: no quarter", s, p)
+		}
+		if back, err := ParsePeriod(p.String()); err != nil || back != p {
+			t.Fatalf("ParsePeriod(%q) = %v, but %q reads as %v, %v", s, p, p.String(), back, err)
+		}
+	})
+}
