@@ -47,12 +47,18 @@ func codeBlocks(text, lang string) (blocks, preceding []string) {
 }
 
 // shellCommands are the raumbudget commands of a sh block: continuation
-// lines joined, comments dropped, `go run .` read as raumbudget.
+// lines joined, comments and redirections dropped, `go run .` read as
+// raumbudget.
 func shellCommands(block string) []string {
 	var cmds []string
 	joined := strings.ReplaceAll(block, "\\\n", " ")
 	for _, line := range strings.Split(joined, "\n") {
 		if i := strings.Index(line, " #"); i >= 0 {
+			line = line[:i]
+		}
+		// What the shell does with the output (> file, | command) is not
+		// raumbudget's: the script runs the command before it.
+		if i := strings.IndexAny(line, ">|"); i >= 0 {
 			line = line[:i]
 		}
 		line = strings.Join(strings.Fields(line), " ")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	"os"
 	"slices"
@@ -136,7 +137,7 @@ func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, 
 		}
 		return weights, nil
 	}
-	weights, err := parseWeights(raw)
+	given, err := parseWeights(raw)
 	if err != nil {
 		return nil, usagef("%s: %v", s.where("weights"), err)
 	}
@@ -144,20 +145,57 @@ func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, 
 	for _, key := range headings {
 		known = append(known, key)
 	}
+	weights := map[string]*big.Rat{}
+	named := map[string]string{} // indicator key → the name it was given by
 	sum := new(big.Rat)
-	for key, w := range weights {
+	for _, name := range slices.Sorted(maps.Keys(given)) {
+		key, w := weightKey(name, headings, known), given[name]
 		if !slices.Contains(known, key) {
-			return nil, usagef("%s: unknown indicator %q (known: %v; map other headings under 'columns' in the config)", whereNested(s, "weights", key), key, known)
+			return nil, usagef("%s: unknown indicator %q (known: %v; map other headings under 'columns' in the config)", whereNested(s, "weights", name), name, known)
+		}
+		if other, dup := named[key]; dup {
+			return nil, usagef("%s: %q and %q both name %s", s.where("weights"), other, name, key)
 		}
 		if w.Sign() < 0 {
-			return nil, usagef("%s: %s is below 0", whereNested(s, "weights", key), key)
+			return nil, usagef("%s: %s is below 0", whereNested(s, "weights", name), name)
 		}
+		weights[key], named[key] = w, name
 		sum.Add(sum, w)
 	}
 	if sum.Cmp(big.NewRat(1, 1)) != 0 {
-		return nil, usagef("%s: weights sum to %s, not 1", s.where("weights"), sumText(sum))
+		hint := ""
+		if sum.Cmp(big.NewRat(100, 1)) == 0 {
+			hint = "; did you mean percent (e.g. 25%)?"
+		}
+		return nil, usagef("%s: weights sum to %s, not 1%s", s.where("weights"), sumText(sum), hint)
 	}
 	return weights, nil
+}
+
+// weightKey is the indicator a weight's name stands for: an indicator
+// key, a German heading ("SGB II/XII") or a heading of the config's
+// columns, matched as the table reader matches headings. A name that is
+// none of these is returned as given, for the message.
+func weightKey(name string, headings map[string]string, known []string) string {
+	if slices.Contains(known, name) {
+		return name
+	}
+	// A key is written exactly: "youth_018" is a typo, not a heading.
+	key, ok := indicators.IndicatorKey(name, headings)
+	if ok && slices.Contains(known, key) && indicators.NormHeading(name) != indicators.NormHeading(key) {
+		return key
+	}
+	return name
+}
+
+// percentHint suggests a percentage for a share from 2 to 100 written
+// without one ("70" → "; did you mean 70%?"): shares are often given in
+// percent. Below 2 the slip is as likely a misplaced point (1.2).
+func percentHint(text string, x *big.Rat) string {
+	if strings.Contains(text, "%") || x.Cmp(big.NewRat(2, 1)) < 0 || x.Cmp(big.NewRat(100, 1)) > 0 {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %s%%?", strings.TrimSpace(text))
 }
 
 // whereNested names the config line of parent.key when the setting came
@@ -236,7 +274,7 @@ func readShareSetting(s *settings, key string) (*big.Rat, error) {
 		return nil, usagef("%s: %v", s.where(key), err)
 	}
 	if x.Sign() < 0 || x.Cmp(big.NewRat(1, 1)) > 0 {
-		return nil, usagef("%s: %s is outside [0, 1]", s.where(key), s.v.GetString(key))
+		return nil, usagef("%s: %s is outside [0, 1]%s", s.where(key), s.v.GetString(key), percentHint(s.v.GetString(key), x))
 	}
 	return x, nil
 }

@@ -28,7 +28,7 @@ func newReportCmd() *cobra.Command {
 		Long: `Write the yearly report of the booked quarters: every booked quarter of YEAR
 with α, budget and each district office's amount, each office's year total
 and its change against the year before, Soll against Ist and the projection
-when Ist files are given (--ist; the ledger stores no Ist), each office's
+when Ist files are given (--ist; Ist stored by ist import is not read yet), each office's
 change from the first to the last booked quarter split as explain splits it,
 the indicator data used and the audit trail with ledger verify's verdict.
 -o html is one self-contained file that prints on A4; -o pdf prints it with
@@ -48,7 +48,7 @@ headless Chromium.`,
 	addLedgerFlag(c)
 	f := c.Flags()
 	f.String("config", "", "YAML config file; its ledger key names the ledger")
-	f.StringArray("ist", nil, "actual spending (CSV or xlsx) for Soll against Ist; the ledger stores none")
+	f.StringArray("ist", nil, "actual spending (CSV or xlsx) for Soll against Ist")
 	f.String("as-of", "", "reporting month of the Ist, e.g. 2026-09 (default: the last month with Ist)")
 	addOutputFlags(c, yearlyFormats)
 	f.Lookup("output").DefValue = "html"

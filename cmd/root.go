@@ -37,8 +37,14 @@ office's spending in the previous year, exact to the cent.`,
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newAllocateCmd(nil), newPlanCmd(nil), newExplainCmd(nil), newScenarioCmd())
 	root.AddCommand(newInitCmd(nil), newCheckCmd(nil), newBookCmd(), newLedgerCmd(), newMonitorCmd(nil), newIstCmd(), newReportCmd())
-	root.SetHelpCommand(newHelpCmd())
+	help := newHelpCmd()
+	root.SetHelpCommand(help)
+	addHelpLanguage(root, help)
+	// Now, not at Execute: their help is in the German catalogue too.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
 	refuseUnknownSubcommands(root)
+	registerCompletions(root)
 	return root
 }
 

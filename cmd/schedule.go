@@ -34,6 +34,9 @@ func readSchedule(s *settings) (scenario.Schedule, error) {
 		if err != nil {
 			return sch, usagef("%s: %v", s.where(key), err)
 		}
+		if hint := percentHint(s.v.GetString(key), x); hint != "" && key != "step" {
+			return sch, usagef("%s: %s is outside [0, 1]%s", s.where(key), s.v.GetString(key), hint)
+		}
 		*dst = x
 	}
 	if r.Every, err = readCount(s, "every"); err != nil {
@@ -62,8 +65,12 @@ func readScheduleList(s *settings, raw any) ([]scenario.Step, error) {
 		if steps[i].Period, err = scenario.ParsePeriod(fmt.Sprint(entry["period"])); err != nil {
 			return nil, usagef("%s: %v", place, err)
 		}
-		if steps[i].IndicatorShare, err = parseShare(fmt.Sprint(entry["indicator-share"])); err != nil {
+		text := fmt.Sprint(entry["indicator-share"])
+		if steps[i].IndicatorShare, err = parseShare(text); err != nil {
 			return nil, usagef("%s: %v", place, err)
+		}
+		if hint := percentHint(text, steps[i].IndicatorShare); hint != "" {
+			return nil, usagef("%s: indicator share %s is outside [0, 1]%s", place, text, hint)
 		}
 	}
 	if err := (scenario.Schedule{List: steps}).Validate(); err != nil {

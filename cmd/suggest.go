@@ -115,7 +115,9 @@ func newHelpCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [command]",
 		Short: "Help about any command",
-		Args:  cobra.ArbitraryArgs,
+		Long: `Show the help of a command, e.g. "raumbudget help scenario compare".
+In German with --lang de or RAUMBUDGET_LANG=de.`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)
 			if err != nil {
@@ -124,6 +126,7 @@ func newHelpCmd() *cobra.Command {
 			if len(rest) > 0 {
 				return unknownSubcommand(target, rest[0])
 			}
+			askHelpLanguage(c)
 			return target.Help()
 		},
 	}

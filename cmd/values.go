@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -14,45 +15,72 @@ import (
 // defaultIndicators are the model's indicators in their usual order.
 var defaultIndicators = []string{"youth_0_18", "sgb_recipients", "migrant_youth_0_18", "open_space_m2"}
 
-// parseEuros reads an amount in euros with at most two decimals. German
-// input is recognised by a comma ("12.000.000,50") or by several dots
-// ("12.000.000"); anything else is read with a decimal point. A single dot
-// followed by three digits ("12.000") is refused as more than two decimals
-// rather than guessed.
+// parseEuros reads an amount in euros with at most two decimals, written
+// the German way ("12.000.000,50") or the English way ("12,000,000.50").
+// Both readings are tried; one that writes more than two decimals is no
+// amount, so a dot or comma before exactly three digits separates
+// thousands ("12.000" and "12,000" are twelve thousand) and one before one
+// or two digits is the decimal separator ("12,5", "12.50"). With the
+// thousands grouped by three, as both readings demand, no text is an
+// amount both ways with different values; should one ever be, it is
+// refused with both readings rather than guessed.
 func parseEuros(s string) (allocate.Cents, error) {
 	s = strings.TrimSpace(s)
 	if strings.ContainsFunc(euroSigns.Replace(s), unicode.IsLetter) {
 		return 0, fmt.Errorf("%q is not an amount in euros: write digits, e.g. 12000000 or 12.000.000,00", s)
 	}
-	dialect := indicators.English
-	if strings.Contains(s, ",") || strings.Count(s, ".") > 1 {
-		dialect = indicators.German
-	}
-	if _, frac, ok := strings.Cut(s, "."); ok && dialect == indicators.English {
-		switch digits := len(strings.TrimSpace(strings.Trim(frac, "€EUR "))); {
-		case digits == 3:
-			return 0, fmt.Errorf("%q is ambiguous: a dot before three digits may separate thousands or decimals; write %s or %s,00", s,
-				strings.Replace(strings.TrimSpace(strings.Trim(s, "€EUR ")), ".", "", 1), strings.TrimSpace(strings.Trim(s, "€EUR ")))
-		case digits > 2:
-			return 0, fmt.Errorf("%q has more than two decimals", s)
+	var readings []*big.Rat
+	var firstErr error
+	for _, d := range []indicators.Dialect{indicators.German, indicators.English} {
+		x, err := readAmount(s, d)
+		switch {
+		case err != nil && (firstErr == nil || errors.Is(err, errDecimals)):
+			firstErr = err // the decimals say more than a grouping that fails
+		case err == nil && (len(readings) == 0 || readings[0].Cmp(x) != 0):
+			readings = append(readings, x)
 		}
 	}
-	x, err := indicators.ParseNumber(s, dialect)
-	if err != nil {
-		return 0, err
+	switch len(readings) {
+	case 0:
+		return 0, firstErr
+	case 2:
+		return 0, fmt.Errorf("%q is ambiguous: it reads as %s or as %s; write it without thousands separators", s,
+			readings[0].FloatString(2), readings[1].FloatString(2))
 	}
-	cents := new(big.Rat).Mul(x, big.NewRat(100, 1))
-	if !cents.IsInt() {
-		return 0, fmt.Errorf("%q has more than two decimals", s)
-	}
+	x := readings[0]
 	if x.Sign() < 0 {
 		return 0, fmt.Errorf("%q is below 0", s)
 	}
+	cents := new(big.Rat).Mul(x, big.NewRat(100, 1))
 	if !cents.Num().IsInt64() || cents.Num().BitLen() > 62 {
 		return 0, fmt.Errorf("%q is too large", s)
 	}
 	return allocate.Cents(cents.Num().Int64()), nil
 }
+
+// readAmount reads s in one dialect; more than two decimals written (also
+// "12.000" read the English way) make it no amount.
+func readAmount(s string, d indicators.Dialect) (*big.Rat, error) {
+	x, err := indicators.ParseNumber(s, d)
+	if err != nil {
+		return nil, err
+	}
+	decimal, thousands := ",", "."
+	if d == indicators.English {
+		decimal, thousands = ".", ","
+	}
+	if lead, _, ok := strings.Cut(s, thousands); ok && strings.Trim(strings.TrimFunc(lead, notDigit), "0") == "" {
+		return nil, fmt.Errorf("%q is not a number", s) // "0.500" groups no thousands
+	}
+	if _, frac, ok := strings.Cut(s, decimal); ok && len(strings.TrimFunc(frac, notDigit)) > 2 {
+		return nil, fmt.Errorf("%q has %w", s, errDecimals)
+	}
+	return x, nil
+}
+
+var errDecimals = errors.New("more than two decimals")
+
+func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // euroSigns are the currency marks an amount may carry.
 var euroSigns = strings.NewReplacer("€", "", "EUR", "", "Euro", "")

@@ -17,13 +17,23 @@ func TestParseEuros(t *testing.T) {
 		" 1234.5 ":       1234_50,
 		"0":              0,
 		"1.234.567,89 €": 1_234_567_89,
+		// A dot or comma before three digits separates thousands: an
+		// amount has at most two decimals (issue 13).
+		"12.000":    12_000_00,
+		"100.005":   100_005_00,
+		"1,005":     1_005_00,
+		"1.000 €":   1_000_00,
+		"1.234,5":   1_234_50,
+		"1,234.5":   1_234_50,
+		"1,234,567": 1_234_567_00,
+		"12.50":     12_50,
 	}
 	for in, want := range good {
 		if got, err := parseEuros(in); err != nil || got != want {
 			t.Errorf("parseEuros(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "abc", "-5", "100.005", "12.000", "1,005", "1e3", "99999999999999999999", "12.000,001"} {
+	for _, in := range []string{"", "abc", "-5", "0.500", "0,500", "100.0055", "1.234,567", "1,234.567", "12.5.0", "1e3", "99999999999999999999", "12.000,001"} {
 		if got, err := parseEuros(in); err == nil {
 			t.Errorf("parseEuros(%q) = %d, want an error", in, got)
 		}
@@ -71,6 +81,30 @@ func TestIndicatorOrder(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("order %v, want %v", got, want)
+		}
+	}
+}
+
+func TestPercentHint(t *testing.T) {
+	for text, want := range map[string]string{"70": "; did you mean 70%?", "1.5": "", "2": "; did you mean 2%?", "62,5": "; did you mean 62,5%?", "100": "; did you mean 100%?",
+		"101": "", "0.7": "", "1": "", "170%": ""} {
+		x, err := parseShare(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := percentHint(text, x); got != want {
+			t.Errorf("percentHint(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestWeightKey(t *testing.T) {
+	known := []string{"youth_0_18", "sgb_recipients", "migrant_youth_0_18", "open_space_m2", "kita"}
+	headings := map[string]string{"Kinder in Kitas": "kita"}
+	for name, want := range map[string]string{"SGB II/XII": "sgb_recipients", "einwohner 0–18": "youth_0_18", "Freifläche m2": "open_space_m2",
+		"Kinder in Kitas": "kita", "kita": "kita", "Bezirksstelle": "Bezirksstelle", "nothing": "nothing", "youth_018": "youth_018", "Youth_0_18": "Youth_0_18"} {
+		if got := weightKey(name, headings, known); got != want {
+			t.Errorf("weightKey(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

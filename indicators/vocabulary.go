@@ -1,0 +1,19 @@
+package indicators
+
+import "slices"
+
+// IndicatorKey names the column key a heading stands for, as the table
+// reader would match it: the key itself, a built-in German heading
+// ("SGB II/XII") or one of the user's headings (heading → key, from the
+// config's columns), which win. Case, spaces and the typography of "m²"
+// or "0–18" do not count.
+func IndicatorKey(heading string, headings map[string]string) (string, bool) {
+	key, ok := headingKeys(Schema{Headings: headings})[normHeading(heading)]
+	return key, ok
+}
+
+// BuiltinHeadings are the German headings the reader knows for key, the
+// usual one first; nil for a key without any.
+func BuiltinHeadings(key string) []string {
+	return slices.Clone(builtinHeadings[key])
+}
