@@ -16,7 +16,8 @@ type model struct {
 	plan     *scenario.Result // nil for a single allocation
 	// previous are the amounts of the period before the first, by unit:
 	// the booked amounts a plan continues from; nil when not known.
-	previous []allocate.Cents
+	previous      []allocate.Cents
+	previousTotal int64 // their sum, once rather than per unit
 }
 
 type period struct {
@@ -52,6 +53,9 @@ func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 	}
 	if len(m.previous) != len(m.units) {
 		m.previous = nil
+	}
+	for _, a := range m.previous {
+		m.previousTotal += int64(a)
 	}
 	for _, q := range res.Quarters {
 		p := period{label: q.Period.String(), share: q.IndicatorShare, budget: q.Budget, result: q.Result}

@@ -53,6 +53,7 @@ func (b *book) allocationSheetStep(m model) error {
 // write adds the sheets in order and returns the file's bytes.
 func (b *book) write(m model, sheets ...func(model) error) ([]byte, error) {
 	defer b.f.Close()
+	b.large = len(m.units) > streamRows
 	for _, sheet := range sheets {
 		if err := sheet(m); err != nil {
 			return nil, err
@@ -68,7 +69,7 @@ func (b *book) write(m model, sheets ...func(model) error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.f.SetZipWriter(zipWriterFor(b.meta.ReportDate))
+	b.f.SetZipWriter(zipWriterFor(b.meta.ReportDate, b.large))
 	var buf bytes.Buffer
 	if err := b.f.Write(&buf); err != nil {
 		return nil, err

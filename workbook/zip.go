@@ -23,6 +23,7 @@ import (
 type sortedZip struct {
 	out      io.Writer
 	modified time.Time
+	level    int // of deflate
 	parts    []*zipPart
 }
 
@@ -36,13 +37,15 @@ type zipPart struct {
 	raw        *bytes.Buffer // [Content_Types].xml only: rewritten on Close
 }
 
-func newSortedZip(out io.Writer, modified time.Time) *sortedZip {
-	return &sortedZip{out: out, modified: modified}
-}
-
-// zipWriterFor plugs a sortedZip into the workbook library.
-func zipWriterFor(modified time.Time) func(io.Writer) excelize.ZipWriter {
-	return func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, modified) }
+// zipWriterFor plugs a sortedZip into the workbook library. A large
+// report is deflated at the fastest level: at the default level deflate
+// takes a quarter of the time of 100,000 units, for a file a fifth smaller.
+func zipWriterFor(modified time.Time, large bool) func(io.Writer) excelize.ZipWriter {
+	level := flate.DefaultCompression
+	if large {
+		level = flate.BestSpeed
+	}
+	return func(w io.Writer) excelize.ZipWriter { return &sortedZip{out: w, modified: modified, level: level} }
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
@@ -52,7 +55,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		p.raw = new(bytes.Buffer)
 		return p.raw, nil
 	}
-	fw, err := flate.NewWriter(&p.compressed, flate.DefaultCompression)
+	fw, err := flate.NewWriter(&p.compressed, z.level)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +74,7 @@ func (z *sortedZip) AddFS(fs.FS) error { return errors.New("workbook: AddFS is n
 
 func (z *sortedZip) Close() error {
 	for _, p := range z.parts {
-		if err := p.finish(); err != nil {
+		if err := p.finish(z.level); err != nil {
 			return err
 		}
 	}
@@ -102,11 +105,11 @@ func msDosTime(t time.Time) (date, clock uint16) {
 
 // finish ends the part's deflate stream; [Content_Types].xml gets its
 // entries sorted first.
-func (p *zipPart) finish() error {
+func (p *zipPart) finish(level int) error {
 	if p.raw != nil {
 		content := sortDefaults(p.raw.Bytes())
 		p.raw = nil
-		fw, err := flate.NewWriter(&p.compressed, flate.DefaultCompression)
+		fw, err := flate.NewWriter(&p.compressed, level)
 		if err != nil {
 			return err
 		}
