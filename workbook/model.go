@@ -36,7 +36,8 @@ func allocationModel(res *allocate.Result, label string) model {
 	for u, unit := range res.Units {
 		m.units = append(m.units, unit.Name)
 		p.amounts = append(p.amounts, unit.Amount)
-		p.shares = append(p.shares, res.Shares(u).Target)
+		_, target := res.Targets(u)
+		p.shares = append(p.shares, target)
 		p.held = append(p.held, allocate.NotHeld)
 	}
 	m.periods = []period{p}
