@@ -25,10 +25,30 @@ type targetSums struct {
 	composite, target sumOverColumns
 }
 
-// sumOverColumns is Σ_k multipliers[k] · ints_k(u) / denom.
+// sumOverColumns is Σ_k m_k · x_k(u) / denom over the columns that
+// count, with m_k · x_k(u) an integer: m_k holds 1/scale_k, and scale_k is
+// a multiple of every denominator of column k.
 type sumOverColumns struct {
-	multipliers []*big.Int // nil or zero: the column does not count
-	denom       *big.Int
+	terms []columnTerm
+	denom *big.Int
+}
+
+// columnTerm is one column's m_k · scale_k / d for each denominator d of
+// its values, so that a unit's term is one product and no integers are
+// kept per unit.
+type columnTerm struct {
+	k       int
+	scaled  *big.Int // m_k · scale_k
+	factors map[uint64]*big.Int
+}
+
+func (t columnTerm) factor(d *big.Int) *big.Int {
+	if d.IsUint64() {
+		if f, ok := t.factors[d.Uint64()]; ok {
+			return f
+		}
+	}
+	return new(big.Int).Quo(t.scaled, d)
 }
 
 type targetCache struct {
@@ -42,9 +62,6 @@ func (r *Result) targetSums() *targetSums {
 			if r.cols[k].inverse {
 				return
 			}
-		}
-		for k := range r.cols {
-			r.cols[k].prepare()
 		}
 		indicatorWeights := make([]*big.Rat, len(r.cols))
 		weights := make([]*big.Rat, len(r.cols))
@@ -61,23 +78,33 @@ func (r *Result) targetSums() *targetSums {
 }
 
 // newSumOverColumns brings weight_k / (total_k · scale_k) to one
-// denominator: a column's share is ints(u) / (total · scale).
+// denominator: a column's share is x(u) · scale / (total · scale).
 func newSumOverColumns(cols []column, weights []*big.Rat) sumOverColumns {
 	coefs := make([]*big.Rat, len(cols))
-	s := sumOverColumns{multipliers: make([]*big.Int, len(cols)), denom: big.NewInt(1)}
+	scales := make([]*big.Int, len(cols))
+	s := sumOverColumns{denom: big.NewInt(1)}
 	for k, c := range cols {
 		if weights[k] == nil || weights[k].Sign() == 0 || c.total.Sign() == 0 {
 			continue // a share of a zero total is 0
 		}
+		scales[k] = denominatorLCM(c.values)
 		coefs[k] = new(big.Rat).Quo(weights[k], c.total)
-		coefs[k].Quo(coefs[k], new(big.Rat).SetInt(c.scale))
+		coefs[k].Quo(coefs[k], new(big.Rat).SetInt(scales[k]))
 		lcm(s.denom, coefs[k].Denom())
 	}
 	for k, coef := range coefs {
-		if coef != nil {
-			m := new(big.Int).Quo(s.denom, coef.Denom())
-			s.multipliers[k] = m.Mul(m, coef.Num())
+		if coef == nil {
+			continue
 		}
+		m := new(big.Int).Quo(s.denom, coef.Denom())
+		m.Mul(m, coef.Num())
+		t := columnTerm{k: k, scaled: m.Mul(m, scales[k]), factors: map[uint64]*big.Int{}}
+		for _, v := range cols[k].values {
+			if d := v.Denom(); d.IsUint64() && t.factors[d.Uint64()] == nil {
+				t.factors[d.Uint64()] = new(big.Int).Quo(t.scaled, d)
+			}
+		}
+		s.terms = append(s.terms, t)
 	}
 	return s
 }
@@ -85,10 +112,9 @@ func newSumOverColumns(cols []column, weights []*big.Rat) sumOverColumns {
 func (s sumOverColumns) at(cols []column, u int) *big.Rat {
 	sum := new(big.Int)
 	var term big.Int
-	for k, m := range s.multipliers {
-		if m != nil {
-			sum.Add(sum, term.Mul(m, cols[k].ints[u]))
-		}
+	for _, t := range s.terms {
+		v := cols[t.k].values[u]
+		sum.Add(sum, term.Mul(t.factor(v.Denom()), v.Num()))
 	}
 	return new(big.Rat).SetFrac(sum, s.denom)
 }

@@ -161,8 +161,8 @@ func (b *book) indicatorValues(sheet string, m model, l indicatorLayout, u int, 
 	if err := b.set(sheet, 1, r, name, 0); err != nil {
 		return err
 	}
-	for k, part := range res.Parts(u) {
-		if err := b.set(sheet, l.valueCol(k), r, ratFloat(part.Value), b.styles.number); err != nil {
+	for k, value := range res.Values(u) {
+		if err := b.set(sheet, l.valueCol(k), r, ratFloat(value), b.styles.number); err != nil {
 			return err
 		}
 	}

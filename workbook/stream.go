@@ -20,6 +20,9 @@ type sheetStream struct {
 	sw      *excelize.StreamWriter
 	pending map[int][]cellAt
 	written int // the last row written
+	// spare and values are reused from row to row.
+	spare  []cellAt
+	values []any
 }
 
 // cellAt is a cell waiting in its row.
@@ -56,7 +59,11 @@ func (s *sheetStream) put(sheet string, c, r int, x excelize.Cell) error {
 	if r <= s.written {
 		return fmt.Errorf("%s!%s: row %d is already written", sheet, cell(c, r), r)
 	}
-	s.pending[r] = append(s.pending[r], cellAt{col: c, cell: x})
+	cells, ok := s.pending[r]
+	if !ok {
+		cells, s.spare = s.spare, nil
+	}
+	s.pending[r] = append(cells, cellAt{col: c, cell: x})
 	return nil
 }
 
@@ -86,12 +93,18 @@ func (s *sheetStream) writeRow(row int) error {
 	cells := s.pending[row]
 	delete(s.pending, row)
 	slices.SortStableFunc(cells, func(x, y cellAt) int { return x.col - y.col })
-	values := make([]any, cells[len(cells)-1].col)
+	values := s.values[:0]
 	for _, c := range cells {
-		values[c.col-1] = c.cell
+		for len(values) < c.col {
+			values = append(values, nil)
+		}
+		values[c.col-1] = c.cell // a cell set twice keeps the last value
 	}
 	s.written = row
-	return s.sw.SetRow(cell(1, row), values)
+	err := s.sw.SetRow(cell(1, row), values)
+	clear(values)
+	s.values, s.spare = values[:0], cells[:0]
+	return err
 }
 
 // endSheet writes what is left of a streamed sheet and ends it.
