@@ -26,27 +26,21 @@ demo:
 bench:
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(COUNT) ./...
 
-# Wall time and peak memory (max RSS) of the built binary, by GNU time
-# (apt-get install time): a four-quarter plan of 100,000 generated rows in
-# 50 offices to an xlsx report, from a workbook and from a German CSV, and
-# allocate --demo (wall time averaged over DEMO_RUNS runs). The inputs are
-# rbgen's, the same as the Go benchmarks' (bench_test.go).
+# Wall time and peak memory (max RSS) of the built binary beside a pandas
+# + openpyxl script doing the same work (bench/peer.py; apt-get install
+# time python3-pandas python3-openpyxl): a four-quarter plan of rbgen's
+# rows to an xlsx report, median of BENCH_RUNS runs per case
+# (rows:units:format), as the table in README "Benchmarks"; then
+# allocate --demo (wall time averaged over DEMO_RUNS runs).
 BENCH_DIR   ?= bin/bench
-BENCH_ROWS  ?= 100000
-BENCH_UNITS ?= 50
+BENCH_RUNS  ?= 3
+BENCH_CASES ?= 100000:50:xlsx 1000000:50:csv 100000:10000:csv 100000:10000:xlsx 100000:100000:csv
 DEMO_RUNS   ?= 50
 TIME        ?= /usr/bin/time
-PLAN_ARGS    = --annual-budget 48000000 --start 2026-Q1 --quarters 4 -o xlsx --out $(BENCH_DIR)/report.xlsx --force --report-date 2026-11-22
 bench-pipeline: build
 	@test -x $(TIME) || { echo "$(TIME) missing: apt-get install time"; exit 1; }
 	@mkdir -p $(BENCH_DIR)
-	$(GO) run ./internal/gen/cmd/rbgen -rows $(BENCH_ROWS) -units $(BENCH_UNITS) -format xlsx -o $(BENCH_DIR)/big.xlsx
-	$(GO) run ./internal/gen/cmd/rbgen -rows $(BENCH_ROWS) -units $(BENCH_UNITS) -format csv -o $(BENCH_DIR)/big.csv
-	@for f in big.xlsx big.csv; do \
-		echo "== plan --data $$f ($$(wc -c < $(BENCH_DIR)/$$f) bytes) $(PLAN_ARGS)"; \
-		$(TIME) -v -o $(BENCH_DIR)/time.txt ./raumbudget plan --data $(BENCH_DIR)/$$f $(PLAN_ARGS) || exit 1; \
-		grep -E 'Elapsed \(wall clock\)|Maximum resident set size' $(BENCH_DIR)/time.txt; \
-	done
+	@RB=./raumbudget DIR=$(BENCH_DIR) RUNS=$(BENCH_RUNS) TIME=$(TIME) sh bench/pipeline.sh $(BENCH_CASES)
 	@echo "== allocate --demo -o json"
 	@$(TIME) -v -o $(BENCH_DIR)/time.txt ./raumbudget allocate --demo -o json > /dev/null
 	@grep -E 'Elapsed \(wall clock\)|Maximum resident set size' $(BENCH_DIR)/time.txt

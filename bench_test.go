@@ -26,9 +26,14 @@ const (
 // benchData writes the generated table into a temporary directory and
 // returns its path.
 func benchData(b *testing.B, name string, write func(io.Writer, []gen.Row) error) string {
+	return benchDataOf(b, name, benchUnits, write)
+}
+
+// benchDataOf writes the generated table of benchRows rows in units units.
+func benchDataOf(b *testing.B, name string, units int, write func(io.Writer, []gen.Row) error) string {
 	b.Helper()
 	var buf bytes.Buffer
-	if err := write(&buf, gen.Rows(benchRows, benchUnits, benchSeed)); err != nil {
+	if err := write(&buf, gen.Rows(benchRows, units, benchSeed)); err != nil {
 		b.Fatal(err)
 	}
 	path := filepath.Join(b.TempDir(), name)
@@ -65,6 +70,13 @@ func BenchmarkPipelineXLSX(b *testing.B) {
 // BenchmarkPipelineCSV: the same from a German CSV file.
 func BenchmarkPipelineCSV(b *testing.B) {
 	benchPlan(b, benchData(b, "big.csv", func(w io.Writer, rows []gen.Row) error { return gen.WriteCSV(w, rows, true) }))
+}
+
+// BenchmarkPipelineManyUnits: 100,000 rows in 10,000 units (a city's
+// blocks) from a German CSV file → four quarters → an xlsx report: the
+// report's rows and the exact shares per unit dominate, not the reading.
+func BenchmarkPipelineManyUnits(b *testing.B) {
+	benchPlan(b, benchDataOf(b, "units.csv", 10_000, func(w io.Writer, rows []gen.Row) error { return gen.WriteCSV(w, rows, true) }))
 }
 
 // BenchmarkDemoJSON: allocate --demo -o json, in-process.

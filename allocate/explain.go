@@ -25,3 +25,14 @@ func (r *Result) Parts(u int) []Part {
 	}
 	return parts
 }
+
+// Values are unit u's values, one per indicator and then its prior-year
+// spending: the inputs of Parts without the exact amounts, which cost a
+// computation over all units.
+func (r *Result) Values(u int) []*big.Rat {
+	values := make([]*big.Rat, len(r.cols))
+	for k := range r.cols {
+		values[k] = r.cols[k].values[u]
+	}
+	return values
+}

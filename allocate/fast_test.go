@@ -96,3 +96,25 @@ func TestFastPathStepsAside(t *testing.T) {
 		t.Errorf("Run %v, exact %v", got, want)
 	}
 }
+
+// Targets equals Shares exactly, with and without inverse indicators.
+func TestPropertyTargetsEqualShares(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for i := range 1000 {
+		in := randomInput(rng)
+		if i%2 == 0 {
+			in = direct(in)
+		}
+		res, err := Run(in)
+		if err != nil {
+			continue // inputs the model refuses
+		}
+		for u := range res.Units {
+			s := res.Shares(u)
+			composite, target := res.Targets(u)
+			if composite.Cmp(s.Composite) != 0 || target.Cmp(s.Target) != 0 {
+				t.Fatalf("unit %d: Targets %s, %s; Shares %s, %s", u, composite, target, s.Composite, s.Target)
+			}
+		}
+	}
+}

@@ -18,6 +18,7 @@ type Result struct {
 	cols      []column
 	exact     exactAmounts // made on demand, see exactAmounts
 	exactOnce sync.Once
+	targets   targetCache // see Targets
 }
 
 // UnitResult is what a unit gets.

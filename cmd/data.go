@@ -27,6 +27,7 @@ type dataOptions struct {
 	Demo          bool
 	Headings      map[string]string // extra heading → indicator key, from the config's columns
 	Warn          *tableWarnings    // where warnings about the tables go; nil: standard error
+	Tables        *tableCache       // the tables read before in this run; nil: read every time
 }
 
 // formulaOptions are the model's weights.
@@ -230,7 +231,7 @@ func readTables(o dataOptions, keys []string, needSpending bool) (*indicators.Ta
 		}
 		return table, joinSpending(table, demo.Spending(), demo.SpendingName, o)
 	}
-	table, err := readTableFile(o.Data, schema, opt)
+	table, err := o.Tables.read(o.Data, schema, opt)
 	if err == nil {
 		o.Warn.reader(table)
 	}

@@ -32,7 +32,9 @@ list of named scenarios, each changing some of them:
 // runScenarios runs the baseline and every scenario of the file.
 func runScenarios(runs []scenarioRun) ([]*scenario.Result, error) {
 	results := make([]*scenario.Result, len(runs))
+	tables := newTableCache() // scenarios mostly share the baseline's data
 	for i, r := range runs {
+		r.Plan.Data.Tables = tables
 		_, res, err := runPlan(r.Plan, r.Adjust)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", r.Name, err)

@@ -117,14 +117,19 @@ func sweepRun(c *cobra.Command, opts *sweepOptions) error {
 		return err
 	}
 	p := progress.New(os.Stderr, progress.IsTerminal(os.Stderr), "sweeping "+opts.Vary.Key, sweepSteps(opts.Vary))
+	defer p.Done()
 	opts.Vary.OnStep = func() { p.Add(1) }
-	res, err := scenario.RunSweep(q.Result.Input(), opts.Vary, reference)
-	p.Done()
+	run, err := scenario.NewSweepRun(q.Result.Input(), opts.Vary, reference)
 	if err != nil {
 		return usagef("--vary: %v", err)
 	}
-	view := report.Sweep{Result: res, Quarter: q, Reference: reference, ReferenceLabel: label}
-	var buf bytes.Buffer
+	view := report.Sweep{Result: run.Result, Quarter: q, Reference: reference, ReferenceLabel: label, Steps: run.Steps}
+	if opts.Output.Out == "" {
+		// Straight to standard output: CSV and JSON are written as the
+		// steps come, in memory that does not grow with their number.
+		return view.Write(c.OutOrStdout(), opts.Output.Format, opts.Output.Lang)
+	}
+	var buf bytes.Buffer // a file is written whole or not at all
 	if err := view.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}

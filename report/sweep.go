@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"strconv"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/scenario"
@@ -16,6 +17,23 @@ type Sweep struct {
 	Quarter        scenario.Quarter
 	Reference      []allocate.Cents // what the crossings compare with
 	ReferenceLabel string           // a quarter, or "previous"
+	// Steps, if set, hands out the steps one by one, and Result holds
+	// none: CSV and JSON are written as the steps come, so that memory does
+	// not grow with their number (the table needs all rows for its widths).
+	Steps func(each func(scenario.SweepStep) error) error
+}
+
+// eachStep hands the steps to each, in order.
+func (s *Sweep) eachStep(each func(scenario.SweepStep) error) error {
+	if s.Steps != nil {
+		return s.Steps(each)
+	}
+	for _, step := range s.Result.Steps {
+		if err := each(step); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Write renders the sweep as a table, Markdown, CSV or JSON.
@@ -51,12 +69,17 @@ func (s *Sweep) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 		return err
 	}
 	header := append([]string{lang.Word("weight_of") + " " + a.label(lang, s.Result.Key)}, s.names()...)
-	rows := make([][]string, len(s.Result.Steps))
-	for i, step := range s.Result.Steps {
-		rows[i] = []string{lang.Share(step.Weight)}
+	var rows [][]string
+	err := s.eachStep(func(step scenario.SweepStep) error {
+		row := []string{lang.Share(step.Weight)}
 		for _, c := range step.Amounts {
-			rows[i] = append(rows[i], lang.Euros(c))
+			row = append(row, lang.Euros(c))
 		}
+		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	footer := []string{lang.Word("reference") + " " + s.ReferenceLabel}
 	for _, c := range s.Reference {
@@ -65,7 +88,7 @@ func (s *Sweep) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 	if err := renderTable(w, markdown, header, rows, footer); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s", textLine(markdown, s.crossingText(lang)))
+	_, err = fmt.Fprintf(w, "\n%s", textLine(markdown, s.crossingText(lang)))
 	return err
 }
 
@@ -96,11 +119,15 @@ func (s *Sweep) writeCSV(w io.Writer, lang *Lang) error {
 	}
 	_ = cw.Write(csvHeader(lang, []string{"weight", "unit", "share", "amount"}))
 	names := s.names()
-	for _, step := range s.Result.Steps {
+	err = s.eachStep(func(step scenario.SweepStep) error {
 		weight := lang.Decimal(step.Weight, sharePlaces)
 		for u, c := range step.Amounts {
 			_ = cw.Write([]string{weight, SafeText(names[u]), lang.Decimal(s.share(c), sharePlaces), lang.PlainEuros(c)})
 		}
+		return cw.Error() // a closed pipe stops the sweep
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
@@ -146,15 +173,25 @@ type sweepCrossingJSON struct {
 	Direction string  `json:"direction"`
 }
 
+// writeJSON writes what json.Encoder with an indent of two spaces would
+// write for sweepJSON, but the steps one by one as they come.
 func (s *Sweep) writeJSON(w io.Writer) error {
 	names := s.names()
-	out := sweepJSON{Indicator: s.Result.Key, Period: s.Quarter.Period.String(), Budget: s.Quarter.Budget.String(),
-		Reference: sweepReferenceJSON{Source: s.ReferenceLabel}, Steps: []sweepStepJSON{}, Crossings: []sweepCrossingJSON{}}
+	head := sweepJSON{Indicator: s.Result.Key, Period: s.Quarter.Period.String(), Budget: s.Quarter.Budget.String(),
+		Reference: sweepReferenceJSON{Source: s.ReferenceLabel}}
 	for u, c := range s.Reference {
-		out.Reference.Units = append(out.Reference.Units, amountsJSON{Unit: names[u], Amount: c.String()})
+		head.Reference.Units = append(head.Reference.Units, amountsJSON{Unit: names[u], Amount: c.String()})
 	}
+	jw := &jsonFields{w: w}
+	jw.raw("{\n")
+	jw.field("indicator", head.Indicator, ",")
+	jw.field("period", head.Period, ",")
+	jw.field("budget", head.Budget, ",")
+	jw.field("reference", head.Reference, ",")
+	jw.raw(`  "steps": [`)
 	keys := s.Quarter.Result.Indicators
-	for _, step := range s.Result.Steps {
+	count := 0
+	err := s.eachStep(func(step scenario.SweepStep) error {
 		js := sweepStepJSON{Weight: number(step.Weight), Weights: map[string]float64{}}
 		for k, wk := range step.Weights {
 			js.Weights[keys[k].Key] = number(wk)
@@ -162,16 +199,62 @@ func (s *Sweep) writeJSON(w io.Writer) error {
 		for u, c := range step.Amounts {
 			js.Units = append(js.Units, amountsJSON{Unit: names[u], Share: number(s.share(c)), Amount: c.String()})
 		}
-		out.Steps = append(out.Steps, js)
+		if count > 0 {
+			jw.raw(",")
+		}
+		count++
+		jw.raw("\n    ")
+		jw.value(js, "    ")
+		return jw.err
+	})
+	if err != nil {
+		return err
 	}
+	if count > 0 {
+		jw.raw("\n  ")
+	}
+	jw.raw("],\n")
+	crossings := []sweepCrossingJSON{}
 	for _, c := range s.Result.Crossings {
 		dir := "falling"
 		if c.Rising {
 			dir = "rising"
 		}
-		out.Crossings = append(out.Crossings, sweepCrossingJSON{Unit: names[c.Unit], Weight: number(c.Weight), Direction: dir})
+		crossings = append(crossings, sweepCrossingJSON{Unit: names[c.Unit], Weight: number(c.Weight), Direction: dir})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	jw.field("crossings", crossings, "")
+	jw.raw("}\n")
+	return jw.err
+}
+
+// jsonFields writes an indented JSON object a field at a time, keeping
+// the first error.
+type jsonFields struct {
+	w   io.Writer
+	err error
+}
+
+func (j *jsonFields) raw(text string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, text)
+	}
+}
+
+// field writes `  "key": value` and the separator, then a new line.
+func (j *jsonFields) field(key string, v any, sep string) {
+	j.raw("  " + strconv.Quote(key) + ": ")
+	j.value(v, "  ")
+	j.raw(sep + "\n")
+}
+
+// value writes v indented as a member at indent.
+func (j *jsonFields) value(v any, indent string) {
+	if j.err != nil {
+		return
+	}
+	var data []byte
+	data, j.err = json.MarshalIndent(v, indent, "  ")
+	if j.err == nil {
+		_, j.err = j.w.Write(data)
+	}
 }

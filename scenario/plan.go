@@ -153,8 +153,8 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 func undamped(res *allocate.Result) []UnitQuarter {
 	units := make([]UnitQuarter, len(res.Units))
 	for u, unit := range res.Units {
-		sh := res.Shares(u)
-		units[u] = UnitQuarter{Name: unit.Name, Amount: unit.Amount, Target: sh.Target, Share: sh.Target, Composite: sh.Composite}
+		composite, target := res.Targets(u)
+		units[u] = UnitQuarter{Name: unit.Name, Amount: unit.Amount, Target: target, Share: target, Composite: composite}
 	}
 	return units
 }

@@ -50,11 +50,38 @@ type Crossing struct {
 // RunSweep allocates in at every step of v, on all processors. reference
 // (one amount per unit, may be nil) is what crossings are measured against.
 func RunSweep(in allocate.Input, v Vary, reference []allocate.Cents) (*SweepResult, error) {
+	run, err := NewSweepRun(in, v, reference)
+	if err != nil {
+		return nil, err
+	}
+	res := run.Result
+	err = run.Steps(func(step SweepStep) error {
+		res.Steps = append(res.Steps, step)
+		return nil
+	})
+	return res, err
+}
+
+// SweepRun is a sweep ready to run: its crossings are known, and its steps
+// are computed as Steps hands them out, so that memory does not grow with
+// their number.
+type SweepRun struct {
+	Result *SweepResult // the key and the crossings; no steps
+	sweep  *allocate.Sweep
+	in     allocate.Input
+	vary   int
+	v      Vary
+	n      int // steps
+}
+
+// NewSweepRun checks the sweep and finds the crossings with reference
+// (one amount per unit, may be nil).
+func NewSweepRun(in allocate.Input, v Vary, reference []allocate.Cents) (*SweepRun, error) {
 	vary, err := indicatorIndex(in, v.Key)
 	if err != nil {
 		return nil, err
 	}
-	ts, err := v.steps()
+	n, err := v.stepCount()
 	if err != nil {
 		return nil, err
 	}
@@ -62,14 +89,38 @@ func RunSweep(in allocate.Input, v Vary, reference []allocate.Cents) (*SweepResu
 	if err != nil {
 		return nil, err
 	}
-	res := &SweepResult{Key: v.Key, Steps: make([]SweepStep, len(ts))}
-	if err := runSteps(s, in, vary, ts, res.Steps, v.OnStep); err != nil {
-		return nil, err
-	}
+	run := &SweepRun{Result: &SweepResult{Key: v.Key}, sweep: s, in: in, vary: vary, v: v, n: n}
 	if reference != nil {
-		res.Crossings, err = crossings(s, in, vary, v, reference)
+		run.Result.Crossings, err = crossings(s, in, vary, v, reference)
 	}
-	return res, err
+	return run, err
+}
+
+// sweepBatch is the number of steps computed together on all processors
+// before they are handed out.
+const sweepBatch = 1024
+
+// Steps computes the steps in order, a batch at a time on all
+// processors, and hands each to each; it stops at each's first error.
+func (r *SweepRun) Steps(each func(SweepStep) error) error {
+	steps := make([]SweepStep, min(sweepBatch, r.n))
+	ts := make([]*big.Rat, len(steps))
+	for first := 0; first < r.n; first += len(steps) {
+		batch := min(len(steps), r.n-first)
+		for i := range batch {
+			ts[i] = r.v.stepAt(first+i, r.n)
+		}
+		if err := runSteps(r.sweep, r.in, r.vary, ts[:batch], steps[:batch], r.v.OnStep); err != nil {
+			return err
+		}
+		for i := range batch {
+			if err := each(steps[i]); err != nil {
+				return err
+			}
+			steps[i] = SweepStep{}
+		}
+	}
+	return nil
 }
 
 func indicatorIndex(in allocate.Input, key string) (int, error) {
@@ -84,27 +135,34 @@ func indicatorIndex(in allocate.Input, key string) (int, error) {
 	return 0, fmt.Errorf("%s is not among the weighted indicators", key)
 }
 
-// steps are From, From+Step, … up to To, and To itself.
-func (v Vary) steps() ([]*big.Rat, error) {
+// stepCount is the number of steps: From, From+Step, … up to To, and To
+// itself.
+func (v Vary) stepCount() (int, error) {
 	one := big.NewRat(1, 1)
 	switch {
 	case v.From.Sign() < 0 || v.To.Cmp(one) > 0 || v.From.Cmp(v.To) > 0:
-		return nil, errors.New("the range must lie in [0, 1], from ≤ to")
+		return 0, errors.New("the range must lie in [0, 1], from ≤ to")
 	case v.Step.Sign() <= 0:
-		return nil, errors.New("the step must be above 0")
+		return 0, errors.New("the step must be above 0")
 	}
 	n := new(big.Rat).Quo(new(big.Rat).Sub(v.To, v.From), v.Step)
 	if n.Cmp(big.NewRat(maxSteps, 1)) > 0 {
-		return nil, fmt.Errorf("more than %d steps", maxSteps)
+		return 0, fmt.Errorf("more than %d steps", maxSteps)
 	}
-	var ts []*big.Rat
-	for t := new(big.Rat).Set(v.From); t.Cmp(v.To) <= 0; t = new(big.Rat).Add(t, v.Step) {
-		ts = append(ts, t)
+	whole := new(big.Int).Quo(n.Num(), n.Denom()).Int64() // steps after From that stay within To
+	if n.IsInt() {
+		return int(whole) + 1, nil
 	}
-	if ts[len(ts)-1].Cmp(v.To) != 0 {
-		ts = append(ts, new(big.Rat).Set(v.To))
+	return int(whole) + 2, nil // and To itself
+}
+
+// stepAt is step i of n: From + i·Step, the last one To.
+func (v Vary) stepAt(i, n int) *big.Rat {
+	if i == n-1 {
+		return new(big.Rat).Set(v.To)
 	}
-	return ts, nil
+	t := new(big.Rat).Mul(v.Step, big.NewRat(int64(i), 1))
+	return t.Add(t, v.From)
 }
 
 // weightsAt rescales the input's weights for weight t of indicator vary.

@@ -3,6 +3,7 @@ package scenario
 import (
 	"math/big"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -134,5 +135,32 @@ func TestSweepReportsEachStep(t *testing.T) {
 	}
 	if int(calls.Load()) != len(res.Steps) || len(res.Steps) != 101 {
 		t.Errorf("%d calls for %d steps", calls.Load(), len(res.Steps))
+	}
+}
+
+// The steps are From, From+Step, … and To itself, computed one by one.
+func TestSweepStepsOneByOne(t *testing.T) {
+	for text, want := range map[string][]string{
+		"0:1:3/10":   {"0", "3/10", "3/5", "9/10", "1"},
+		"0:1:1/4":    {"0", "1/4", "1/2", "3/4", "1"},
+		"1/2:1/2:1":  {"1/2"},
+		"1/10:1/5:1": {"1/10", "1/5"},
+	} {
+		var parts [3]*big.Rat
+		for i, p := range strings.Split(text, ":") {
+			parts[i], _ = new(big.Rat).SetString(p)
+		}
+		v := Vary{From: parts[0], To: parts[1], Step: parts[2]}
+		n, err := v.stepCount()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for i := range n {
+			got = append(got, v.stepAt(i, n).RatString())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: steps %v, want %v", text, got, want)
+		}
 	}
 }

@@ -18,6 +18,9 @@ func (b *book) allocationSheet(m model) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := b.startStream(sheet); err != nil {
+		return "", err
+	}
 	n := len(m.units)
 	titles := []string{b.word("unit")}
 	for _, p := range m.periods {
@@ -38,11 +41,17 @@ func (b *book) allocationSheet(m model) (string, error) {
 		if err := b.allocationRow(sheet, m, u, name, marks); err != nil {
 			return "", err
 		}
+		if err := b.endRow(sheet, u+2); err != nil {
+			return "", err
+		}
 	}
 	if err := b.checkRows(sheet, m, n+2); err != nil {
 		return "", err
 	}
-	return sheet, b.heldLegend(sheet, m, n+6)
+	if err := b.heldLegend(sheet, m, n+6); err != nil {
+		return "", err
+	}
+	return sheet, b.endSheet(sheet)
 }
 
 // markStyles are the amount styles of a unit held by the corridor.

@@ -39,6 +39,9 @@ type book struct {
 	// titleRows is the number of rows at the top of a sheet that every
 	// printed page repeats (with the first column), by sheet.
 	titleRows map[string]int
+	// large reports stream their sheets with a row per unit.
+	large   bool
+	streams map[string]*sheetStream
 }
 
 type styles struct {
@@ -46,7 +49,7 @@ type styles struct {
 }
 
 func newBook(meta Meta) (*book, error) {
-	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang, titleRows: map[string]int{}}
+	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang, titleRows: map[string]int{}, streams: map[string]*sheetStream{}}
 	var err error
 	b.styles, err = newStyles(b.f)
 	return b, err
@@ -103,6 +106,12 @@ func (b *book) sheet(key string) (string, error) {
 // sheet properties that hold "fit to page".
 func (b *book) printSetup() error {
 	for _, sheet := range b.f.GetSheetList() {
+		if b.streamed(sheet) {
+			if err := b.printTitles(sheet); err != nil {
+				return err
+			}
+			continue // set up before the stream began
+		}
 		if err := b.pageSetup(sheet); err != nil {
 			return err
 		}
@@ -188,6 +197,9 @@ func (b *book) set(sheet string, c, r int, v any, style int) error {
 		return fmt.Errorf("%s!%s: a text of %d characters does not fit in a cell (at most %d): %.40q…",
 			sheet, cell(c, r), utf8.RuneCountInString(s), maxCellChars, s)
 	}
+	if s, ok := b.streams[sheet]; ok {
+		return s.put(sheet, c, r, excelize.Cell{StyleID: style, Value: v})
+	}
 	if err := b.f.SetCellValue(sheet, cell(c, r), v); err != nil {
 		return err
 	}
@@ -199,6 +211,9 @@ func (b *book) set(sheet string, c, r int, v any, style int) error {
 
 // formula writes a formula with a style.
 func (b *book) formula(sheet string, c, r int, f string, style int) error {
+	if s, ok := b.streams[sheet]; ok {
+		return s.put(sheet, c, r, excelize.Cell{StyleID: style, Formula: f})
+	}
 	if err := b.f.SetCellFormula(sheet, cell(c, r), f); err != nil {
 		return err
 	}
@@ -214,6 +229,9 @@ func (b *book) header(sheet string, row int, titles []string, lastRow int, width
 		}
 	}
 	b.titleRows[sheet] = row
+	if s, ok := b.streams[sheet]; ok {
+		return b.streamHeader(s, sheet, row, len(titles), lastRow, widths...)
+	}
 	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: row, TopLeftCell: cell(2, row+1), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
@@ -223,6 +241,26 @@ func (b *book) header(sheet string, row int, titles []string, lastRow int, width
 		}
 	}
 	return b.widths(sheet, len(titles), widths...)
+}
+
+// streamHeader is header's setup of a streamed sheet: panes and widths
+// on the stream, before its first row; the filter goes to the sheet's
+// tail, written when the stream ends.
+func (b *book) streamHeader(s *sheetStream, sheet string, row, n, lastRow int, widths ...float64) error {
+	if err := s.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: row, TopLeftCell: cell(2, row+1), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if lastRow > row {
+		if err := b.f.AutoFilter(sheet, cell(1, row)+":"+cell(n, lastRow), nil); err != nil {
+			return err
+		}
+	}
+	for i := 1; i <= n; i++ {
+		if err := s.sw.SetColWidth(i, i, widths[min(i, len(widths))-1]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // widths sets the first columns' widths as given and the rest to the last.

@@ -62,11 +62,7 @@ func (b *book) referenceCell(sheet string, m model, l indicatorLayout, i, u, at 
 		f := fmt.Sprintf("%s%d/$C$%d", col(before+offAmount), r, l.paramRow(i-1))
 		return b.formula(sheet, at, r, f, b.styles.share)
 	case m.previous != nil:
-		var total int64
-		for _, a := range m.previous {
-			total += int64(a)
-		}
-		return b.set(sheet, at, r, ratFloat(big.NewRat(int64(m.previous[u]), total)), b.styles.share)
+		return b.set(sheet, at, r, ratFloat(big.NewRat(int64(m.previous[u]), m.previousTotal)), b.styles.share)
 	}
 	return b.formula(sheet, at, r, fmt.Sprintf("%s%d", col(l.historyCol()), r), b.styles.share)
 }

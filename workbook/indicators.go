@@ -56,11 +56,31 @@ func (b *book) indicatorSheet(m model) error {
 	if err != nil {
 		return err
 	}
+	if err := b.startStream(sheet); err != nil {
+		return err
+	}
 	res := m.first()
 	l := indicatorLayout{k: len(res.Indicators), n: len(m.units), periods: len(m.periods), corridor: m.corridor != nil}
-	steps := []func(string, model, indicatorLayout) error{b.indicatorParams, b.indicatorHeader, b.indicatorValues, b.indicatorFormulas, b.indicatorTotals}
+	steps := []func(string, model, indicatorLayout) error{b.indicatorParams, b.indicatorHeader, b.indicatorUnits, b.indicatorTotals}
 	for _, step := range steps {
 		if err := step(sheet, m, l); err != nil {
+			return err
+		}
+	}
+	return b.endSheet(sheet)
+}
+
+// indicatorUnits writes each unit's row, values and formulas, in row
+// order (a streamed sheet writes a row once).
+func (b *book) indicatorUnits(sheet string, m model, l indicatorLayout) error {
+	for u, name := range m.units {
+		if err := b.indicatorValues(sheet, m, l, u, name); err != nil {
+			return err
+		}
+		if err := b.indicatorFormulas(sheet, m, l, u); err != nil {
+			return err
+		}
+		if err := b.endRow(sheet, l.firstUnit()+u); err != nil {
 			return err
 		}
 	}
@@ -134,57 +154,54 @@ func (b *book) indicatorHeader(sheet string, m model, l indicatorLayout) error {
 	return b.header(sheet, l.headerRow(), titles, l.lastUnit(), 24, 16)
 }
 
-func (b *book) indicatorValues(sheet string, m model, l indicatorLayout) error {
+// indicatorValues writes unit u's values, shares and amounts.
+func (b *book) indicatorValues(sheet string, m model, l indicatorLayout, u int, name string) error {
 	res := m.first()
-	for u, name := range m.units {
-		r := l.firstUnit() + u
-		if err := b.set(sheet, 1, r, name, 0); err != nil {
+	r := l.firstUnit() + u
+	if err := b.set(sheet, 1, r, name, 0); err != nil {
+		return err
+	}
+	for k, value := range res.Values(u) {
+		if err := b.set(sheet, l.valueCol(k), r, ratFloat(value), b.styles.number); err != nil {
 			return err
 		}
-		for k, part := range res.Parts(u) {
-			if err := b.set(sheet, l.valueCol(k), r, ratFloat(part.Value), b.styles.number); err != nil {
+	}
+	for i, p := range m.periods {
+		c := l.periodCol(i)
+		if !l.corridor || lambdaOf(p) == nil {
+			if err := b.set(sheet, c+offShare, r, ratFloat(p.shares[u]), b.styles.share); err != nil {
 				return err
 			}
 		}
-		for i, p := range m.periods {
-			c := l.periodCol(i)
-			if !l.corridor || lambdaOf(p) == nil {
-				if err := b.set(sheet, c+offShare, r, ratFloat(p.shares[u]), b.styles.share); err != nil {
-					return err
-				}
-			}
-			if err := b.set(sheet, c+offAmount, r, euros(p.amounts[u]), b.styles.euro); err != nil {
-				return err
-			}
+		if err := b.set(sheet, c+offAmount, r, euros(p.amounts[u]), b.styles.euro); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// indicatorFormulas writes the model's formulas for each unit.
-func (b *book) indicatorFormulas(sheet string, m model, l indicatorLayout) error {
+// indicatorFormulas writes the model's formulas for unit u.
+func (b *book) indicatorFormulas(sheet string, m model, l indicatorLayout, u int) error {
 	res := m.first()
-	for u := range m.units {
-		r := l.firstUnit() + u
-		for k := 0; k <= l.k; k++ {
-			inverse := k < l.k && res.Indicators[k].Inverse
-			if err := b.formula(sheet, l.shareCol(k), r, shareFormula(l, l.valueCol(k), r, inverse), b.styles.share); err != nil {
-				return err
-			}
-		}
-		shares := fmt.Sprintf("%s%d:%s%d", col(l.shareCol(0)), r, col(l.shareCol(l.k-1)), r)
-		weights := fmt.Sprintf("$%s$%d:$%s$%d", col(l.shareCol(0)), l.weightRow(), col(l.shareCol(l.k-1)), l.weightRow())
-		if err := b.formula(sheet, l.compositeCol(), r, fmt.Sprintf("SUMPRODUCT(%s,%s)", weights, shares), b.styles.share); err != nil {
+	r := l.firstUnit() + u
+	for k := 0; k <= l.k; k++ {
+		inverse := k < l.k && res.Indicators[k].Inverse
+		if err := b.formula(sheet, l.shareCol(k), r, shareFormula(l, l.valueCol(k), r, inverse), b.styles.share); err != nil {
 			return err
 		}
-		for i := range m.periods {
-			if err := b.periodFormulas(sheet, l, i, r); err != nil {
+	}
+	shares := fmt.Sprintf("%s%d:%s%d", col(l.shareCol(0)), r, col(l.shareCol(l.k-1)), r)
+	weights := fmt.Sprintf("$%s$%d:$%s$%d", col(l.shareCol(0)), l.weightRow(), col(l.shareCol(l.k-1)), l.weightRow())
+	if err := b.formula(sheet, l.compositeCol(), r, fmt.Sprintf("SUMPRODUCT(%s,%s)", weights, shares), b.styles.share); err != nil {
+		return err
+	}
+	for i := range m.periods {
+		if err := b.periodFormulas(sheet, l, i, r); err != nil {
+			return err
+		}
+		if l.corridor {
+			if err := b.corridorFormulas(sheet, m, l, i, u); err != nil {
 				return err
-			}
-			if l.corridor {
-				if err := b.corridorFormulas(sheet, m, l, i, u); err != nil {
-					return err
-				}
 			}
 		}
 	}

@@ -16,7 +16,8 @@ type model struct {
 	plan     *scenario.Result // nil for a single allocation
 	// previous are the amounts of the period before the first, by unit:
 	// the booked amounts a plan continues from; nil when not known.
-	previous []allocate.Cents
+	previous      []allocate.Cents
+	previousTotal int64 // their sum, once rather than per unit
 }
 
 type period struct {
@@ -35,7 +36,8 @@ func allocationModel(res *allocate.Result, label string) model {
 	for u, unit := range res.Units {
 		m.units = append(m.units, unit.Name)
 		p.amounts = append(p.amounts, unit.Amount)
-		p.shares = append(p.shares, res.Shares(u).Target)
+		_, target := res.Targets(u)
+		p.shares = append(p.shares, target)
 		p.held = append(p.held, allocate.NotHeld)
 	}
 	m.periods = []period{p}
@@ -52,6 +54,9 @@ func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 	}
 	if len(m.previous) != len(m.units) {
 		m.previous = nil
+	}
+	for _, a := range m.previous {
+		m.previousTotal += int64(a)
 	}
 	for _, q := range res.Quarters {
 		p := period{label: q.Period.String(), share: q.IndicatorShare, budget: q.Budget, result: q.Result}

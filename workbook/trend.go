@@ -13,6 +13,9 @@ func (b *book) trendSheet(m model) error {
 	if err != nil {
 		return err
 	}
+	if err := b.startStream(sheet); err != nil {
+		return err
+	}
 	titles := []string{b.word("unit")}
 	for _, p := range m.periods {
 		titles = append(titles, p.label)
@@ -28,18 +31,29 @@ func (b *book) trendSheet(m model) error {
 		if err := b.set(sheet, i+2, 2, ratFloat(p.share), b.styles.percent); err != nil {
 			return err
 		}
-		for u := range m.units {
-			if err := b.set(sheet, i+2, u+3, ratFloat(p.shares[u]), b.styles.share); err != nil {
-				return err
-			}
-		}
 	}
 	for u, name := range m.units {
-		if err := b.set(sheet, 1, u+3, name, 0); err != nil {
+		if err := b.trendRow(sheet, m, u, name); err != nil {
 			return err
 		}
 	}
+	if b.streamed(sheet) {
+		return b.endSheet(sheet) // no chart of thousands of lines
+	}
 	return b.shareChart(sheet, m, n+5)
+}
+
+// trendRow is a unit's shares by quarter, in row u+3.
+func (b *book) trendRow(sheet string, m model, u int, name string) error {
+	if err := b.set(sheet, 1, u+3, name, 0); err != nil {
+		return err
+	}
+	for i, p := range m.periods {
+		if err := b.set(sheet, i+2, u+3, ratFloat(p.shares[u]), b.styles.share); err != nil {
+			return err
+		}
+	}
+	return b.endRow(sheet, u+3)
 }
 
 // shareChart is a line chart of each unit's share by quarter, on a page

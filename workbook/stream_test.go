@@ -1,0 +1,79 @@
+package workbook
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/report"
+)
+
+// planBoth writes the plan report in memory and streamed (as a report of
+// more than streamRows units would be).
+func planBoth(t *testing.T) (memory, streamed []byte) {
+	t.Helper()
+	res := planResult(t)
+	corridor := &allocate.Corridor{MaxDecrease: rat("0.05"), MaxIncrease: rat("0.05")}
+	memory, err := Plan(res, corridor, meta(report.German, "2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { streamRows = n }(streamRows)
+	streamRows = 0
+	streamed, err = Plan(res, corridor, meta(report.German, "2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Plan(res, corridor, meta(report.German, "2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(streamed, again) {
+		t.Error("a streamed report is not byte-reproducible")
+	}
+	return memory, streamed
+}
+
+// A streamed sheet holds the same values and the same live formulas, with
+// the same panes, filter and print setup, as one written in memory.
+func TestStreamedSheetsEqualInMemory(t *testing.T) {
+	memory, streamed := planBoth(t)
+	m, s := open(t, memory), open(t, streamed)
+	for _, sheet := range []string{"Zuteilung", "Verlauf", "Indikatoren"} {
+		want, _ := m.GetRows(sheet)
+		got, _ := s.GetRows(sheet)
+		if len(want) < 3 || len(got) != len(want) {
+			t.Fatalf("%s: %d rows streamed, %d in memory", sheet, len(got), len(want))
+		}
+		for r := range got {
+			for c := range want[r] {
+				at, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				fm, _ := m.GetCellFormula(sheet, at)
+				fs, _ := s.GetCellFormula(sheet, at)
+				if fm != fs {
+					t.Errorf("%s!%s: formula %q streamed, %q in memory", sheet, at, fs, fm)
+				}
+				vm, _ := m.GetCellValue(sheet, at)
+				vs, _ := s.GetCellValue(sheet, at)
+				if vm != vs {
+					t.Errorf("%s!%s: value %q streamed, %q in memory", sheet, at, vs, vm)
+				}
+			}
+		}
+		panes, _ := s.GetPanes(sheet)
+		if !panes.Freeze || panes.XSplit != 1 {
+			t.Errorf("%s: panes %+v", sheet, panes)
+		}
+		props, _ := s.GetSheetProps(sheet)
+		if props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: not fit to page", sheet)
+		}
+	}
+	checkDampedFormulas(t, s, planResult(t))
+	if got := s.GetSheetList(); !slices.Equal(got, m.GetSheetList()) {
+		t.Errorf("sheets %v, in memory %v", got, m.GetSheetList())
+	}
+}

@@ -1,0 +1,151 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"regexp"
+	"slices"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sortedZip is the zip writer the workbook library writes its parts to. It
+// deflates each part once as the library hands it over and, on Close,
+// writes the compressed parts in a fixed order with the report date as
+// every part's time, so that the same inputs give the same bytes (the
+// library writes some parts in map order). Nothing is inflated again.
+type sortedZip struct {
+	out      io.Writer
+	modified time.Time
+	level    int // of deflate
+	parts    []*zipPart
+}
+
+// zipPart is one part, deflated, with what its zip header needs.
+type zipPart struct {
+	name       string
+	compressed bytes.Buffer
+	flate      *flate.Writer
+	crc        uint32
+	size       uint64
+	raw        *bytes.Buffer // [Content_Types].xml only: rewritten on Close
+}
+
+// zipWriterFor plugs a sortedZip into the workbook library. A large
+// report is deflated at the fastest level: at the default level deflate
+// takes a quarter of the time of 100,000 units, for a file a fifth smaller.
+func zipWriterFor(modified time.Time, large bool) func(io.Writer) excelize.ZipWriter {
+	level := flate.DefaultCompression
+	if large {
+		level = flate.BestSpeed
+	}
+	return func(w io.Writer) excelize.ZipWriter { return &sortedZip{out: w, modified: modified, level: level} }
+}
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	p := &zipPart{name: name}
+	z.parts = append(z.parts, p)
+	if name == contentTypes {
+		p.raw = new(bytes.Buffer)
+		return p.raw, nil
+	}
+	fw, err := flate.NewWriter(&p.compressed, z.level)
+	if err != nil {
+		return nil, err
+	}
+	p.flate = fw
+	return p, nil
+}
+
+func (p *zipPart) Write(b []byte) (int, error) {
+	p.crc = crc32.Update(p.crc, crc32.IEEETable, b)
+	p.size += uint64(len(b))
+	return p.flate.Write(b)
+}
+
+// AddFS is not used by the workbook library when it saves.
+func (z *sortedZip) AddFS(fs.FS) error { return errors.New("workbook: AddFS is not supported") }
+
+func (z *sortedZip) Close() error {
+	for _, p := range z.parts {
+		if err := p.finish(z.level); err != nil {
+			return err
+		}
+	}
+	slices.SortFunc(z.parts, func(x, y *zipPart) int { return partOrder(x.name, y.name) })
+	zw := zip.NewWriter(z.out)
+	for _, p := range z.parts {
+		date, clock := msDosTime(z.modified)
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: z.modified,
+			ModifiedDate: date, ModifiedTime: clock,
+			CRC32: p.crc, CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size})
+		if err != nil {
+			return err
+		}
+		if _, err := p.compressed.WriteTo(w); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// msDosTime is t as a zip header's date and time (CreateRaw, unlike
+// CreateHeader, takes them as given).
+func msDosTime(t time.Time) (date, clock uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
+}
+
+// finish ends the part's deflate stream; [Content_Types].xml gets its
+// entries sorted first.
+func (p *zipPart) finish(level int) error {
+	if p.raw != nil {
+		content := sortDefaults(p.raw.Bytes())
+		p.raw = nil
+		fw, err := flate.NewWriter(&p.compressed, level)
+		if err != nil {
+			return err
+		}
+		p.flate = fw
+		if _, err := p.Write(content); err != nil {
+			return err
+		}
+	}
+	return p.flate.Close()
+}
+
+const contentTypes = "[Content_Types].xml"
+
+// partOrder puts [Content_Types].xml first, as Office writes it, then the
+// parts by name.
+func partOrder(x, y string) int {
+	switch {
+	case x == contentTypes:
+		return -1
+	case y == contentTypes:
+		return 1
+	}
+	return bytes.Compare([]byte(x), []byte(y))
+}
+
+// defaultType is one <Default> entry of [Content_Types].xml, which the
+// workbook library writes in map order.
+var defaultType = regexp.MustCompile(`<Default [^>]*></Default>|<Default [^>]*/>`)
+
+// sortDefaults puts the <Default> entries in order of their text.
+func sortDefaults(content []byte) []byte {
+	entries := defaultType.FindAll(content, -1)
+	slices.SortFunc(entries, bytes.Compare)
+	i := 0
+	return defaultType.ReplaceAllFunc(content, func([]byte) []byte {
+		i++
+		return entries[i-1]
+	})
+}
