@@ -66,8 +66,13 @@ func readCompareOptions(c *cobra.Command, file string) (*compareOptions, error) 
 	if opts.Total, err = s.boolean("total"); err != nil {
 		return nil, err
 	}
-	opts.Output, err = readOutputOptions(s)
-	return opts, err
+	if opts.Output, err = readOutputOptions(s); err != nil {
+		return nil, err
+	}
+	if f := opts.Output.Format; opts.Total && (f == "csv" || f == "json") {
+		return nil, usagef("%s: the sums over each plan are for the table and the workbook; -o %s holds every quarter to sum", s.where("total"), f)
+	}
+	return opts, nil
 }
 
 func compareRun(c *cobra.Command, opts *compareOptions) error {
@@ -87,7 +92,7 @@ func compareRun(c *cobra.Command, opts *compareOptions) error {
 	quarters := results[0].Quarters
 	view.Period = quarters[len(quarters)-1].Period
 	if opts.Period != nil {
-		view.Period = *opts.Period
+		view.Period, view.Only = *opts.Period, true
 		if !hasQuarter(results[0], view.Period) {
 			return usagef("--period %s is not in the baseline's plan (%s to %s)", view.Period, quarters[0].Period, quarters[len(quarters)-1].Period)
 		}

@@ -15,6 +15,14 @@ type Comparison struct {
 	Results []*scenario.Result // one per name
 	Period  scenario.Period    // the quarter the table shows, unless Total
 	Total   bool               // the table sums each plan's quarters
+	// Only limits CSV and JSON, which hold every quarter, to Period (the
+	// user asked for one quarter).
+	Only bool
+}
+
+// shows says whether CSV and JSON hold quarter p.
+func (c *Comparison) shows(p scenario.Period) bool {
+	return !c.Only || p == c.Period
 }
 
 // Write renders the comparison as a table, Markdown, CSV or JSON.

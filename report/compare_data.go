@@ -35,6 +35,9 @@ func (c *Comparison) scenarioOut(i int) scenarioJSON {
 	s := scenarioJSON{Name: c.Names[i]}
 	base := c.baselineAmounts()
 	for _, q := range c.Results[i].Quarters {
+		if !c.shows(q.Period) {
+			continue
+		}
 		p := periodOut(q)
 		for j, u := range q.Units {
 			if b, ok := base[q.Period.String()+"\x00"+u.Name]; ok && i > 0 {
@@ -68,6 +71,9 @@ func (c *Comparison) writeCSV(w io.Writer, lang *Lang) error {
 	base := c.baselineAmounts()
 	for i, name := range c.Names {
 		for _, q := range c.Results[i].Quarters {
+			if !c.shows(q.Period) {
+				continue
+			}
 			for _, u := range q.Units {
 				d, p := "", ""
 				if b, ok := base[q.Period.String()+"\x00"+u.Name]; ok && i > 0 {
