@@ -188,6 +188,16 @@ func TestComparisonReportInLibreOffice(t *testing.T) {
 	if err := json.Unmarshal(raumbudget(t, "scenario", "compare", file, "-o", "json"), &out); err != nil {
 		t.Fatal(err)
 	}
+	// The legend names what each scenario changes against the baseline.
+	if row := rowOf(t, sheets["Scenarios"], "sofort-100"); row[1] != "from = 1" {
+		t.Errorf("legend of sofort-100: %q, want %q", row[1], "from = 1")
+	}
+	if row := rowOf(t, sheets["Scenarios"], "korridor-5"); row[1] != "max-decrease = 5%; max-increase = 5%" {
+		t.Errorf("legend of korridor-5: %q", row[1])
+	}
+	if got := rowOf(t, sheets["Comparison"], "District office")[1]; got != "baseline" {
+		t.Errorf("the baseline's column is headed %q", got)
+	}
 	cmp := sheets["Comparison"]
 	for i, s := range out.Scenarios {
 		last := s.Periods[len(s.Periods)-1]

@@ -88,6 +88,7 @@ func compareRun(c *cobra.Command, opts *compareOptions) error {
 	view := report.Comparison{Results: results, Total: opts.Total}
 	for _, r := range runs {
 		view.Names = append(view.Names, r.Name)
+		view.Changes = append(view.Changes, r.Changes)
 	}
 	quarters := results[0].Quarters
 	view.Period = quarters[len(quarters)-1].Period

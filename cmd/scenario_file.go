@@ -18,6 +18,9 @@ type scenarioRun struct {
 	Name   string
 	Plan   *planOptions
 	Adjust []adjustment
+	// Changes are the settings a scenario sets itself, against its
+	// baseline, as key and value; none for the baseline.
+	Changes [][2]string
 }
 
 // scenarioPathKeys hold file names, relative to the scenario file.
@@ -107,6 +110,21 @@ func addScenarios(configs []*configFile, names []string, list *yaml.Node, known 
 	return configs, names, nil
 }
 
+// ownSettings are the keys a scenario's entry sets, sorted, with their
+// values as the audit sheet writes them; none for the baseline (i = 0).
+func ownSettings(cfg *configFile, i int) [][2]string {
+	if i == 0 {
+		return nil
+	}
+	var out [][2]string
+	for _, k := range sortedKeys(cfg.values) {
+		if !cfg.inherited[k] {
+			out = append(out, [2]string{k, settingText(cfg.values[k])})
+		}
+	}
+	return out
+}
+
 // override is the baseline with the entry's keys in place of its own.
 func override(base *configFile, entry *yaml.Node, known []string) (*configFile, error) {
 	own := &configFile{path: base.path, values: map[string]any{}, lines: map[string]int{}}
@@ -159,7 +177,7 @@ func scenarioRuns(configs []*configFile, names []string) ([]scenarioRun, error) 
 		if err != nil {
 			return nil, err
 		}
-		runs[i] = scenarioRun{Name: names[i], Plan: opts, Adjust: adjust}
+		runs[i] = scenarioRun{Name: names[i], Plan: opts, Adjust: adjust, Changes: ownSettings(cfg, i)}
 	}
 	return runs, nil
 }

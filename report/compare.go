@@ -12,6 +12,9 @@ import (
 // Comparison presents the baseline and its alternatives side by side.
 type Comparison struct {
 	Names   []string           // the baseline's first
+	// Changes are, by name, the settings each scenario changes against
+	// the baseline (key, value); the baseline's are none.
+	Changes [][][2]string
 	Results []*scenario.Result // one per name
 	Period  scenario.Period    // the quarter the table shows, unless Total
 	Total   bool               // the table sums each plan's quarters

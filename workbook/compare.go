@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -24,7 +25,7 @@ func (b *book) comparisonSheet(c *report.Comparison) error {
 	if err := b.set(sheet, 1, 1, title, b.styles.title); err != nil {
 		return err
 	}
-	titles := []string{b.word("unit"), c.Names[0]}
+	titles := []string{b.word("unit"), b.word("baseline")}
 	for _, name := range c.Names[1:] {
 		titles = append(titles, name, name+" Δ €", name+" Δ %")
 	}
@@ -109,6 +110,45 @@ func (b *book) gainsAndLosses(sheet string, scenarios, n int) error {
 			{Type: "cell", Criteria: "<", Format: &red, Value: "0"},
 		})
 		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// legendSheet lists the baseline and each scenario with exactly the
+// settings it changes against the baseline, so a reader of the
+// comparison knows what each column assumes.
+func (b *book) legendSheet(c *report.Comparison) error {
+	sheet, err := b.sheet("sheet_scenarios")
+	if err != nil {
+		return err
+	}
+	if err := b.header(sheet, 1, []string{b.word("scenario"), b.word("changes")}, len(c.Names)+1, 24, 90); err != nil {
+		return err
+	}
+	for i, name := range c.Names {
+		text := b.word("baseline_settings")
+		if i == 0 {
+			name = b.word("baseline")
+		} else {
+			var parts []string
+			var changes [][2]string
+			if i < len(c.Changes) {
+				changes = c.Changes[i]
+			}
+			for _, kv := range changes {
+				parts = append(parts, kv[0]+" = "+kv[1])
+			}
+			text = strings.Join(parts, "; ")
+			if text == "" {
+				text = b.word("no_changes")
+			}
+		}
+		if err := b.set(sheet, 1, i+2, name, b.styles.bold); err != nil {
+			return err
+		}
+		if err := b.set(sheet, 2, i+2, text, 0); err != nil {
 			return err
 		}
 	}

@@ -158,14 +158,21 @@ func checkDampedFormulas(t *testing.T, f *excelize.File, res *scenario.Result) {
 
 func TestComparisonWorkbook(t *testing.T) {
 	base, other := planResult(t), planResult(t)
-	c := &report.Comparison{Names: []string{"baseline", "b"}, Results: []*scenario.Result{base, other}, Period: scenario.Period{Year: 2026, Quarter: 3}}
+	c := &report.Comparison{Names: []string{"baseline", "b"}, Results: []*scenario.Result{base, other}, Period: scenario.Period{Year: 2026, Quarter: 3},
+		Changes: [][][2]string{nil, {{"every", "2"}}}}
 	data, err := Comparison(c, nil, meta(report.German, "2026-11-22"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, data)
-	if got := f.GetSheetList(); !slices.Equal(got, []string{"Übersicht", "Vergleich", "Zuteilung", "Protokoll"}) {
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Übersicht", "Vergleich", "Szenarien", "Zuteilung", "Protokoll"}) {
 		t.Errorf("sheets %v", got)
+	}
+	if head, _ := f.GetCellValue("Vergleich", "B3"); head != "Basis" {
+		t.Errorf("the baseline's column is headed %q under de", head)
+	}
+	if legend, _ := f.GetCellValue("Szenarien", "B3"); legend != "every = 2" {
+		t.Errorf("legend of b: %q", legend)
 	}
 	if d, _ := f.GetCellFormula("Vergleich", "D4"); d != "C4-$B4" {
 		t.Errorf("difference formula %q", d)

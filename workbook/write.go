@@ -41,7 +41,8 @@ func Comparison(c *report.Comparison, corridor *allocate.Corridor, meta Meta) ([
 	}
 	m := planModel(c.Results[0], corridor)
 	compare := func(model) error { return b.comparisonSheet(c) }
-	return b.write(m, b.summarySheet, compare, b.allocationSheetStep, b.auditSheet)
+	legend := func(model) error { return b.legendSheet(c) }
+	return b.write(m, b.summarySheet, compare, legend, b.allocationSheetStep, b.auditSheet)
 }
 
 // allocationSheetStep fits allocationSheet into the list of sheets.
