@@ -11,7 +11,7 @@ import (
 
 // Comparison presents the baseline and its alternatives side by side.
 type Comparison struct {
-	Names   []string           // the baseline's first
+	Names []string // the baseline's first
 	// Changes are, by name, the settings each scenario changes against
 	// the baseline (key, value); the baseline's are none.
 	Changes [][][2]string
