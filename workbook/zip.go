@@ -82,9 +82,11 @@ func (z *sortedZip) Close() error {
 	zw := zip.NewWriter(z.out)
 	for _, p := range z.parts {
 		date, clock := msDosTime(z.modified)
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: z.modified,
-			ModifiedDate: date, ModifiedTime: clock,
-			CRC32: p.crc, CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size})
+		fh := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: z.modified,
+			CRC32: p.crc, CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size}
+		//lint:ignore SA1019 CreateRaw writes the MS-DOS time as given: Modified alone would leave it zero
+		fh.ModifiedDate, fh.ModifiedTime = date, clock
+		w, err := zw.CreateRaw(fh)
 		if err != nil {
 			return err
 		}

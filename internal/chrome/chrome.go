@@ -3,6 +3,8 @@
 // page the way a reader's browser would.
 package chrome
 
+//lint:file-ignore ST1005 the messages begin with a proper noun, Chromium
+
 import (
 	"context"
 	"fmt"
