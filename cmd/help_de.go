@@ -197,8 +197,8 @@ Hash-Kette, export schreibt alles, was eine Prüferin braucht, in einen Ordner.`
 		Long: `Den Jahresbericht der gebuchten Quartale schreiben: jedes gebuchte Quartal des
 JAHRES mit α, Budget und dem Betrag jeder Bezirksstelle, die Jahressumme jeder
 Bezirksstelle und ihre Veränderung gegenüber dem Vorjahr, Soll und Ist mit der
-Hochrechnung, wenn Ist-Dateien angegeben sind (--ist; mit ist import
-gespeichertes Ist wird noch nicht gelesen), die Veränderung jeder Bezirksstelle
+Hochrechnung aus den angegebenen Ist-Dateien (--ist) oder sonst dem mit ist
+import gespeicherten Ist, die Veränderung jeder Bezirksstelle
 vom ersten zum letzten gebuchten Quartal, zerlegt wie bei explain, die
 verwendeten Indikatordaten und das Prüfprotokoll mit dem Ergebnis von ledger
 verify. -o html ist eine in sich geschlossene Datei, die auf A4 druckt; -o pdf

@@ -28,7 +28,7 @@ func newReportCmd() *cobra.Command {
 		Long: `Write the yearly report of the booked quarters: every booked quarter of YEAR
 with α, budget and each district office's amount, each office's year total
 and its change against the year before, Soll against Ist and the projection
-when Ist files are given (--ist; Ist stored by ist import is not read yet), each office's
+from the Ist files given (--ist) or else the Ist stored by ist import, each office's
 change from the first to the last booked quarter split as explain splits it,
 the indicator data used and the audit trail with ledger verify's verdict.
 -o html is one self-contained file that prints on A4; -o pdf prints it with
@@ -97,8 +97,13 @@ func yearlyReport(s *settings, year int) (*yearly.Report, error) {
 	if in.First, in.Last, in.Headings, err = firstAndLast(l, bookings, year); err != nil {
 		return nil, err
 	}
-	if ist := s.list("ist"); len(ist) > 0 {
-		if in.Monitor, err = yearlyMonitor(s, bookings, year, ist); err != nil {
+	ist := s.list("ist")
+	stored, err := l.IstImports(context.Background())
+	if err != nil {
+		return nil, ledgerError(err)
+	}
+	if len(ist) > 0 || len(stored) > 0 {
+		if in.Monitor, err = yearlyMonitor(s, bookings, year, ist, ledgerDSN(s)); err != nil {
 			return nil, err
 		}
 	}
@@ -138,9 +143,11 @@ func firstAndLast(l *ledger.Ledger, bookings []ledger.Booking, year int) (first,
 }
 
 // yearlyMonitor is monitor's computation with the Soll of the booked
-// quarters; a quarter not booked has no Soll (0, marked as planned).
-func yearlyMonitor(s *settings, bookings []ledger.Booking, year int, ist []string) (*monitor.Result, error) {
-	opts := &monitorOptions{Year: year, Soll: "ledger", Ist: ist, Method: monitor.Auto, Tolerance: big.NewRat(1, 20)}
+// quarters; a quarter not booked has no Soll (0, marked as planned). The
+// Ist comes from the files ist, or without them from the ledger's Ist
+// imports (dsn).
+func yearlyMonitor(s *settings, bookings []ledger.Booking, year int, ist []string, dsn string) (*monitor.Result, error) {
+	opts := &monitorOptions{Year: year, Soll: "ledger", Ist: ist, istLedger: dsn, Method: monitor.Auto, Tolerance: big.NewRat(1, 20)}
 	var err error
 	if opts.AsOf, err = readAsOf(s, year); err != nil {
 		return nil, err
