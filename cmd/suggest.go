@@ -152,11 +152,16 @@ func flagError(c *cobra.Command, err error) error {
 // any command: a misspelt variable would otherwise be ignored without a
 // word. The run goes on. Empty ones are skipped: empty variables set
 // nothing (viper, too, ignores them).
+// testEnvPrefix marks the variables of the project's own tests
+// (RAUMBUDGET_TEST_POSTGRES, RAUMBUDGET_TEST_HOLD): no settings, and no
+// warning either.
+const testEnvPrefix = envPrefix + "_TEST_"
+
 func warnUnknownEnv(root *cobra.Command, environ []string, stderr io.Writer) {
 	known := envNames(root)
 	for _, kv := range environ {
 		name, value, _ := strings.Cut(kv, "=")
-		if value == "" || !strings.HasPrefix(name, envPrefix+"_") || slices.Contains(known, name) {
+		if value == "" || !strings.HasPrefix(name, envPrefix+"_") || slices.Contains(known, name) || strings.HasPrefix(name, testEnvPrefix) {
 			continue
 		}
 		fmt.Fprintf(stderr, "raumbudget: warning: the environment variable %s is no setting and is ignored%s\n",
