@@ -79,6 +79,13 @@ func (z *sortedZip) Close() error {
 		}
 	}
 	slices.SortFunc(z.parts, func(x, y *zipPart) int { return partOrder(x.name, y.name) })
+	if buf, ok := z.out.(*bytes.Buffer); ok { // the library's: grown once, not by doubling
+		size := 0
+		for _, p := range z.parts {
+			size += p.compressed.Len() + 2*len(p.name) + 128 // data, local and central headers
+		}
+		buf.Grow(size)
+	}
 	zw := zip.NewWriter(z.out)
 	for _, p := range z.parts {
 		date, clock := msDosTime(z.modified)
