@@ -60,3 +60,8 @@ fuzz:
 	$(GO) test ./actuals -run '^$$' -fuzz '^FuzzParseMonth$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./actuals -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzParseEuros$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzParseShare$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzParseWeights$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzParseAdjustment$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./scenario -run '^$$' -fuzz '^FuzzParsePeriod$$' -fuzztime $(FUZZTIME)

@@ -85,6 +85,10 @@ func notDigit(r rune) bool { return r < '0' || r > '9' }
 // euroSigns are the currency marks an amount may carry.
 var euroSigns = strings.NewReplacer("€", "", "EUR", "", "Euro", "")
 
+// maxShareText bounds a share's text, so that no fraction of huge numbers
+// is built from it.
+const maxShareText = 64
+
 // parseShare reads a share exactly: "0.6", "0,6", "60%", "60 %" or "3/5".
 func parseShare(s string) (*big.Rat, error) {
 	text := strings.TrimSpace(s)
@@ -93,8 +97,13 @@ func parseShare(s string) (*big.Rat, error) {
 	if !strings.Contains(text, ".") {
 		text = strings.Replace(text, ",", ".", 1)
 	}
+	if len(text) > maxShareText {
+		return nil, fmt.Errorf("%q is not a share: more than %d characters", s, maxShareText)
+	}
+	// No exponent: "1e999999999" would make big.Rat build a number of a
+	// billion digits; a share is written 0.6, 60 % or 3/5.
 	x, ok := new(big.Rat).SetString(text)
-	if !ok || strings.ContainsAny(text, "xXpP_") {
+	if !ok || strings.ContainsAny(text, "xXpP_eE") {
 		return nil, fmt.Errorf("%q is not a number", s)
 	}
 	if percent {
