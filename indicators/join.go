@@ -42,8 +42,14 @@ func checkJoin(data, sp *Table) error {
 	return nil
 }
 
-// matchUnits returns, for every unit of data, its index in sp, and fails on
-// a unit either table lacks.
+// MatchUnits returns, for every unit of data, its index in other, and fails
+// on a unit either table lacks, naming the row and the other file. It is the
+// one place where units of two tables are matched: by name, as read (names
+// are trimmed when a table is read; MODEL.md).
+func MatchUnits(data, other *Table) ([]int, error) {
+	return matchUnits(data, other)
+}
+
 func matchUnits(data, sp *Table) ([]int, error) {
 	inSp := make(map[string]int, len(sp.Units))
 	for j, u := range sp.Units {
