@@ -15,7 +15,7 @@ func JoinSpending(data, sp *Table) error {
 	if err := checkJoin(data, sp); err != nil {
 		return err
 	}
-	idx, err := matchUnits(data, sp)
+	idx, err := MatchUnits(data, sp)
 	if err != nil {
 		return err
 	}
@@ -46,11 +46,7 @@ func checkJoin(data, sp *Table) error {
 // on a unit either table lacks, naming the row and the other file. It is the
 // one place where units of two tables are matched: by name, as read (names
 // are trimmed when a table is read; MODEL.md).
-func MatchUnits(data, other *Table) ([]int, error) {
-	return matchUnits(data, other)
-}
-
-func matchUnits(data, sp *Table) ([]int, error) {
+func MatchUnits(data, sp *Table) ([]int, error) {
 	inSp := make(map[string]int, len(sp.Units))
 	for j, u := range sp.Units {
 		inSp[u.Name] = j
