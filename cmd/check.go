@@ -35,7 +35,8 @@ that moved more than --threshold against an older table (--against), migrant
 youth above all youth, youth or SGB recipients above all residents (with a
 column "Einwohner"), unit names that differ only in case, spaces or letters
 that look alike ("Bezirksstelle lV" and "Bezirksstelle IV"), rows hidden in
-Excel, units in one table but not another.
+Excel, units in one table but not another. Notes say what check recognised
+in a table: a total row at its end, left out of the data.
 
 check refuses what allocate refuses, with the same settings (--config,
 --weights, --inverse, --indicator-share, the config's columns): a weighted
