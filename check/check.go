@@ -18,12 +18,12 @@ type Options struct {
 	// and spending, as allocate reads them; a file not in it: every sheet.
 	FileSheets map[string][]string
 	Against    string   // an older table to compare the values with; "": none
-	Threshold  *big.Rat // a value that moved more than this share against Against is a warning
+	Threshold  *big.Rat // with Against: a value that moved more than this share is a warning
 	// Keys are the weighted indicators, in the model's order: an indicator
 	// table must have them all.
 	Keys     []string
 	Headings map[string]string // extra heading → key, from the config's columns
-	Share    *big.Rat          // the indicator share α: below 1, the spending must be there too
+	Share    *big.Rat          // the indicator share α: below 1, the spending must be there too; nil: 1
 	// Model is the model's refusal of a clean indicator table with its
 	// spending joined in, as allocate runs it, placed in the table; nil:
 	// no refusal is looked for.

@@ -29,9 +29,7 @@ func newTable(t, residents *indicators.Table) *table {
 
 // file checks every table of a file: a CSV file, or each sheet of a
 // workbook that has a unit column and indicators or spending (or the
-// sheets the settings name). A workbook none of whose sheets can be
-// checked is an error: no sheets, or only sheets of notes; so is one whose
-// first sheet, which allocate reads, is of notes.
+// sheets the settings name).
 func (c *checker) file(path string) ([]File, []*table, error) {
 	named, err := c.namedSheets(path)
 	if err != nil {
@@ -48,36 +46,58 @@ func (c *checker) file(path string) ([]File, []*table, error) {
 	var tables []*table
 	mayBeNotes := len(named) == 0 && len(sheets) > 1
 	for _, sheet := range sheets {
-		t, missing, err := c.readForCheck(path, sheet, wb)
+		f, t, isNotes, err := c.sheet(path, sheet, wb, mayBeNotes)
 		switch {
-		case unreadable(err):
-			return nil, nil, err
-		case err != nil && mayBeNotes && isNotes(err):
-			notes = append(notes, File{File: path, Sheet: sheet, Errors: []*indicators.Error{hint(err)}})
-			continue
 		case err != nil:
-			files = append(files, File{File: path, Sheet: sheet, Errors: []*indicators.Error{hint(err)}})
-			continue
+			return nil, nil, err
+		case isNotes:
+			notes = append(notes, f)
+		case t != nil:
+			files, tables = append(files, f), append(tables, t)
+		default:
+			files = append(files, f)
 		}
-		errs, bare := c.missingErrors(t, missing)
-		if mayBeNotes && bare {
-			notes = append(notes, File{File: path, Sheet: sheet, Errors: errs})
-			continue
-		}
-		tt := newTable(t, c.readResidents(path, sheet))
-		f := checkedFile(tt)
-		f.Errors = append(errs, f.Errors...)
-		files, tables = append(files, f), append(tables, tt)
 	}
+	return append(hiddenSheets(path, hidden), c.withNotes(path, files, notes)...), tables, nil
+}
+
+// sheet checks one table of a file (sheet "" for CSV): its units and
+// findings, and the table itself unless it could not be read (t nil).
+// With mayBeNotes a sheet without a unit column, or without indicators
+// and spending, is notes, such as a list of Stadtteile. Its error is a
+// file that cannot be read at all.
+func (c *checker) sheet(path, sheet string, wb *indicators.Workbook, mayBeNotes bool) (f File, t *table, isNotes bool, err error) {
+	read, missing, err := c.readForCheck(path, sheet, wb)
+	switch {
+	case unreadable(err):
+		return File{}, nil, false, err
+	case err != nil:
+		return File{File: path, Sheet: sheet, Errors: []*indicators.Error{hint(err)}}, nil, mayBeNotes && notesError(err), nil
+	}
+	errs, bare := c.missingErrors(read, missing)
+	if mayBeNotes && bare {
+		return File{File: path, Sheet: sheet, Errors: errs}, nil, true, nil
+	}
+	t = newTable(read, c.readResidents(path, sheet))
+	f = checkedFile(t)
+	f.Errors = append(errs, f.Errors...)
+	return f, t, false, nil
+}
+
+// withNotes are the checked sheets of a workbook with what its sheets of
+// notes mean for allocate. A workbook none of whose sheets can be checked
+// is an error: no sheets, or only sheets of notes; so is one whose first
+// sheet, which allocate reads, is of notes.
+func (c *checker) withNotes(path string, files, notes []File) []File {
 	switch {
 	case len(files) == 0 && len(notes) == 0:
-		files = []File{{File: path, Errors: []*indicators.Error{c.defaultSheetError(path)}}}
+		return []File{{File: path, Errors: []*indicators.Error{c.defaultSheetError(path)}}}
 	case len(files) == 0:
-		files = notes
+		return notes
 	case len(notes) > 0:
-		files = append(files, c.defaultSheetNotes(path, notes)...)
+		return append(files, c.defaultSheetNotes(path, notes)...)
 	}
-	return append(hiddenSheets(path, hidden), files...), tables, nil
+	return files
 }
 
 // hint is err as a finding, a missing column's with the headings found
@@ -131,9 +151,9 @@ func (c *checker) defaultSheetNotes(path string, notes []File) []File {
 	return nil
 }
 
-// isNotes says whether err is that of a sheet of notes: it has no unit
-// column, and no heading that looks like a misspelt one.
-func isNotes(err error) bool {
+// notesError says whether err is that of a sheet of notes: it has no
+// unit column, and no heading that looks like a misspelt one.
+func notesError(err error) bool {
 	var missing *indicators.Error
 	return errors.As(err, &missing) && missing.Column == "unit" && missing.Found != nil && missing.Near == ""
 }

@@ -85,7 +85,7 @@ func (c *checker) crossErrors(res *Result, tables []*table) {
 		for _, s := range spending {
 			joinErrors(res, d, s)
 		}
-		if len(spending) == 0 && !d.HasSpending && c.opts.Share.Cmp(big.NewRat(1, 1)) < 0 {
+		if len(spending) == 0 && !d.HasSpending && c.needsSpending() {
 			addError(res, d, c.spendingMissing(d))
 		}
 	}
@@ -97,6 +97,12 @@ func (c *checker) crossErrors(res *Result, tables []*table) {
 			addError(res, d, finding(err))
 		}
 	}
+}
+
+// needsSpending says whether allocate needs last year's spending: with
+// an indicator share below 1.
+func (c *checker) needsSpending() bool {
+	return c.opts.Share != nil && c.opts.Share.Cmp(big.NewRat(1, 1)) < 0
 }
 
 // noIndicatorTable is the error about a spending table checked alone.

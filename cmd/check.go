@@ -167,6 +167,9 @@ func nonEmpty(names ...string) []string {
 	return slices.DeleteFunc(names, func(n string) bool { return n == "" })
 }
 
+// checkRun checks the tables and prints what was found. The model's
+// refusal is allocate's: check is given it as a function, so that it
+// refuses what allocate refuses in the same words.
 func checkRun(c *cobra.Command, opts *checkOptions) error {
 	in := opts.Options
 	in.Model = func(t *indicators.Table) error {
