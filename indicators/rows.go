@@ -73,10 +73,13 @@ type rowCheck struct {
 	bad    []rowProblem // in the order found
 }
 
-// decValue is a parsed cell value, n / 10^scale.
+// decValue is a parsed cell value, n / 10^scale, or small / 10^scale if
+// isSmall (see fastNumber).
 type decValue struct {
-	n     big.Int
-	scale int
+	n       big.Int
+	scale   int
+	small   uint64
+	isSmall bool
 }
 
 // rowProblem is a problem of the current row with its column, so that a
@@ -150,7 +153,11 @@ func (b *builder) holdTotal() {
 	t.line, t.col, t.name, t.hold = b.src.line(b.unitCol), b.unitCol, strings.Clone(b.row.unit), b.row.hold
 	t.values = slices.Grow(t.values[:0], len(b.row.values))[:len(b.row.values)]
 	for i := range b.row.values {
-		t.values[i].n.Set(&b.row.values[i].n)
+		if v := &b.row.values[i]; v.isSmall {
+			t.values[i].n.SetUint64(v.small)
+		} else {
+			t.values[i].n.Set(&v.n)
+		}
 		t.values[i].scale = b.row.values[i].scale
 	}
 	b.lastNew = false
@@ -235,7 +242,11 @@ func (b *builder) commit() {
 	}
 	sums := b.sums[u]
 	for i := range sums {
-		sums[i].add(&r.values[i].n, r.values[i].scale, &b.tmp)
+		if v := &r.values[i]; v.isSmall {
+			sums[i].addSmall(v.small, v.scale, &b.tmp)
+		} else {
+			sums[i].add(&v.n, v.scale, &b.tmp)
+		}
 	}
 	b.t.Units[u].Rows++
 }
@@ -400,6 +411,11 @@ func (b *builder) parseValue(v *decValue, cells []string, col int, key string) {
 		b.fail(col, key, err.Error())
 		return
 	}
+	if n, scale, ok := fastNumber(s, d); ok {
+		v.small, v.scale, v.isSmall = n, scale, true
+		return
+	}
+	v.isSmall = false
 	neg, err := b.num.value(s, d)
 	if err != nil {
 		b.fail(col, key, err.Error())
