@@ -26,6 +26,7 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 	if err := checkCSVSize(r, name); err != nil {
 		return nil, err
 	}
+	in := r
 	r = &boundedFile{r: r, name: name}
 	text, err := decodeText(r, name)
 	if e, ok := err.(*Error); ok {
@@ -35,7 +36,7 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
-	src := &csvSource{file: name}
+	src := &csvSource{file: name, in: in}
 	var comma rune
 	comma, src.d, src.offset = sniffSeparator(br)
 	src.r = csv.NewReader(bufio.NewReaderSize(newCSVLimit(br, comma, name, src.offset), 64<<10))
@@ -144,6 +145,26 @@ type csvSource struct {
 	d      Dialect
 	file   string
 	offset int // lines before the csv.Reader's first
+	in     io.ReadSeeker
+}
+
+// rewind opens the file again from its start; done puts the file back
+// where this read has got to, as the reads go one after the other.
+func (s *csvSource) rewind() (source, func() error, error) {
+	pos, err := s.in.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return nil, nil, err
+	}
+	src, err := openCSV(s.in, s.file)
+	if err != nil {
+		s.in.Seek(pos, io.SeekStart)
+		return nil, nil, err
+	}
+	done := func() error {
+		_, err := s.in.Seek(pos, io.SeekStart)
+		return err
+	}
+	return src, done, nil
 }
 
 func (s *csvSource) next() ([]string, error) {

@@ -20,7 +20,7 @@ type builder struct {
 	keys    []string // indicator keys, then the spending key if read
 	cols    []int    // their columns
 	units   map[string]int
-	areas   map[string]int // area name -> line of its row
+	areas   areaSet        // the area names read
 	sums    [][]decSum     // per unit, per key
 	num     numParser
 	tmp     big.Int
@@ -98,7 +98,10 @@ const maxProblems = 1000
 var errEnough = errors.New("enough problems")
 
 func newBuilder(t *Table, src source, all bool) *builder {
-	b := &builder{t: t, src: src, units: map[string]int{}, areas: map[string]int{}, all: all, badUnits: map[string]int{}}
+	b := &builder{t: t, src: src, units: map[string]int{}, areas: newAreaSet(), all: all, badUnits: map[string]int{}}
+	if _, ok := src.(rewinder); !ok {
+		b.areas.exact = map[string]int{} // see areaSet
+	}
 	b.keys = append(b.keys, t.Indicators...)
 	if t.HasSpending {
 		b.keys = append(b.keys, keySpending)
@@ -356,11 +359,96 @@ func (b *builder) area(cells []string) {
 	if !ok {
 		return
 	}
-	if first, dup := b.areas[name]; dup {
-		b.fail(b.areaCol, keyArea, fmt.Sprintf("area %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+	first, err := b.seenArea(name)
+	if err != nil {
+		b.fail(b.areaCol, keyArea, "cannot read the table again to look for an earlier row of area "+quote(name)+": "+err.Error())
 		return
 	}
-	b.areas[strings.Clone(name)] = b.src.line(b.areaCol)
+	if first > 0 {
+		b.fail(b.areaCol, keyArea, fmt.Sprintf("area %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+	}
+}
+
+// seenArea adds the area of the current row and returns the line of an
+// earlier row of it, 0 if there is none; see areaSet.
+func (b *builder) seenArea(name string) (int, error) {
+	a := &b.areas
+	line := b.src.line(b.areaCol)
+	switch {
+	case a.finding:
+		if name == a.find && a.found == 0 {
+			a.found = line
+		}
+		return 0, nil
+	case a.exact != nil:
+		if first, dup := a.exact[name]; dup {
+			return first, nil
+		}
+		a.exact[strings.Clone(name)] = line
+		return 0, nil
+	case !a.add(a.hash(name)):
+		return 0, nil
+	}
+	a.rereads++
+	if a.rereads > maxRereads {
+		_, names, err := b.reread("", true)
+		if err != nil {
+			return 0, err
+		}
+		a.exact = names
+		return b.seenArea(name)
+	}
+	first, _, err := b.reread(name, false)
+	return first, err
+}
+
+// rewinder is a source that can be read again from its start, beside
+// the read that goes on.
+type rewinder interface {
+	// rewind returns a source that reads from the start, and a function
+	// that ends its read and puts the first read back where it was.
+	rewind() (source, func() error, error)
+}
+
+// reread reads the table again from its start up to the current row, as
+// this read read it, and returns the line of the first row of the area
+// name; with all, it returns the first line of every area name instead.
+// The rows are checked again as this read checked them, to find the same
+// areas: the rows of a later period start anew, and the name of merged
+// cells counts for every row under them.
+func (b *builder) reread(name string, all bool) (int, map[string]int, error) {
+	src, done, err := b.src.(rewinder).rewind()
+	if err != nil {
+		return 0, nil, err
+	}
+	t := *b.t // a copy to fill, with the header as read
+	t.Units, t.Problems, t.HiddenRows, t.Warnings, t.TotalRow, t.Period = nil, nil, nil, nil, 0, ""
+	r := newBuilder(&t, src, b.all)
+	r.period.want = b.period.want
+	if all {
+		r.areas.exact = map[string]int{}
+	} else {
+		r.areas.find, r.areas.finding = name, true
+	}
+	stop := b.src.line(0)
+	for {
+		cells, err := src.next()
+		if err != nil {
+			break // before the current row: it cannot fail where this read did not
+		}
+		line := src.line(0)
+		if line <= t.headerLine {
+			continue
+		}
+		if line >= stop {
+			break
+		}
+		r.add(cells) // its problems are this read's, reported already
+	}
+	if err := done(); err != nil {
+		return 0, nil, err
+	}
+	return r.areas.found, r.areas.exact, nil
 }
 
 // unit returns the index of the row's unit, -1 if it is new. Without an

@@ -144,6 +144,7 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 	}
 	defer rows.close()
 	src := &xlsxSource{r: w.r, sound: w.sound, rows: rows, sheet: sheet, file: name}
+	src.reopen = func() (*sheetReader, error) { return w.openSheet(w.sheets[i]) }
 	if part := w.parts[w.sheets[i].part]; part.UncompressedSize64 > largeSheet {
 		src.large = func() (io.ReadCloser, error) { return part.Open() }
 	}
@@ -253,6 +254,24 @@ type xlsxSource struct {
 	// for excelize's lookups, which decode the whole of it (a 36 MB
 	// workbook took 3.5 GB), is looked up in the stream instead.
 	large func() (io.ReadCloser, error)
+	// reopen opens the sheet again, for a second read beside this one.
+	reopen func() (*sheetReader, error)
+}
+
+// rewind opens the sheet again from its start, from the zip, which is read
+// at offsets: the reads do not disturb each other.
+func (s *xlsxSource) rewind() (source, func() error, error) {
+	rows, err := s.reopen()
+	if err != nil {
+		return nil, nil, err
+	}
+	src := &xlsxSource{r: s.r, sound: s.sound, rows: rows, sheet: s.sheet, file: s.file, large: s.large, reopen: s.reopen}
+	done := func() error {
+		rows.close()
+		src.close()
+		return nil
+	}
+	return src, done, nil
 }
 
 // largeSheet is the size of a sheet's part above which its lookups are
