@@ -18,7 +18,7 @@ func collide(t *testing.T, hash func(maphash.Seed, string) uint64) {
 	t.Cleanup(func() { areaHash = old })
 }
 
-func sameHash(maphash.Seed, string) uint64       { return 42 }
+func sameHash(maphash.Seed, string) uint64     { return 42 }
 func byLength(_ maphash.Seed, s string) uint64 { return uint64(len(s)) }
 
 // readAll reads an input as a test sees it: units, problems, error.

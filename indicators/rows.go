@@ -20,8 +20,8 @@ type builder struct {
 	keys    []string // indicator keys, then the spending key if read
 	cols    []int    // their columns
 	units   map[string]int
-	areas   areaSet        // the area names read
-	sums    [][]decSum     // per unit, per key
+	areas   areaSet    // the area names read
+	sums    [][]decSum // per unit, per key
 	num     numParser
 	tmp     big.Int
 	unitCol int
