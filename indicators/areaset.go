@@ -2,20 +2,22 @@ package indicators
 
 import (
 	"hash/maphash"
-	"math/bits"
 )
 
 // areaSet is the set of the area names read so far, which refuses a
 // Stadtteil that appears twice: summed twice, it would count twice. It
-// keeps a 64-bit hash of each name, 8 bytes or a little more a row, where
-// the names themselves took some 100 bytes a row, and a table of a
-// million rows over 100 MB.
+// keeps 48 bits of a 64-bit hash of each name: 16 choose one of 65,536
+// lists, which holds the other 32. That is 4 to 5 bytes a row, where the
+// names themselves took some 100 bytes a row, a table of a million rows
+// over 100 MB; and it grows a list at a time, never copying the whole.
+// The first names go to a map of the whole hashes, so that a small table
+// does not pay for the lists.
 //
 // A hash seen before is not taken for a repeated name: the builder then
 // reads the table again from its start up to the current row, to find an
-// earlier row with just that name (see builder.earlier). Two names of one
-// hash, with a seed drawn anew for every read, are so rare (about n²/2⁶⁵
-// for n rows: 3·10⁻⁸ for a million) that the cost of that second read
+// earlier row with just that name (see builder.reread). Two names of one
+// hash, with a seed drawn anew for every read, are so rare (about n²/2⁴⁹
+// for n rows: 0.002 for a million) that the cost of that second read
 // does not count; a repeated name ends the read, or, with AllProblems,
 // is reported. After a few such second reads, the names are kept as they
 // are (see exact), so that a table of many repeated names is not read
@@ -23,7 +25,8 @@ import (
 // names may take the memory they took before.
 type areaSet struct {
 	seed  maphash.Seed
-	slots []uint64 // the hashes, open addressing; 0 is an empty slot
+	few   map[uint64]struct{} // the hashes of the first smallAreas names
+	lists [][]uint32          // then: by the hash's top 16 bits, its next 32
 	n     int
 
 	// exact, if not nil, holds the names themselves, with the line of
@@ -52,62 +55,61 @@ func newAreaSet() areaSet {
 	return areaSet{seed: maphash.MakeSeed()}
 }
 
+// smallAreas is the number of names kept in few.
+const smallAreas = 8192
+
 // reset forgets every name: a later period starts the table anew.
 func (a *areaSet) reset() {
-	clear(a.slots)
-	a.n = 0
+	a.few, a.lists, a.n = nil, nil, 0
 	if a.exact != nil {
 		clear(a.exact)
 	}
 	a.found = 0
 }
 
-// hash returns the name's hash, never 0.
+// hash returns the name's hash.
 func (a *areaSet) hash(name string) uint64 {
-	h := areaHash(a.seed, name)
-	if h == 0 {
-		h = 1
-	}
-	return h
+	return areaHash(a.seed, name)
 }
 
 // add adds the hash and says whether it was there already.
 func (a *areaSet) add(h uint64) bool {
-	if (a.n+1)*5 > len(a.slots)*4 { // at most 80 % full
-		a.grow()
-	}
-	i := a.home(h)
-	for {
-		switch a.slots[i] {
-		case 0:
-			a.slots[i] = h
-			a.n++
-			return false
-		case h:
+	if a.lists == nil {
+		if _, ok := a.few[h]; ok {
 			return true
 		}
-		if i++; i == len(a.slots) {
-			i = 0
+		if a.few == nil {
+			a.few = map[uint64]struct{}{}
+		}
+		a.few[h] = struct{}{}
+		if a.n++; a.n == smallAreas {
+			a.spread()
+		}
+		return false
+	}
+	i, v := h>>48, uint32(h>>16)
+	list := a.lists[i]
+	for _, x := range list {
+		if x == v {
+			return true
 		}
 	}
+	if len(list) == cap(list) {
+		// A quarter more, as the lists are many and short: doubling
+		// would leave a third of them empty on average.
+		list = append(make([]uint32, 0, len(list)+len(list)/4+4), list...)
+	}
+	a.lists[i] = append(list, v)
+	a.n++
+	return false
 }
 
-// home is the slot where the search for h starts: h scaled to the table,
-// which need not have a size that is a power of two.
-func (a *areaSet) home(h uint64) int {
-	hi, _ := bits.Mul64(h, uint64(len(a.slots)))
-	return int(hi)
-}
-
-// grow makes the table half as large again: a power of two would take
-// twice the memory at worst, when a million rows just miss 2^20 slots.
-func (a *areaSet) grow() {
-	old := a.slots
-	a.slots = make([]uint64, max(1024, len(old)*3/2))
-	a.n = 0
-	for _, h := range old {
-		if h != 0 {
-			a.add(h)
-		}
+// spread moves the hashes from few to the lists.
+func (a *areaSet) spread() {
+	a.lists = make([][]uint32, 1<<16)
+	few := a.few
+	a.few, a.n = nil, 0
+	for h := range few {
+		a.add(h)
 	}
 }
