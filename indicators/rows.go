@@ -578,7 +578,16 @@ func isTotal(name string) bool {
 	name = strings.TrimSpace(name)
 	first, _, _ := strings.Cut(name, " ")
 	last := name[strings.LastIndexByte(name, ' ')+1:]
-	return isTotalWord(strings.TrimRight(first, ":.")) || len(last) < len(name) && isTotalWord(strings.TrimRight(last, ":."))
+	return isTotalWord(trimColonDot(first)) || len(last) < len(name) && isTotalWord(trimColonDot(last))
+}
+
+// trimColonDot is strings.TrimRight(s, ":."), which costs a set of bytes
+// made for every call.
+func trimColonDot(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == ':' || s[len(s)-1] == '.') {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 func isTotalWord(word string) bool {
