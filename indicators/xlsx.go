@@ -82,14 +82,15 @@ func openXLSX(r io.ReadSeeker, name string) (w *Workbook, err error) {
 	if err := notOpenDocument(zr, name); err != nil {
 		return nil, err
 	}
-	w = &Workbook{r: r, name: name, parts: zipParts(zr), sound: verify(r, zr.File, name)}
+	w = &Workbook{r: r, name: name, parts: zipParts(zr)}
 	w.sheets, err = w.parts.sheets()
 	if err != nil {
-		if verr := w.sound.wait(); verr != nil {
+		if verr := verify(r, zr.File, name, nil).wait(); verr != nil {
 			return nil, verr
 		}
 		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
 	}
+	w.sound = verify(r, zr.File, name, w.parts.streamed(w.sheets))
 	return w, nil
 }
 
@@ -122,9 +123,20 @@ func (w *Workbook) Sheets() ([]Sheet, error) {
 // input, even if it makes the workbook library panic.
 func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 	name := w.name
+	var rows *sheetReader
 	defer func() {
 		if p := recover(); p != nil {
 			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
+		}
+		if rows != nil {
+			// The sheet's part, streamed once, is proved sound by
+			// reading it to its end; the shared strings were when read.
+			if derr := rows.finishPart(); derr != nil {
+				err = derr
+			}
+		}
+		if derr := damaged(name, err); derr != nil {
+			t, err = nil, derr
 		}
 		if verr := w.sound.wait(); verr != nil {
 			t, err = nil, verr
@@ -138,7 +150,7 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 		return nil, err
 	}
 	sheet := w.sheets[i].name
-	rows, err := w.openSheet(w.sheets[i])
+	rows, err = w.openSheet(w.sheets[i])
 	if err != nil {
 		return nil, &Error{File: name, Sheet: sheet, Msg: "cannot read the sheet: " + err.Error()}
 	}
