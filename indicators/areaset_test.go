@@ -110,10 +110,17 @@ func TestAreaCollisionMerged(t *testing.T) {
 	}
 }
 
-// TestAreaSetGrows: the hash set holds many names, and finds each again.
-func TestAreaSetGrows(t *testing.T) {
+// TestAreaSetTable: past the first names, the hashes go to a table, where
+// each is found again.
+func TestAreaSetTable(t *testing.T) {
 	a := newAreaSet()
 	for i := range 100_000 {
+		if a.crowded() {
+			if a.slots != nil {
+				t.Fatalf("table full at %d names", i)
+			}
+			a.spread(200_000)
+		}
 		if a.add(a.hash(fmt.Sprint("Stadtteil ", i))) {
 			t.Fatalf("name %d taken for one seen before", i)
 		}
@@ -123,7 +130,35 @@ func TestAreaSetGrows(t *testing.T) {
 			t.Fatalf("name %d not found", i)
 		}
 	}
-	if a.n != 100_000 || a.lists == nil {
-		t.Errorf("%d names, lists %v", a.n, a.lists != nil)
+	if a.n != 100_000 || len(a.slots) != slotsFor(200_000) {
+		t.Errorf("%d names in %d slots", a.n, len(a.slots))
+	}
+}
+
+// TestAreaTableRebuilt: a table made too small for the file is made anew,
+// larger, by reading the file again, and a repeated name past that is
+// found with its first row, in CSV and in a workbook.
+func TestAreaTableRebuilt(t *testing.T) {
+	rows := genRows(40_000, 7)
+	rows[35_000].area = rows[30_000].area
+	allGen := genSchema
+	allGen.AllProblems = true
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{{"gen.csv", genCSV(rows)}, {"gen.xlsx", genXLSX(t, rows)}} {
+		for _, s := range []Schema{genSchema, allGen} {
+			want := readAll(in.name, in.data, s)
+			if !strings.Contains(want, "appears again") {
+				t.Fatalf("%s: %s", in.name, want)
+			}
+			old := expectMargin
+			expectMargin = 0.01 // a table of the least size, 16,384 slots
+			got := readAll(in.name, in.data, s)
+			expectMargin = old
+			if got != want {
+				t.Errorf("%s, all problems %v: with a table too small\n%s\nwant\n%s", in.name, s.AllProblems, got, want)
+			}
+		}
 	}
 }

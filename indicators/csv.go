@@ -23,7 +23,8 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 // encoding, its separator and the length of its lines and cells checked
 // as it streams.
 func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
-	if err := checkCSVSize(r, name); err != nil {
+	size, err := checkCSVSize(r, name)
+	if err != nil {
 		return nil, err
 	}
 	in := r
@@ -36,7 +37,7 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
-	src := &csvSource{file: name, in: in}
+	src := &csvSource{file: name, in: in, size: size}
 	var comma rune
 	comma, src.d, src.offset = sniffSeparator(br)
 	src.r = csv.NewReader(bufio.NewReaderSize(newCSVLimit(br, comma, name, src.offset), 64<<10))
@@ -53,16 +54,16 @@ var maxCSV int64 = 512 << 20 // a variable for the tests
 
 // checkCSVSize refuses a file too large to be an indicator table before
 // reading it, and rewinds it.
-func checkCSVSize(r io.ReadSeeker, name string) error {
+func checkCSVSize(r io.ReadSeeker, name string) (int64, error) {
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
-		return &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return 0, &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
 	if size > maxCSV {
-		return tooLarge(name)
+		return 0, tooLarge(name)
 	}
 	_, err = r.Seek(0, io.SeekStart)
-	return err
+	return size, err
 }
 
 // boundedFile holds a file to maxCSV while it is read: one that grows
@@ -147,6 +148,13 @@ type csvSource struct {
 	file   string
 	offset int // lines before the csv.Reader's first
 	in     io.ReadSeeker
+	size   int64 // of the file
+}
+
+// progress is as far as the csv.Reader has got in the text, which is the
+// file's bytes, unless it was decoded from another encoding.
+func (s *csvSource) progress() (int64, int64) {
+	return s.r.InputOffset(), s.size
 }
 
 // rewind opens the file again from its start; done puts the file back

@@ -386,21 +386,78 @@ func (b *builder) seenArea(name string) (int, error) {
 		}
 		a.exact[strings.Clone(name)] = line
 		return 0, nil
-	case !a.add(a.hash(name)):
+	case a.collecting:
+		a.add(a.hash(name))
+		return 0, nil
+	}
+	if a.crowded() {
+		if err := b.growAreas(); err != nil {
+			return 0, err
+		}
+	}
+	if !a.add(a.hash(name)) {
 		return 0, nil
 	}
 	a.rereads++
 	if a.rereads > maxRereads {
-		_, names, err := b.reread("", true)
+		set, err := b.reread(func(r *areaSet) { r.exact = map[string]int{} })
 		if err != nil {
 			return 0, err
 		}
-		a.exact = names
+		a.exact = set.exact
 		return b.seenArea(name)
 	}
-	first, _, err := b.reread(name, false)
-	return first, err
+	set, err := b.reread(func(r *areaSet) { r.find, r.finding = name, true })
+	if err != nil {
+		return 0, err
+	}
+	return set.found, nil
 }
+
+// growAreas makes the table of area hashes that the rest of the file
+// needs: from the map of the first names, for as many as the file holds
+// by what they took of it; from a table too full, one twice as large,
+// by reading the file again up to the current row.
+func (b *builder) growAreas() error {
+	a := &b.areas
+	if a.slots == nil {
+		a.spread(b.expectAreas())
+		return nil
+	}
+	size := slotsFor(max(2*a.n, b.expectAreas()))
+	set, err := b.reread(func(r *areaSet) {
+		r.collecting, r.slots = true, make([]uint32, size)
+	})
+	if err != nil {
+		return err
+	}
+	a.seed, a.slots, a.n = set.seed, set.slots, set.n
+	return nil
+}
+
+// progresser is a source that knows how far it has read.
+type progresser interface {
+	// progress returns the bytes read so far and those of the whole,
+	// both 0 if not known.
+	progress() (done, total int64)
+}
+
+// expectAreas estimates the number of area names of the whole table,
+// from those read so far and the part of the file that they took, with a
+// quarter more for rows shorter than these.
+func (b *builder) expectAreas() int {
+	n := b.areas.n
+	if p, ok := b.src.(progresser); ok {
+		if done, total := p.progress(); done > 0 && total > done {
+			return int(float64(n) * float64(total) / float64(done) * expectMargin)
+		}
+	}
+	return 8 * n
+}
+
+// expectMargin is the quarter more of expectAreas; a variable, so that the
+// tests can make the table too small.
+var expectMargin = 1.25
 
 // rewinder is a source that can be read again from its start, beside
 // the read that goes on.
@@ -411,25 +468,22 @@ type rewinder interface {
 }
 
 // reread reads the table again from its start up to the current row, as
-// this read read it, and returns the line of the first row of the area
-// name; with all, it returns the first line of every area name instead.
-// The rows are checked again as this read checked them, to find the same
-// areas: the rows of a later period start anew, and the name of merged
-// cells counts for every row under them.
-func (b *builder) reread(name string, all bool) (int, map[string]int, error) {
+// this read read it, into the set of areas that setup makes, and returns
+// that set: to find the first row of a name, to keep the names as they
+// are, or to make a larger table of their hashes. The rows are checked
+// again as this read checked them, to find the same areas: the rows of a
+// later period start anew, and the name of merged cells counts for every
+// row under them.
+func (b *builder) reread(setup func(*areaSet)) (*areaSet, error) {
 	src, done, err := b.src.(rewinder).rewind()
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	t := *b.t // a copy to fill, with the header as read
 	t.Units, t.Problems, t.HiddenRows, t.Warnings, t.TotalRow, t.Period = nil, nil, nil, nil, 0, ""
 	r := newBuilder(&t, src, b.all)
 	r.period.want = b.period.want
-	if all {
-		r.areas.exact = map[string]int{}
-	} else {
-		r.areas.find, r.areas.finding = name, true
-	}
+	setup(&r.areas)
 	stop := b.src.line(0)
 	for {
 		cells, err := src.next()
@@ -446,9 +500,9 @@ func (b *builder) reread(name string, all bool) (int, map[string]int, error) {
 		r.add(cells) // its problems are this read's, reported already
 	}
 	if err := done(); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
-	return r.areas.found, r.areas.exact, nil
+	return &r.areas, nil
 }
 
 // unit returns the index of the row's unit, -1 if it is new. Without an

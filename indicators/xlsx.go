@@ -134,6 +134,7 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 			if derr := rows.finishPart(); derr != nil {
 				err = derr
 			}
+			rows.close()
 		}
 		if derr := damaged(name, err); derr != nil {
 			t, err = nil, derr
@@ -154,7 +155,6 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 	if err != nil {
 		return nil, &Error{File: name, Sheet: sheet, Msg: "cannot read the sheet: " + err.Error()}
 	}
-	defer rows.close()
 	src := &xlsxSource{r: w.r, sound: w.sound, rows: rows, sheet: sheet, file: name}
 	src.reopen = func() (*sheetReader, error) { return w.openSheet(w.sheets[i]) }
 	if part := w.parts[w.sheets[i].part]; part.UncompressedSize64 > largeSheet {
@@ -268,6 +268,14 @@ type xlsxSource struct {
 	large func() (io.ReadCloser, error)
 	// reopen opens the sheet again, for a second read beside this one.
 	reopen func() (*sheetReader, error)
+}
+
+// progress is as far as the read has got in the sheet's part, unpacked.
+func (s *xlsxSource) progress() (int64, int64) {
+	if p := s.rows.part; p != nil {
+		return p.n, p.size
+	}
+	return 0, 0
 }
 
 // rewind opens the sheet again from its start, from the zip, which is read

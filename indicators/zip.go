@@ -206,6 +206,8 @@ type partReader struct {
 	rc   io.ReadCloser
 	name string // the part's
 	err  error  // the first error but io.EOF
+	n    int64  // the bytes read
+	size int64  // the bytes declared
 }
 
 func openPart(f *zip.File) (*partReader, error) {
@@ -213,11 +215,12 @@ func openPart(f *zip.File) (*partReader, error) {
 	if err != nil {
 		return nil, &damagedPart{f.Name, err}
 	}
-	return &partReader{rc: rc, name: f.Name}, nil
+	return &partReader{rc: rc, name: f.Name, size: int64(f.UncompressedSize64)}, nil
 }
 
 func (p *partReader) Read(b []byte) (int, error) {
 	n, err := p.rc.Read(b)
+	p.n += int64(n)
 	if err != nil && err != io.EOF && p.err == nil {
 		p.err = err
 	}
