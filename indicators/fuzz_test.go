@@ -19,12 +19,15 @@ import (
 func FuzzParseNumber(f *testing.F) {
 	for _, s := range []string{"1.234.567,89", "1,5", "1.5", "-0,00", "1 234,5 €", "EUR 5", "1.2345E+5", "2345.6799999999998", "1e999", "\u00a0", "1\u202f000",
 		"1234567890123456789012345678901", "0,0000000000000000000000000000001", "1." + strings.Repeat("0", 801),
-		"1.234,56 €", "1,234.56", "999.999.999.999.999.999", "123456789012345678", "1234567890123456789", "12345678901234,5", "123456789012345", "1.2345", "1234.567,8", "0,5€", "5 € €", "18446744073709551615", "\ufeff5\u200b", " 5\u00a0", "\xff5", "5\xe2\x82"} {
+		"1.234,56 €", "1,234.56", "999.999.999.999.999.999", "123456789012345678", "1234567890123456789", "12345678901234,5", "123456789012345", "1.2345", "1234.567,8", "0,5€", "5 € €", "18446744073709551615", "\ufeff5\u200b", " 5\u00a0", "\xff5", "5\xe2\x82", "a\u0085b", "a\x7fb", "ä\tb", "a\u2028"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := trimSpace(s), strings.TrimFunc(s, isSpace); got != want {
 			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := indexBreak(s), strings.IndexFunc(s, isBreak); got != want {
+			t.Errorf("indexBreak(%q) = %d, want %d", s, got, want)
 		}
 		for _, d := range []Dialect{German, English, Machine} {
 			r, err := ParseNumber(s, d)

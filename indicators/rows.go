@@ -335,7 +335,7 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 			return "", false
 		}
 	}
-	if i := strings.IndexFunc(name, isBreak); i >= 0 {
+	if i := indexBreak(name); i >= 0 {
 		b.fail(col, key, breakMessage(name[i:]))
 		return "", false
 	}
@@ -610,6 +610,23 @@ func breakMessage(s string) string {
 		return "a name holds a tab; replace it by a space"
 	}
 	return fmt.Sprintf("a name holds the control character U+%04X, which no one sees; remove it", r)
+}
+
+// indexBreak is strings.IndexFunc(s, isBreak), without decoding the
+// ASCII characters of a name, which it runs for every row.
+func indexBreak(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ' || c == 0x7F:
+			return i
+		case c >= utf8.RuneSelf:
+			if j := strings.IndexFunc(s[i:], isBreak); j >= 0 {
+				return i + j
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // isBreak matches what breaks a name's line in the report's tables: line
