@@ -12,7 +12,8 @@ import (
 )
 
 // builder sums rows into per-unit accumulators as they stream by, so that
-// memory grows with the units (and areas), not with the rows. Each row is
+// memory grows with the units, not with the rows (but for some 6 bytes an
+// area, see areaSet). Each row is
 // checked whole before it is added, so that a bad row adds nothing.
 type builder struct {
 	t       *Table
