@@ -153,6 +153,22 @@ func TestZipLargeFile(t *testing.T) {
 	wantError(t, err, `data.xlsx: the file is larger than 512 MiB; is it really an indicator table?`)
 }
 
+// TestZipWholePart: a part that is read whole into memory, such as the
+// shared strings, is bounded by itself, as the sheet, which is streamed,
+// is not.
+func TestZipWholePart(t *testing.T) {
+	b := rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
+		data = stored(h, data)
+		if h.Name == "xl/sharedStrings.xml" {
+			h.UncompressedSize64 = maxWholePart + 1
+			h.CompressedSize64 = h.UncompressedSize64 // stored: the ratio is 1
+		}
+		return data
+	}, nil)
+	_, err := readXLSXBytes(b, "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten!A1: cannot read the sheet: the shared strings unpack to more than 256 MiB`)
+}
+
 // countingReader counts the bytes read from a file.
 type countingReader struct {
 	r *bytes.Reader
