@@ -34,7 +34,7 @@ bench:
 # allocate --demo (wall time averaged over DEMO_RUNS runs).
 BENCH_DIR   ?= bin/bench
 BENCH_RUNS  ?= 3
-BENCH_CASES ?= 100000:50:xlsx 1000000:50:csv 100000:10000:csv 100000:10000:xlsx 100000:100000:csv
+BENCH_CASES ?= 100000:50:xlsx 1000000:50:csv 1000000:50:xlsx 100000:10000:csv 100000:10000:xlsx 100000:100000:csv
 DEMO_RUNS   ?= 50
 TIME        ?= /usr/bin/time
 bench-pipeline: build

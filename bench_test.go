@@ -72,6 +72,42 @@ func BenchmarkPipelineCSV(b *testing.B) {
 	benchPlan(b, benchData(b, "big.csv", func(w io.Writer, rows []gen.Row) error { return gen.WriteCSV(w, rows, true) }))
 }
 
+// BenchmarkPipelineCSV1M: a million rows of 50 offices from a German CSV
+// file → four quarters → an xlsx report; ns/row is the time of a row.
+func BenchmarkPipelineCSV1M(b *testing.B) {
+	benchPlanRows(b, benchDataRows(b, "million.csv", 1_000_000, func(w io.Writer, rows []gen.Row) error { return gen.WriteCSV(w, rows, true) }), 1_000_000)
+}
+
+// BenchmarkPipelineXLSX1M: the same from a workbook, whose sheet unpacks
+// to some 300 MB.
+func BenchmarkPipelineXLSX1M(b *testing.B) {
+	benchPlanRows(b, benchDataRows(b, "million.xlsx", 1_000_000, gen.WriteXLSX), 1_000_000)
+}
+
+// benchDataRows writes the generated table of rows rows in benchUnits
+// units, unbuffered in memory only as long as it is written.
+func benchDataRows(b *testing.B, name string, rows int, write func(io.Writer, []gen.Row) error) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), name)
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := write(f, gen.Rows(rows, benchUnits, benchSeed)); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// benchPlanRows is benchPlan, reporting the time of one of the rows.
+func benchPlanRows(b *testing.B, data string, rows int) {
+	benchPlan(b, data)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+}
+
 // BenchmarkPipelineManyUnits: 100,000 rows in 10,000 units (a city's
 // blocks) from a German CSV file → four quarters → an xlsx report: the
 // report's rows and the exact shares per unit dominate, not the reading.

@@ -13,7 +13,7 @@ DIR=${DIR:-bin/bench}
 RUNS=${RUNS:-3}
 PEER=${PEER:-/usr/bin/python3 bench/peer.py}
 TIME=${TIME:-/usr/bin/time}
-[ $# -gt 0 ] || set -- 100000:50:xlsx 1000000:50:csv 100000:10000:csv 100000:10000:xlsx 100000:100000:csv
+[ $# -gt 0 ] || set -- 100000:50:xlsx 1000000:50:csv 1000000:50:xlsx 100000:10000:csv 100000:10000:xlsx 100000:100000:csv
 test -x "$TIME" || { echo "$TIME missing: apt-get install time" >&2; exit 1; }
 
 mkdir -p "$DIR"

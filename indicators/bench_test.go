@@ -197,3 +197,28 @@ func BenchmarkReadXLSX100kShared(b *testing.B) {
 		}
 	}
 }
+
+// The benchmarks of a million rows report the cost of a row: reading
+// must stay linear, with memory that does not grow with the rows.
+func BenchmarkReadCSV1M(b *testing.B) {
+	benchRead(b, genCSV(genRows(1_000_000, 50)), "gen.csv")
+}
+
+func BenchmarkReadXLSX1M(b *testing.B) {
+	benchRead(b, genXLSX(b, genRows(1_000_000, 50)), "gen.xlsx")
+}
+
+// benchRead reads data, of a million rows, and reports ns/row.
+func benchRead(b *testing.B, data []byte, name string) {
+	const rows = 1_000_000
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		tb, err := Read(bytes.NewReader(data), name, genSchema, Options{})
+		if err != nil || len(tb.Units) != 50 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+}

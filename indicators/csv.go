@@ -23,9 +23,11 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 // encoding, its separator and the length of its lines and cells checked
 // as it streams.
 func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
-	if err := checkCSVSize(r, name); err != nil {
+	size, err := checkCSVSize(r, name)
+	if err != nil {
 		return nil, err
 	}
+	in := r
 	r = &boundedFile{r: r, name: name}
 	text, err := decodeText(r, name)
 	if e, ok := err.(*Error); ok {
@@ -35,7 +37,7 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
-	src := &csvSource{file: name}
+	src := &csvSource{file: name, in: in, size: size}
 	var comma rune
 	comma, src.d, src.offset = sniffSeparator(br)
 	src.r = csv.NewReader(bufio.NewReaderSize(newCSVLimit(br, comma, name, src.offset), 64<<10))
@@ -46,21 +48,22 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 	return src, nil
 }
 
-// maxCSV bounds a CSV file: state-wide small-area data are tens of MiB.
-var maxCSV int64 = 2 * maxUnpacked // a variable for the tests
+// maxCSV bounds a CSV file, and a workbook's file: state-wide small-area
+// data are tens of MiB, a million rows 64 MB as CSV, 45 MB as xlsx.
+var maxCSV int64 = 512 << 20 // a variable for the tests
 
 // checkCSVSize refuses a file too large to be an indicator table before
 // reading it, and rewinds it.
-func checkCSVSize(r io.ReadSeeker, name string) error {
+func checkCSVSize(r io.ReadSeeker, name string) (int64, error) {
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
-		return &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return 0, &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
 	if size > maxCSV {
-		return tooLarge(name)
+		return 0, tooLarge(name)
 	}
 	_, err = r.Seek(0, io.SeekStart)
-	return err
+	return size, err
 }
 
 // boundedFile holds a file to maxCSV while it is read: one that grows
@@ -144,6 +147,33 @@ type csvSource struct {
 	d      Dialect
 	file   string
 	offset int // lines before the csv.Reader's first
+	in     io.ReadSeeker
+	size   int64 // of the file
+}
+
+// progress is as far as the csv.Reader has got in the text, which is the
+// file's bytes, unless it was decoded from another encoding.
+func (s *csvSource) progress() (int64, int64) {
+	return s.r.InputOffset(), s.size
+}
+
+// rewind opens the file again from its start; done puts the file back
+// where this read has got to, as the reads go one after the other.
+func (s *csvSource) rewind() (source, func() error, error) {
+	pos, err := s.in.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return nil, nil, err
+	}
+	src, err := openCSV(s.in, s.file)
+	if err != nil {
+		s.in.Seek(pos, io.SeekStart)
+		return nil, nil, err
+	}
+	done := func() error {
+		_, err := s.in.Seek(pos, io.SeekStart)
+		return err
+	}
+	return src, done, nil
 }
 
 func (s *csvSource) next() ([]string, error) {

@@ -57,10 +57,13 @@
 // rest without a word; so are rows or cells out of order, which it would
 // put in the wrong place.
 //
-// A workbook that unpacks to more than 256 MiB, or holds a part that
-// unpacks to over 1000 times its size, is refused from its zip directory
-// before anything is unpacked: a zip bomb would fill the memory. Every
-// part is then unpacked once to nowhere, which proves its size and
-// checksum; excelize takes a damaged part as far as it goes, and a sheet
-// cut short would lose its last units without a word.
+// A workbook that unpacks to more than 4 GiB, or holds a part that packs
+// more tightly than a table does (over 1000 times, or over 100 times for
+// a part over 64 MiB), is refused from its zip directory before anything
+// is unpacked: a zip bomb would take the time of a file a thousand times
+// as large. Every part is unpacked once and proved to hold its declared
+// size and checksum: the sheet read and the shared strings by that read,
+// to their end, the others to nowhere beside it. excelize takes a damaged
+// part as far as it goes, and a sheet cut short would lose its last units
+// without a word.
 package indicators

@@ -47,7 +47,7 @@ func openSheetRows(r io.ReadSeeker, name string, opt Options) (*RowReader, error
 	if err != nil {
 		return nil, err
 	}
-	sound := verify(r, zr.File, name)
+	sound := verify(r, zr.File, name, nil)
 	fail := func(e *Error) (*RowReader, error) {
 		if verr := sound.wait(); verr != nil {
 			return nil, verr

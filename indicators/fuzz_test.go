@@ -18,12 +18,20 @@ import (
 
 func FuzzParseNumber(f *testing.F) {
 	for _, s := range []string{"1.234.567,89", "1,5", "1.5", "-0,00", "1 234,5 €", "EUR 5", "1.2345E+5", "2345.6799999999998", "1e999", "\u00a0", "1\u202f000",
-		"1234567890123456789012345678901", "0,0000000000000000000000000000001", "1." + strings.Repeat("0", 801)} {
+		"1234567890123456789012345678901", "0,0000000000000000000000000000001", "1." + strings.Repeat("0", 801),
+		"1.234,56 €", "1,234.56", "999.999.999.999.999.999", "123456789012345678", "1234567890123456789", "12345678901234,5", "123456789012345", "1.2345", "1234.567,8", "0,5€", "5 € €", "18446744073709551615", "\ufeff5\u200b", " 5\u00a0", "\xff5", "5\xe2\x82", "a\u0085b", "a\x7fb", "ä\tb", "a\u2028"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimFunc(s, isSpace); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := indexBreak(s), strings.IndexFunc(s, isBreak); got != want {
+			t.Errorf("indexBreak(%q) = %d, want %d", s, got, want)
+		}
 		for _, d := range []Dialect{German, English, Machine} {
 			r, err := ParseNumber(s, d)
+			fastAgrees(t, s, d, r, err)
 			if err != nil {
 				if strings.ContainsAny(err.Error(), "\n\r") && !strings.ContainsAny(s, "\n\r") {
 					t.Errorf("multi-line error %q", err)
@@ -38,6 +46,19 @@ func FuzzParseNumber(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fastAgrees checks that what fastNumber reads, ParseNumber reads as the
+// same number.
+func fastAgrees(t *testing.T, s string, d Dialect, r *big.Rat, err error) {
+	n, scale, ok := fastNumber(trimSpace(s), d)
+	if !ok {
+		return
+	}
+	want := new(big.Rat).SetFrac(new(big.Int).SetUint64(n), pow10(scale))
+	if err != nil || r.Cmp(want) != 0 {
+		t.Errorf("dialect %d: %q: fastNumber reads %s, ParseNumber %v, %v", d, s, want.RatString(), r, err)
+	}
 }
 
 func roundTrip(t *testing.T, in string, r *big.Rat, out string, d Dialect) {

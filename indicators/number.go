@@ -174,6 +174,17 @@ func pow10(n int) *big.Int {
 }
 
 func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	if first, last := s[0], s[len(s)-1]; first > ' ' && first < utf8.RuneSelf && last > ' ' && last < utf8.RuneSelf {
+		return s // the commonest cell, which has nothing to trim
+	}
+	if r, _ := utf8.DecodeRuneInString(s); !isSpace(r) {
+		if r, _ := utf8.DecodeLastRuneInString(s); !isSpace(r) {
+			return s // such as "5 €"
+		}
+	}
 	s = strings.TrimSpace(s)
 	if s != "" && (s[0] >= utf8.RuneSelf || s[len(s)-1] >= utf8.RuneSelf) {
 		s = strings.TrimFunc(s, isSpace)

@@ -49,7 +49,7 @@ func (b *builder) restart(period string) {
 	b.t.HiddenRows = b.t.HiddenRows[:0]
 	b.sums = b.sums[:0]
 	clear(b.units)
-	clear(b.areas)
+	b.areas.reset()
 	clear(b.badUnits)
 	b.total.line, b.lastNew = 0, false
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // builder sums rows into per-unit accumulators as they stream by, so that
-// memory grows with the units (and areas), not with the rows. Each row is
+// memory grows with the units, not with the rows (but for some 6 bytes an
+// area, see areaSet). Each row is
 // checked whole before it is added, so that a bad row adds nothing.
 type builder struct {
 	t       *Table
@@ -20,8 +21,8 @@ type builder struct {
 	keys    []string // indicator keys, then the spending key if read
 	cols    []int    // their columns
 	units   map[string]int
-	areas   map[string]int // area name -> line of its row
-	sums    [][]decSum     // per unit, per key
+	areas   areaSet    // the area names read
+	sums    [][]decSum // per unit, per key
 	num     numParser
 	tmp     big.Int
 	unitCol int
@@ -73,10 +74,13 @@ type rowCheck struct {
 	bad    []rowProblem // in the order found
 }
 
-// decValue is a parsed cell value, n / 10^scale.
+// decValue is a parsed cell value, n / 10^scale, or small / 10^scale if
+// isSmall (see fastNumber).
 type decValue struct {
-	n     big.Int
-	scale int
+	n       big.Int
+	scale   int
+	small   uint64
+	isSmall bool
 }
 
 // rowProblem is a problem of the current row with its column, so that a
@@ -95,7 +99,10 @@ const maxProblems = 1000
 var errEnough = errors.New("enough problems")
 
 func newBuilder(t *Table, src source, all bool) *builder {
-	b := &builder{t: t, src: src, units: map[string]int{}, areas: map[string]int{}, all: all, badUnits: map[string]int{}}
+	b := &builder{t: t, src: src, units: map[string]int{}, areas: newAreaSet(), all: all, badUnits: map[string]int{}}
+	if _, ok := src.(rewinder); !ok {
+		b.areas.exact = map[string]int{} // see areaSet
+	}
 	b.keys = append(b.keys, t.Indicators...)
 	if t.HasSpending {
 		b.keys = append(b.keys, keySpending)
@@ -150,7 +157,11 @@ func (b *builder) holdTotal() {
 	t.line, t.col, t.name, t.hold = b.src.line(b.unitCol), b.unitCol, strings.Clone(b.row.unit), b.row.hold
 	t.values = slices.Grow(t.values[:0], len(b.row.values))[:len(b.row.values)]
 	for i := range b.row.values {
-		t.values[i].n.Set(&b.row.values[i].n)
+		if v := &b.row.values[i]; v.isSmall {
+			t.values[i].n.SetUint64(v.small)
+		} else {
+			t.values[i].n.Set(&v.n)
+		}
 		t.values[i].scale = b.row.values[i].scale
 	}
 	b.lastNew = false
@@ -235,7 +246,11 @@ func (b *builder) commit() {
 	}
 	sums := b.sums[u]
 	for i := range sums {
-		sums[i].add(&r.values[i].n, r.values[i].scale, &b.tmp)
+		if v := &r.values[i]; v.isSmall {
+			sums[i].addSmall(v.small, v.scale, &b.tmp)
+		} else {
+			sums[i].add(&v.n, v.scale, &b.tmp)
+		}
 	}
 	b.t.Units[u].Rows++
 }
@@ -321,7 +336,7 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 			return "", false
 		}
 	}
-	if i := strings.IndexFunc(name, isBreak); i >= 0 {
+	if i := indexBreak(name); i >= 0 {
 		b.fail(col, key, breakMessage(name[i:]))
 		return "", false
 	}
@@ -345,11 +360,150 @@ func (b *builder) area(cells []string) {
 	if !ok {
 		return
 	}
-	if first, dup := b.areas[name]; dup {
-		b.fail(b.areaCol, keyArea, fmt.Sprintf("area %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+	first, err := b.seenArea(name)
+	if err != nil {
+		b.fail(b.areaCol, keyArea, "cannot read the table again to look for an earlier row of area "+quote(name)+": "+err.Error())
 		return
 	}
-	b.areas[strings.Clone(name)] = b.src.line(b.areaCol)
+	if first > 0 {
+		b.fail(b.areaCol, keyArea, fmt.Sprintf("area %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+	}
+}
+
+// seenArea adds the area of the current row and returns the line of an
+// earlier row of it, 0 if there is none; see areaSet.
+func (b *builder) seenArea(name string) (int, error) {
+	a := &b.areas
+	line := b.src.line(b.areaCol)
+	switch {
+	case a.finding:
+		if name == a.find && a.found == 0 {
+			a.found = line
+		}
+		return 0, nil
+	case a.exact != nil:
+		if first, dup := a.exact[name]; dup {
+			return first, nil
+		}
+		a.exact[strings.Clone(name)] = line
+		return 0, nil
+	case a.collecting:
+		a.add(a.hash(name))
+		return 0, nil
+	}
+	if a.crowded() {
+		if err := b.growAreas(); err != nil {
+			return 0, err
+		}
+	}
+	if !a.add(a.hash(name)) {
+		return 0, nil
+	}
+	a.rereads++
+	if a.rereads > maxRereads {
+		set, err := b.reread(func(r *areaSet) { r.exact = map[string]int{} })
+		if err != nil {
+			return 0, err
+		}
+		a.exact = set.exact
+		return b.seenArea(name)
+	}
+	set, err := b.reread(func(r *areaSet) { r.find, r.finding = name, true })
+	if err != nil {
+		return 0, err
+	}
+	return set.found, nil
+}
+
+// growAreas makes the table of area hashes that the rest of the file
+// needs: from the map of the first names, for as many as the file holds
+// by what they took of it; from a table too full, one twice as large,
+// by reading the file again up to the current row.
+func (b *builder) growAreas() error {
+	a := &b.areas
+	if a.slots == nil {
+		a.spread(b.expectAreas())
+		return nil
+	}
+	size := slotsFor(max(2*a.n, b.expectAreas()))
+	set, err := b.reread(func(r *areaSet) {
+		r.collecting, r.slots = true, make([]uint32, size)
+	})
+	if err != nil {
+		return err
+	}
+	a.seed, a.slots, a.n = set.seed, set.slots, set.n
+	return nil
+}
+
+// progresser is a source that knows how far it has read.
+type progresser interface {
+	// progress returns the bytes read so far and those of the whole,
+	// both 0 if not known.
+	progress() (done, total int64)
+}
+
+// expectAreas estimates the number of area names of the whole table,
+// from those read so far and the part of the file that they took, with a
+// quarter more for rows shorter than these.
+func (b *builder) expectAreas() int {
+	n := b.areas.n
+	if p, ok := b.src.(progresser); ok {
+		if done, total := p.progress(); done > 0 && total > done {
+			return int(float64(n) * float64(total) / float64(done) * expectMargin)
+		}
+	}
+	return 8 * n
+}
+
+// expectMargin is the quarter more of expectAreas; a variable, so that the
+// tests can make the table too small.
+var expectMargin = 1.25
+
+// rewinder is a source that can be read again from its start, beside
+// the read that goes on.
+type rewinder interface {
+	// rewind returns a source that reads from the start, and a function
+	// that ends its read and puts the first read back where it was.
+	rewind() (source, func() error, error)
+}
+
+// reread reads the table again from its start up to the current row, as
+// this read read it, into the set of areas that setup makes, and returns
+// that set: to find the first row of a name, to keep the names as they
+// are, or to make a larger table of their hashes. The rows are checked
+// again as this read checked them, to find the same areas: the rows of a
+// later period start anew, and the name of merged cells counts for every
+// row under them.
+func (b *builder) reread(setup func(*areaSet)) (*areaSet, error) {
+	src, done, err := b.src.(rewinder).rewind()
+	if err != nil {
+		return nil, err
+	}
+	t := *b.t // a copy to fill, with the header as read
+	t.Units, t.Problems, t.HiddenRows, t.Warnings, t.TotalRow, t.Period = nil, nil, nil, nil, 0, ""
+	r := newBuilder(&t, src, b.all)
+	r.period.want = b.period.want
+	setup(&r.areas)
+	stop := b.src.line(0)
+	for {
+		cells, err := src.next()
+		if err != nil {
+			break // before the current row: it cannot fail where this read did not
+		}
+		line := src.line(0)
+		if line <= t.headerLine {
+			continue
+		}
+		if line >= stop {
+			break
+		}
+		r.add(cells) // its problems are this read's, reported already
+	}
+	if err := done(); err != nil {
+		return nil, err
+	}
+	return &r.areas, nil
 }
 
 // unit returns the index of the row's unit, -1 if it is new. Without an
@@ -400,6 +554,11 @@ func (b *builder) parseValue(v *decValue, cells []string, col int, key string) {
 		b.fail(col, key, err.Error())
 		return
 	}
+	if n, scale, ok := fastNumber(s, d); ok {
+		v.small, v.scale, v.isSmall = n, scale, true
+		return
+	}
+	v.isSmall = false
 	neg, err := b.num.value(s, d)
 	if err != nil {
 		b.fail(col, key, err.Error())
@@ -454,6 +613,23 @@ func breakMessage(s string) string {
 	return fmt.Sprintf("a name holds the control character U+%04X, which no one sees; remove it", r)
 }
 
+// indexBreak is strings.IndexFunc(s, isBreak), without decoding the
+// ASCII characters of a name, which it runs for every row.
+func indexBreak(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ' || c == 0x7F:
+			return i
+		case c >= utf8.RuneSelf:
+			if j := strings.IndexFunc(s[i:], isBreak); j >= 0 {
+				return i + j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // isBreak matches what breaks a name's line in the report's tables: line
 // and paragraph breaks, tabs and other control characters, such as the
 // line break of a quoted multi-line CSV cell or of Alt+Enter in Excel.
@@ -474,7 +650,16 @@ func isTotal(name string) bool {
 	name = strings.TrimSpace(name)
 	first, _, _ := strings.Cut(name, " ")
 	last := name[strings.LastIndexByte(name, ' ')+1:]
-	return isTotalWord(strings.TrimRight(first, ":.")) || len(last) < len(name) && isTotalWord(strings.TrimRight(last, ":."))
+	return isTotalWord(trimColonDot(first)) || len(last) < len(name) && isTotalWord(trimColonDot(last))
+}
+
+// trimColonDot is strings.TrimRight(s, ":."), which costs a set of bytes
+// made for every call.
+func trimColonDot(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == ':' || s[len(s)-1] == '.') {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 func isTotalWord(word string) bool {

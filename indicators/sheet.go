@@ -85,12 +85,15 @@ func (p workbookParts) read(name string) ([]byte, error) {
 	if f == nil {
 		return nil, nil
 	}
+	if f.UncompressedSize64 > maxWholePart {
+		return nil, fmt.Errorf("part %s unpacks to more than %d MiB", quote(f.Name), maxWholePart>>20)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, maxUnpacked))
+	b, err := io.ReadAll(rc) // no more than declared
 	if err != nil {
 		return nil, err
 	}
@@ -249,13 +252,30 @@ func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
 	if p[s.part] == nil {
 		return nil, fmt.Errorf("sheet %s does not exist", s.name)
 	}
-	rc, err := p[s.part].Open()
+	rc, err := openPart(p[s.part])
 	if err != nil {
 		return nil, err
 	}
 	r := newSheetReader(rc)
 	r.part, r.loadSST = rc, p.sharedStrings
 	return r, nil
+}
+
+// streamed says whether f is read as a stream, once, and proved sound by
+// that read (see partReader): a sheet or the shared strings.
+func (p workbookParts) streamed(sheets []workbookSheet) func(f *zip.File) bool {
+	return func(f *zip.File) bool {
+		name := partName(f.Name)
+		if name == sharedStringsPart {
+			return p[name] == f
+		}
+		for _, s := range sheets {
+			if s.part == name && p[name] == f {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // sharedStrings reads the shared string table: the text of each string
@@ -266,11 +286,23 @@ func (p workbookParts) sharedStrings() (sharedTable, error) {
 	if f == nil {
 		return sharedTable{}, nil
 	}
-	rc, err := f.Open()
+	if f.UncompressedSize64 > maxWholePart {
+		return sharedTable{}, fmt.Errorf("the shared strings unpack to more than %d MiB", maxWholePart>>20)
+	}
+	rc, err := openPart(f)
 	if err != nil {
 		return sharedTable{}, err
 	}
 	defer rc.Close()
+	list, err := readSharedStrings(rc)
+	if derr := rc.finish(); derr != nil {
+		return sharedTable{}, derr // whatever the read found
+	}
+	return list, err
+}
+
+// readSharedStrings reads the shared string table from its part.
+func readSharedStrings(rc io.Reader) (sharedTable, error) {
 	x := newXMLScanner(rc)
 	k, err := x.next()
 	switch {
@@ -468,7 +500,7 @@ func unescapeBSTR(b []byte) []byte {
 // its hidden flag when it is not row 1, which excelize loses.
 type sheetReader struct {
 	x       *xmlScanner
-	part    io.Closer // nil if none to close
+	part    *partReader // nil if none to close
 	sst     sharedTable
 	loadSST func() (sharedTable, error) // reads sst on the first shared string, if not nil
 	dates   []bool                      // which styles show dates; see dateStyles
@@ -514,6 +546,15 @@ func (s *sheetReader) close() {
 	if s.part != nil {
 		s.part.Close()
 	}
+}
+
+// finishPart reads the sheet's part to its end and says whether it is
+// damaged (a *damagedPart), whatever the read found.
+func (s *sheetReader) finishPart() error {
+	if s.part == nil {
+		return nil
+	}
+	return s.part.finish()
 }
 
 // formulaAt says whether cell col (from 0) of the current row holds a

@@ -82,14 +82,15 @@ func openXLSX(r io.ReadSeeker, name string) (w *Workbook, err error) {
 	if err := notOpenDocument(zr, name); err != nil {
 		return nil, err
 	}
-	w = &Workbook{r: r, name: name, parts: zipParts(zr), sound: verify(r, zr.File, name)}
+	w = &Workbook{r: r, name: name, parts: zipParts(zr)}
 	w.sheets, err = w.parts.sheets()
 	if err != nil {
-		if verr := w.sound.wait(); verr != nil {
+		if verr := verify(r, zr.File, name, nil).wait(); verr != nil {
 			return nil, verr
 		}
 		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
 	}
+	w.sound = verify(r, zr.File, name, w.parts.streamed(w.sheets))
 	return w, nil
 }
 
@@ -122,9 +123,21 @@ func (w *Workbook) Sheets() ([]Sheet, error) {
 // input, even if it makes the workbook library panic.
 func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 	name := w.name
+	var rows *sheetReader
 	defer func() {
 		if p := recover(); p != nil {
 			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
+		}
+		if rows != nil {
+			// The sheet's part, streamed once, is proved sound by
+			// reading it to its end; the shared strings were when read.
+			if derr := rows.finishPart(); derr != nil {
+				err = derr
+			}
+			rows.close()
+		}
+		if derr := damaged(name, err); derr != nil {
+			t, err = nil, derr
 		}
 		if verr := w.sound.wait(); verr != nil {
 			t, err = nil, verr
@@ -138,12 +151,12 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 		return nil, err
 	}
 	sheet := w.sheets[i].name
-	rows, err := w.openSheet(w.sheets[i])
+	rows, err = w.openSheet(w.sheets[i])
 	if err != nil {
 		return nil, &Error{File: name, Sheet: sheet, Msg: "cannot read the sheet: " + err.Error()}
 	}
-	defer rows.close()
 	src := &xlsxSource{r: w.r, sound: w.sound, rows: rows, sheet: sheet, file: name}
+	src.reopen = func() (*sheetReader, error) { return w.openSheet(w.sheets[i]) }
 	if part := w.parts[w.sheets[i].part]; part.UncompressedSize64 > largeSheet {
 		src.large = func() (io.ReadCloser, error) { return part.Open() }
 	}
@@ -253,6 +266,32 @@ type xlsxSource struct {
 	// for excelize's lookups, which decode the whole of it (a 36 MB
 	// workbook took 3.5 GB), is looked up in the stream instead.
 	large func() (io.ReadCloser, error)
+	// reopen opens the sheet again, for a second read beside this one.
+	reopen func() (*sheetReader, error)
+}
+
+// progress is as far as the read has got in the sheet's part, unpacked.
+func (s *xlsxSource) progress() (int64, int64) {
+	if p := s.rows.part; p != nil {
+		return p.n, p.size
+	}
+	return 0, 0
+}
+
+// rewind opens the sheet again from its start, from the zip, which is read
+// at offsets: the reads do not disturb each other.
+func (s *xlsxSource) rewind() (source, func() error, error) {
+	rows, err := s.reopen()
+	if err != nil {
+		return nil, nil, err
+	}
+	src := &xlsxSource{r: s.r, sound: s.sound, rows: rows, sheet: s.sheet, file: s.file, large: s.large, reopen: s.reopen}
+	done := func() error {
+		rows.close()
+		src.close()
+		return nil
+	}
+	return src, done, nil
 }
 
 // largeSheet is the size of a sheet's part above which its lookups are

@@ -9,19 +9,33 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// maxUnpacked bounds what a workbook may unpack to. An indicator table is
-// a few hundred KB unpacked, a sheet of 100,000 rows some 20 MB; a zip
-// bomb, a few hundred KB that unpack to gigabytes, would fill the memory
-// or the temporary directory before the first row is read.
-const maxUnpacked = 256 << 20
-
-// A part larger than ratioFloor may unpack to at most maxRatio times its
-// packed size. Sheets pack 5 to 50 times; only a run of the same bytes
-// reaches 1000, near deflate's limit of 1032.
+// The bounds of a workbook, against zip bombs: a few hundred KB that
+// unpack to gigabytes would take the time (and, unpacked whole, the
+// memory) of a file a thousand times as large. The sheets are streamed,
+// so that what a workbook unpacks to costs time, not memory; the parts
+// read whole are bounded by maxWholePart. A sheet packs 5 to 20 times
+// (rbgen's million rows: 316 MB in 45 MB), the more the more its rows
+// repeat; a run of the same bytes reaches deflate's limit of 1032.
+//
+//   - maxUnpacked bounds the sum of the parts, some seconds of unpacking:
+//     a sheet of a million rows unpacks to some 300 MB, one of Excel's
+//     1,048,576 rows of 50 columns to about 3 GB.
+//   - A part over ratioFloor may unpack to at most maxRatio times its
+//     packed size, one over bigPart to at most bigRatio times: more is
+//     no table, but the same bytes repeated.
 const (
-	maxRatio   = 1000
-	ratioFloor = 1 << 20
+	maxUnpacked = 4 << 30
+	maxRatio    = 1000
+	ratioFloor  = 1 << 20
+	bigRatio    = 100
+	bigPart     = 64 << 20
 )
+
+// maxWholePart bounds a part that is read whole into memory: the shared
+// strings, the workbook, its relationships and styles; and what excelize,
+// which reads every part whole, may unpack for the lookups on the way to
+// an error (see xlsxSource.excel).
+const maxWholePart = 256 << 20
 
 // openWorkbook opens a workbook that checkZip finds sound, with excelize's
 // own limits set to the same bound.
@@ -43,7 +57,7 @@ func openChecked(r io.ReadSeeker) (*excelize.File, error) {
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	limits := excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: min(maxUnpacked, excelize.StreamChunkSize)}
+	limits := excelize.Options{UnzipSizeLimit: maxWholePart, UnzipXMLSizeLimit: min(maxWholePart, excelize.StreamChunkSize)}
 	return excelize.OpenReader(r, limits)
 }
 
@@ -75,8 +89,8 @@ func openZip(r io.ReadSeeker, name string) (*zip.Reader, error) {
 	if err != nil {
 		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
 	}
-	if size > maxUnpacked {
-		return nil, tooBig(name)
+	if size > maxCSV {
+		return nil, tooLarge(name)
 	}
 	zr, err := zip.NewReader(readerAt(r), size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // names do not matter here
@@ -110,7 +124,7 @@ func checkNames(files []*zip.File, name string) error {
 func unpackAll(files []*zip.File, name string) error {
 	for _, f := range files {
 		if err := unpack(f); err != nil {
-			return &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: part %s is damaged (%v)", quote(f.Name), err)}
+			return damaged(name, &damagedPart{f.Name, err})
 		}
 	}
 	return nil
@@ -125,11 +139,19 @@ type verification struct {
 }
 
 // verify starts unpackAll, on another goroutine if the file can be read
-// at two offsets at once.
-func verify(r io.ReadSeeker, files []*zip.File, name string) *verification {
+// at two offsets at once. The parts that streamed says are read to their
+// end by the read itself (see partReader) are left out: a sheet of a
+// million rows took as long to unpack twice as to read once.
+func verify(r io.ReadSeeker, files []*zip.File, name string, streamed func(*zip.File) bool) *verification {
 	v := &verification{done: make(chan struct{})}
+	var rest []*zip.File
+	for _, f := range files {
+		if streamed == nil || !streamed(f) {
+			rest = append(rest, f)
+		}
+	}
 	run := func() {
-		v.err = unpackAll(files, name)
+		v.err = unpackAll(rest, name)
 		close(v.done)
 	}
 	if _, ok := r.(io.ReaderAt); ok { // whose ReadAt may be called in parallel
@@ -146,8 +168,9 @@ func (v *verification) wait() error {
 	return v.err
 }
 
-// checkSizes applies maxUnpacked and maxRatio to the declared sizes. Each
-// part is held to the limit before it is added, so that no sum overflows.
+// checkSizes applies maxUnpacked and the ratios to the declared sizes.
+// Each part is held to the limit before it is added, so that no sum
+// overflows.
 func checkSizes(files []*zip.File, name string) error {
 	var total uint64
 	for _, f := range files {
@@ -156,8 +179,15 @@ func checkSizes(files []*zip.File, name string) error {
 			return tooBig(name)
 		}
 		total += n
-		if n > ratioFloor && n/maxRatio > f.CompressedSize64 {
-			msg := fmt.Sprintf("part %s unpacks to over %d times its size; is it really an indicator table?", quote(f.Name), maxRatio)
+		ratio := 0
+		switch {
+		case n > bigPart && n/bigRatio > f.CompressedSize64:
+			ratio = bigRatio
+		case n > ratioFloor && n/maxRatio > f.CompressedSize64:
+			ratio = maxRatio
+		}
+		if ratio > 0 {
+			msg := fmt.Sprintf("part %s unpacks to over %d times its size; is it really an indicator table?", quote(f.Name), ratio)
 			return &Error{File: name, Msg: msg}
 		}
 	}
@@ -165,7 +195,73 @@ func checkSizes(files []*zip.File, name string) error {
 }
 
 func tooBig(name string) *Error {
-	return &Error{File: name, Msg: fmt.Sprintf("the workbook unpacks to more than %d MiB; is it really an indicator table?", maxUnpacked>>20)}
+	return &Error{File: name, Msg: fmt.Sprintf("the workbook unpacks to more than %d GiB; is it really an indicator table?", maxUnpacked>>30)}
+}
+
+// partReader reads a part that is read once, as a stream, and proves it
+// sound as it goes: archive/zip fails a read past the declared size, and
+// the read at the end if the checksum is wrong. finish reads what the
+// reader left, so that a part is proved whole however far it was read.
+type partReader struct {
+	rc   io.ReadCloser
+	name string // the part's
+	err  error  // the first error but io.EOF
+	n    int64  // the bytes read
+	size int64  // the bytes declared
+}
+
+func openPart(f *zip.File) (*partReader, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &damagedPart{f.Name, err}
+	}
+	return &partReader{rc: rc, name: f.Name, size: int64(f.UncompressedSize64)}, nil
+}
+
+func (p *partReader) Read(b []byte) (int, error) {
+	n, err := p.rc.Read(b)
+	p.n += int64(n)
+	if err != nil && err != io.EOF && p.err == nil {
+		p.err = err
+	}
+	return n, err
+}
+
+func (p *partReader) Close() error {
+	return p.rc.Close()
+}
+
+// finish reads the part to its end and returns a *damagedPart if it is
+// not sound, nil if it is.
+func (p *partReader) finish() error {
+	if p.err == nil {
+		io.Copy(io.Discard, p)
+	}
+	if p.err != nil {
+		return &damagedPart{p.name, p.err}
+	}
+	return nil
+}
+
+// damagedPart is a part that does not unpack, or not to what its zip
+// directory declares.
+type damagedPart struct {
+	name string
+	err  error
+}
+
+func (d *damagedPart) Error() string {
+	return fmt.Sprintf("part %s is damaged (%v)", quote(d.name), d.err)
+}
+
+// damaged is the *Error of a workbook with a damaged part, if err is or
+// holds a *damagedPart; nil if not.
+func damaged(file string, err error) *Error {
+	var d *damagedPart
+	if errors.As(err, &d) {
+		return &Error{File: file, Msg: "cannot read the workbook: " + d.Error()}
+	}
+	return nil
 }
 
 // unpack reads the part to its end, where archive/zip checks its size and

@@ -57,10 +57,11 @@ func isSheet(h *zip.FileHeader) bool {
 	return h.Name == "xl/worksheets/sheet1.xml"
 }
 
-const tooMuch = `data.xlsx: the workbook unpacks to more than 256 MiB; is it really an indicator table?`
+const tooMuch = `data.xlsx: the workbook unpacks to more than 4 GiB; is it really an indicator table?`
 
 // TestZipBomb: 300 MiB of zeros pack into 300 KB. The declared sizes give
-// the bomb away before anything is unpacked.
+// the bomb away before anything is unpacked: no part over 64 MiB packs
+// more than 100 times.
 func TestZipBomb(t *testing.T) {
 	bomb := rezip(t, small(t), nil, func(zw *zip.Writer) {
 		w, err := zw.Create("xl/media/image1.png")
@@ -75,7 +76,7 @@ func TestZipBomb(t *testing.T) {
 		t.Fatalf("the bomb is %d bytes", len(bomb))
 	}
 	_, err := readXLSXBytes(bomb, "data.xlsx", two, "")
-	wantError(t, err, tooMuch)
+	wantError(t, err, `data.xlsx: part "xl/media/image1.png" unpacks to over 100 times its size; is it really an indicator table?`)
 }
 
 func TestZipDeclaredSizes(t *testing.T) {
@@ -103,6 +104,14 @@ func TestZipDeclaredSizes(t *testing.T) {
 		}, nil), tooMuch},
 		{"ratio", rezip(t, small(t), lie(2<<20), nil),
 			`data.xlsx: part "xl/worksheets/sheet1.xml" unpacks to over 1000 times its size; is it really an indicator table?`},
+		{"ratio of a big part", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
+			data = stored(h, data)
+			if isSheet(h) {
+				h.CompressedSize64 = 1 << 20 // a sheet of a million rows packs 7 times
+				h.UncompressedSize64 = 101 << 20
+			}
+			return data
+		}, nil), `data.xlsx: part "xl/worksheets/sheet1.xml" unpacks to over 100 times its size; is it really an indicator table?`},
 		// archive/zip stops at the declared size; excelize would take the
 		// part cut short and lose the units after the cut.
 		{"part holds more than declared", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
@@ -139,9 +148,58 @@ func TestZipDeclaredSizes(t *testing.T) {
 // TestZipLargeFile: a file above the limit is refused before its
 // directory is read, so that excelize does not take it into memory.
 func TestZipLargeFile(t *testing.T) {
-	r := io.NewSectionReader(zeroTail(small(t)), 0, maxUnpacked+1)
+	r := io.NewSectionReader(zeroTail(small(t)), 0, maxCSV+1)
 	_, err := Read(r, "data.xlsx", two, Options{})
-	wantError(t, err, tooMuch)
+	wantError(t, err, `data.xlsx: the file is larger than 512 MiB; is it really an indicator table?`)
+}
+
+// TestZipWholePart: a part that is read whole into memory, such as the
+// shared strings, is bounded by itself, as the sheet, which is streamed,
+// is not.
+func TestZipWholePart(t *testing.T) {
+	b := rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
+		data = stored(h, data)
+		if h.Name == "xl/sharedStrings.xml" {
+			h.UncompressedSize64 = maxWholePart + 1
+			h.CompressedSize64 = h.UncompressedSize64 // stored: the ratio is 1
+		}
+		return data
+	}, nil)
+	_, err := readXLSXBytes(b, "data.xlsx", two, "")
+	wantError(t, err, `data.xlsx: Daten!A1: cannot read the sheet: the shared strings unpack to more than 256 MiB`)
+}
+
+// countingReader counts the bytes read from a file.
+type countingReader struct {
+	r *bytes.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *countingReader) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *countingReader) Seek(off int64, whence int) (int64, error) { return c.r.Seek(off, whence) }
+
+// TestZipPartsReadOnce: the sheet, most of the file, is unpacked once,
+// by the read that proves it sound as it goes; it was unpacked a second
+// time beside it, to prove it.
+func TestZipPartsReadOnce(t *testing.T) {
+	for _, data := range [][]byte{genXLSX(t, genRows(20_000, 7)), genSharedXLSX(t, genRows(20_000, 7))} {
+		r := &countingReader{r: bytes.NewReader(data)}
+		mustRead(t)(Read(r, "gen.xlsx", genSchema, Options{}))
+		if r.n > int64(len(data))*5/4 {
+			t.Errorf("read %d bytes of a file of %d", r.n, len(data))
+		}
+	}
 }
 
 // zeroTail reads as its bytes followed by zeros without end.
@@ -182,7 +240,7 @@ func TestPreviousBomb(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "data.xlsx")
 	must(t, os.WriteFile(path, bomb, 0o644))
 	_, err := ReadPrevious(path, Options{})
-	wantError(t, err, path+": the workbook unpacks to more than 256 MiB; is it really an indicator table?")
+	wantError(t, err, path+": the workbook unpacks to more than 4 GiB; is it really an indicator table?")
 }
 
 // BenchmarkZipBomb shows the time and memory to refuse the bomb of
