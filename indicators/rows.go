@@ -37,6 +37,7 @@ type builder struct {
 	lastNew bool       // the last row that counted made a unit of its own, the last one
 
 	gap      bool // an empty row came after the last row of data: notes may follow
+	lastLine int  // the line of the last cell of the last row that is not blank
 	textCols int  // the columns left of the first value column, where notes hold their text
 }
 
@@ -115,7 +116,7 @@ func newBuilder(t *Table, src source, all bool) *builder {
 	if col, ok := t.cols[keyPeriod]; ok {
 		b.period.col = col
 	}
-	b.textCols = 0
+	b.textCols, b.lastLine = 0, t.headerLine
 	if len(b.cols) > 0 {
 		b.textCols = slices.Min(b.cols)
 	}
@@ -131,8 +132,13 @@ func (b *builder) add(cells []string) error {
 		b.gap = true
 		return nil // blank lines and rows between blocks carry nothing
 	}
+	// CSV skips empty lines, and a sheet leaves out empty rows: a gap in
+	// the numbers is an empty row too.
+	line := b.src.line(0)
+	b.gap = b.gap || line > b.lastLine+1
+	b.lastLine = b.src.line(len(cells) - 1)
 	if b.gap && b.isNote(cells) {
-		b.t.Notes = append(b.t.Notes, b.t.note(b.src.line(0), cells))
+		b.t.Notes = append(b.t.Notes, b.t.note(line, cells))
 		return nil
 	}
 	if err := b.notesNotLast(); err != nil {
