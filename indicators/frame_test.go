@@ -111,6 +111,18 @@ func TestHeadingRowSearch(t *testing.T) {
 	if tb.HeadingRow != 2 {
 		t.Errorf("heading row %d", tb.HeadingRow)
 	}
+	// A row that names the unit column only is no heading row: a sheet of
+	// notes that explains the columns stays one.
+	notes := "Spalte;Inhalt;Quelle\nBezirksstelle;Name der Bezirksstelle;Jugendamt\nEinwohner 0-18;Einwohner unter 18 Jahren;IT.NRW\n"
+	_, err = readString("data.csv", notes, two)
+	e = wantError(t, err, `data.csv: column "unit" is missing (expected a heading like "Bezirksstelle")`)
+	if got := strings.Join(e.Found, "|"); got != "Spalte|Inhalt|Quelle" || e.Near != "" {
+		t.Errorf("headings found %s, near %q", got, e.Near)
+	}
+	tb = mustRead(t)(readString("data.csv", "Bezirksstelle\n"+bareCSV, two))
+	if tb.HeadingRow != 2 {
+		t.Errorf("heading row %d", tb.HeadingRow)
+	}
 	// Twenty empty rows, then the table.
 	_, err = readString("data.csv", strings.Repeat(";;\n", 20)+bareCSV, two)
 	wantError(t, err, `data.csv: rows 1–20 are empty; the heading row (with a heading like "Bezirksstelle") must be one of them`)

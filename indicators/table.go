@@ -65,7 +65,8 @@ type Table struct {
 	// the sums of the rows above; 0 if there is none.
 	TotalRow int
 	// HeadingRow is the CSV line or xlsx row of the heading row: the first
-	// of the first 20 rows that holds the unit's heading.
+	// of the first 20 rows that holds the unit's heading and a heading of
+	// another column the tool knows.
 	HeadingRow int
 	// Titles are the rows above the heading row, which were left out: a
 	// title, notes, a date, in order.
@@ -211,8 +212,8 @@ type aboveRow struct {
 }
 
 // header returns the heading row: the first row within the first
-// headingRows that holds the unit's heading, with the non-blank rows
-// above it. Without one, it returns the row among them that looks most
+// headingRows that holds the unit's heading (and another), with the
+// non-blank rows above it. Without one, it returns the row among them that looks most
 // like a heading row, whose missing unit column is then the error (its
 // headings are listed, a misspelt one suggested).
 func (t *Table) header(src source, schema Schema) ([]string, []aboveRow, error) {
@@ -234,7 +235,7 @@ func (t *Table) header(src source, schema Schema) ([]string, []aboveRow, error) 
 			t.deep = true
 			break
 		}
-		if hasUnitHeading(cells, keys) {
+		if isHeadingRow(cells, keys) {
 			t.setHeader(line, cells)
 			return cells, above, nil
 		}
@@ -256,16 +257,29 @@ func (t *Table) setHeader(line int, cells []string) {
 	t.headerLine, t.HeadingRow, t.width = line, line, headedWidth(cells)
 }
 
-// hasUnitHeading says whether a cell of the row holds a heading of the
-// unit column.
-func hasUnitHeading(cells []string, keys map[string]string) bool {
+// isHeadingRow says whether the row holds a heading of the unit column
+// and one of another column the tool knows. A row that names the unit
+// column only is a title, or a line of a sheet of notes that explains the
+// columns ("Bezirksstelle | Name der Bezirksstelle …").
+func isHeadingRow(cells []string, keys map[string]string) bool {
+	unit, other := false, false
 	for _, c := range cells {
-		if c = trimSpace(c); c != "" && len(c) < 100 && keys[normHeading(c)] == keyUnit {
-			return true
+		if c = trimSpace(c); c == "" || len(c) > maxHeading {
+			continue
+		}
+		switch keys[normHeading(c)] {
+		case "":
+		case keyUnit:
+			unit = true
+		default:
+			other = true
 		}
 	}
-	return false
+	return unit && other
 }
+
+// maxHeading bounds the cells looked up as headings: longer ones are text.
+const maxHeading = 100
 
 // likelyHeader picks, among rows without the unit's heading, the one to
 // report as the heading row: the first with a misspelt unit heading, else
