@@ -212,8 +212,8 @@ type aboveRow struct {
 }
 
 // header returns the heading row: the first row within the first
-// headingRows that holds the unit's heading (and another), with the
-// non-blank rows above it. Without one, it returns the row among them that looks most
+// headingRows that is one (see isHeadingRow), with the non-blank rows
+// above it. Without one, it returns the row among them that looks most
 // like a heading row, whose missing unit column is then the error (its
 // headings are listed, a misspelt one suggested).
 func (t *Table) header(src source, schema Schema) ([]string, []aboveRow, error) {
