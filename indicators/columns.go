@@ -98,6 +98,9 @@ func (t *Table) requireColumns(header []string, schema Schema) error {
 	for _, key := range need {
 		if !t.has(key) {
 			msg := fmt.Sprintf("is missing (expected a heading like %q)", example(key, schema))
+			if key == keyUnit && t.deep {
+				msg = fmt.Sprintf("is missing (expected a heading like %q in rows 1–%d)", example(key, schema), headingRows)
+			}
 			e := &Error{File: t.File, Sheet: t.Sheet, Column: key, Msg: msg, Found: foundHeadings(header)}
 			if col, meant := nearHeading(header, key, schema); col >= 0 {
 				e.Near, e.Meant = trimSpace(header[col]), meant

@@ -96,10 +96,13 @@ func tooLarge(name string) *Error {
 	return &Error{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB; is it really an indicator table?", maxCSV>>20)}
 }
 
-// sniffSeparator chooses the separator from the first non-blank line, as
-// German Excel writes it: ';' (or a tab) with decimal commas, else ','
-// with decimal points. A first line "sep=;", which tells Excel the
-// separator, is obeyed and skipped; skip says how many lines that is.
+// sniffSeparator chooses the separator from the first line that has one,
+// as German Excel writes it: ';' (or a tab) with decimal commas, else ','
+// with decimal points. Lines above it without a separator are a title or
+// notes above the table; a comma followed by a space is a comma of prose
+// ("Quelle: IT.NRW, Stand 31.12.2025"). A first line "sep=;", which tells
+// Excel the separator, is obeyed and skipped; skip says how many lines
+// that is.
 func sniffSeparator(br *bufio.Reader) (comma rune, d Dialect, skip int) {
 	buf, _ := br.Peek(br.Size()) // a shorter file is all there
 	line := firstLine(buf)
@@ -129,15 +132,35 @@ func sepLine(buf []byte) (byte, bool) {
 	return 0, false
 }
 
+// firstLine returns the first line within the first headingRows that
+// has a separator, else the first non-blank one.
 func firstLine(buf []byte) []byte {
-	for len(buf) > 0 {
+	var first []byte
+	for n := 0; len(buf) > 0 && n < headingRows; n++ {
 		line, rest, _ := bytes.Cut(buf, []byte("\n"))
-		if len(bytes.TrimSpace(line)) > 0 {
+		if first == nil && len(bytes.TrimSpace(line)) > 0 {
+			first = line
+		}
+		if hasSeparator(line) {
 			return line
 		}
 		buf = rest
 	}
-	return nil
+	return first
+}
+
+// hasSeparator says whether a line holds ';', a tab, or a ',' that is not
+// followed by a space.
+func hasSeparator(line []byte) bool {
+	if bytes.IndexByte(line, ';') >= 0 || bytes.IndexByte(line, '\t') >= 0 {
+		return true
+	}
+	for i, c := range line {
+		if c == ',' && (i+1 == len(line) || line[i+1] != ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // csvSource streams the records of a CSV file.

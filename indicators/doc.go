@@ -24,6 +24,15 @@
 // "1.5" as 1.5. Boolean cells (TRUE, FALSE) read as 1 and 0, the values
 // Excel stores for them.
 //
+// A table may come as the statistics office sends it. The heading row is
+// the first of rows 1–20 that holds the unit's heading and another known
+// one ([Table].HeadingRow); the rows above it, a title and notes, are left
+// out ([Table].Titles), unless one holds a number in a column of values.
+// Below the table, after an empty row, rows with text only left of the
+// columns of values are notes, left out ([Table].Notes), if no row of data
+// follows them. A total row at the end is left out when its values are the
+// sums of the rows above ([Table].TotalRow).
+//
 // A non-empty cell right of the last heading is an error, not a note to
 // drop: in a ','-separated file it is what an unquoted decimal comma leaves
 // when it splits a number and shifts the rest of the row.

@@ -119,6 +119,11 @@ func FuzzReadCSV(f *testing.F) {
 		"Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\nSumme;1;3\n",
 		// Bad rows between good ones, for AllProblems.
 		"Bezirksstelle;Stadtteil;youth_0_18;sgb_recipients\nA;a;x;-1\n;b;1;2\nA;c;1;2\nB;a;1;2\nC;d;1;2;3\n",
+		// Titles, notes and total rows (issue 13).
+		"Titel\nStand, 2025;;\n\nBezirksstelle;youth_0_18;sgb_recipients\nA;1;2\nB;3;4\nC;5;6\n;9;12\n\nQuelle: X\n* vorl\n",
+		"A;1;2\nBezirksstelle;youth_0_18;sgb_recipients\nB;1;2\n",
+		"Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\n\nQuelle\nB;3;4\n\nStand\n",
+		"Bezirksstelle;youth_0_18;sgb_recipients\nA;1;2\nB;1;2\nC;1;2\nStadt X;3;7\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -181,6 +186,16 @@ func checkTable(t *testing.T, tb *Table) {
 	}
 	if !slices.IsSorted(tb.HiddenRows) {
 		t.Fatalf("hidden rows %v", tb.HiddenRows)
+	}
+	for _, notes := range [][]Note{tb.Titles, tb.Notes} {
+		for i, n := range notes {
+			if n.Text == "" || strings.ContainsAny(n.Text, "\n\r") || i > 0 && n.Line <= notes[i-1].Line {
+				t.Fatalf("notes %+v", notes)
+			}
+		}
+	}
+	if len(tb.Titles) > 0 && tb.Titles[len(tb.Titles)-1].Line >= tb.HeadingRow || tb.HeadingRow < 1 || tb.HeadingRow > headingRows {
+		t.Fatalf("heading row %d, titles %+v", tb.HeadingRow, tb.Titles)
 	}
 	for _, u := range tb.Units {
 		if len(u.Values) != len(tb.Indicators) || u.Name == "" || u.Rows < 1 {

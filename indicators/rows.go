@@ -36,6 +36,10 @@ type builder struct {
 	names   []namedRow // per column of names, the last name read from its cell (xlsx)
 	total   totalRow   // a row labelled as a total, held back until it is known to be the last
 	lastNew bool       // the last row that counted made a unit of its own, the last one
+
+	gap      bool // an empty row came after the last row of data: notes may follow
+	lastLine int  // the line of the last cell of the last row that is not blank
+	textCols int  // the columns left of the first value column, where notes hold their text
 }
 
 // remember keeps the name read from cell col of the current row, for the
@@ -66,12 +70,13 @@ type totalRow struct {
 
 // rowCheck is what checking the current row found.
 type rowCheck struct {
-	unit   string
-	index  int          // the unit's index in t.Units, -1 if it is new
-	total  bool         // its name says it is a total row, or hold is set
-	hold   *Error       // its empty area name, unless it is a total row; see check
-	values []decValue   // per key
-	bad    []rowProblem // in the order found
+	unit    string
+	index   int          // the unit's index in t.Units, -1 if it is new
+	total   bool         // its name says it is a total row, or hold is set
+	hold    *Error       // its empty unit or area name, unless it is a total row; see check
+	holdCol int          // the column of hold
+	values  []decValue   // per key
+	bad     []rowProblem // in the order found
 }
 
 // decValue is a parsed cell value, n / 10^scale, or small / 10^scale if
@@ -118,6 +123,10 @@ func newBuilder(t *Table, src source, all bool) *builder {
 	if col, ok := t.cols[keyPeriod]; ok {
 		b.period.col = col
 	}
+	b.textCols, b.lastLine = 0, t.headerLine
+	if len(b.cols) > 0 {
+		b.textCols = slices.Min(b.cols)
+	}
 	return b
 }
 
@@ -127,8 +136,22 @@ func newBuilder(t *Table, src source, all bool) *builder {
 // read goes on, until there are too many.
 func (b *builder) add(cells []string) error {
 	if blankRow(cells) {
+		b.gap = true
 		return nil // blank lines and rows between blocks carry nothing
 	}
+	// CSV skips empty lines, and a sheet leaves out empty rows: a gap in
+	// the numbers is an empty row too.
+	line := b.src.line(0)
+	b.gap = b.gap || line > b.lastLine+1
+	b.lastLine = b.src.line(len(cells) - 1)
+	if b.gap && b.isNote(cells) {
+		b.t.Notes = append(b.t.Notes, b.t.note(line, cells))
+		return nil
+	}
+	if err := b.notesNotLast(); err != nil {
+		return err
+	}
+	b.gap = false
 	b.row.bad = b.row.bad[:0]
 	counts := b.check(cells)
 	if counts || len(b.row.bad) > 0 {
@@ -139,7 +162,12 @@ func (b *builder) add(cells []string) error {
 	}
 	if len(b.row.bad) > 0 {
 		if h := b.row.hold; h != nil {
-			b.row.bad = append(b.row.bad, rowProblem{b.areaCol, h})
+			b.row.bad = append(b.row.bad, rowProblem{b.row.holdCol, h})
+			if !b.all && b.row.holdCol < b.row.bad[0].col {
+				// Its first problem from the left, as it was found.
+				last := len(b.row.bad) - 1
+				b.row.bad[0], b.row.bad[last] = b.row.bad[last], b.row.bad[0]
+			}
 		}
 		return b.reject()
 	}
@@ -149,6 +177,43 @@ func (b *builder) add(cells []string) error {
 		b.commit()
 	}
 	return nil
+}
+
+// isNote says whether a row after an empty row is a note below the table,
+// such as "Quelle: IT.NRW, Stand 31.12.2025": text, with a letter, in the
+// columns left of the values only. A row with anything in a column of
+// values, or right of it, is a row of data, which must not be dropped
+// without a word; it is read, and refused if it is bad.
+func (b *builder) isNote(cells []string) bool {
+	letter := false
+	for col, c := range cells {
+		c = trimSpace(c)
+		if c == "" {
+			continue
+		}
+		if col >= b.textCols {
+			return false
+		}
+		letter = letter || strings.IndexFunc(c, unicode.IsLetter) >= 0
+	}
+	return letter
+}
+
+// notesNotLast refuses notes that a row of data follows: they stand
+// between the rows of the table, where a row without values is a unit
+// whose values are missing, not a note.
+func (b *builder) notesNotLast() error {
+	if len(b.t.Notes) == 0 {
+		return nil
+	}
+	n := b.t.Notes[0]
+	b.t.Notes = b.t.Notes[:0]
+	msg := fmt.Sprintf("%s has no values, but rows of data follow it; fill in its values, or move it below the table as a note", quote(n.Text))
+	err := b.t.errorAt(n.Line, "", msg)
+	if !b.all {
+		return err
+	}
+	return b.problem(err)
 }
 
 // holdTotal keeps the total row just checked until the end of the table.
@@ -204,15 +269,21 @@ func (b *builder) check(cells []string) bool {
 	}
 	r := &b.row
 	r.unit, r.index, r.total, r.hold = "", -1, false, nil
+	n := len(r.bad)
 	name, ok := b.name(cells, b.unitCol, keyUnit, "unit")
 	r.total = ok && isTotal(name)
+	if !ok && n == 0 && len(r.bad) == 1 && r.bad[0].err.Msg == "empty unit name" && !b.areaNamed(cells) {
+		// A row without a name, as of =SUM formulas under the table, may
+		// be a total row: that is known at the end.
+		r.hold, r.holdCol, r.total, r.bad = r.bad[0].err, b.unitCol, true, r.bad[:0]
+	}
 	if b.areaCol >= 0 && b.goOn() && !r.total {
-		n := len(r.bad)
+		n = len(r.bad)
 		b.area(cells) // a total row sums all areas, and names none
 		if _, seen := b.units[name]; ok && !seen && len(r.bad) == n+1 && r.bad[n].err.Msg == "empty area name" {
 			// A new unit without an area, such as "Alle Bezirksstellen",
 			// may be a total row: that is known at the end.
-			r.hold, r.total, r.bad = r.bad[n].err, true, r.bad[:n]
+			r.hold, r.holdCol, r.total, r.bad = r.bad[n].err, b.areaCol, true, r.bad[:n]
 		}
 	}
 	if ok && b.goOn() && !r.total {
@@ -227,6 +298,11 @@ func (b *builder) check(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// areaNamed says whether the row names an area: a total row names none.
+func (b *builder) areaNamed(cells []string) bool {
+	return b.areaCol >= 0 && trimSpace(cell(cells, b.areaCol)) != ""
 }
 
 // goOn says whether to go on checking the row: without AllProblems its
@@ -641,7 +717,7 @@ func isBreak(r rune) bool {
 // and people write them ("Gesamtergebnis" under a pivot table). A total
 // row summed with the units would take half the budget.
 var totalWords = []string{"summe", "gesamt", "insgesamt", "total", "endsumme", "zwischensumme",
-	"gesamtergebnis", "gesamtsumme", "endergebnis", "ges", "sum", "σ"}
+	"gesamtergebnis", "gesamtsumme", "endergebnis", "gesamtstadt", "ges", "sum", "σ"}
 
 // isTotal says whether the name's first or last word is a total word
 // ("Summe", "Gesamt:", "Summe Stadt", "Stadt gesamt", "Ges.", but not

@@ -1,8 +1,10 @@
 package indicators
 
 import (
+	"fmt"
 	"io"
 	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -62,6 +64,17 @@ type Table struct {
 	// the table, which was taken out of the data because its values are
 	// the sums of the rows above; 0 if there is none.
 	TotalRow int
+	// HeadingRow is the CSV line or xlsx row of the heading row: the first
+	// of the first 20 rows that holds the unit's heading and a heading of
+	// another column the tool knows.
+	HeadingRow int
+	// Titles are the rows above the heading row, which were left out: a
+	// title, notes, a date, in order.
+	Titles []Note
+	// Notes are the rows below the table, after an empty row, which were
+	// left out: "Quelle: IT.NRW, Stand 31.12.2025", "* vorläufige Werte".
+	// They hold text in the columns left of the values only.
+	Notes []Note
 	// Warnings are about the table as a whole: the sheet read is hidden
 	// in Excel (taken only when Options.Sheet names it).
 	Warnings []*Error
@@ -69,12 +82,20 @@ type Table struct {
 	xlsx       bool
 	cols       map[string]int // key -> column index, from 0
 	headerLine int            // CSV line or xlsx row of the header
+	deep       bool           // the search for the heading row stopped at headingRows
 	width      int            // the header's cells up to its last heading; cells right of it have none
 
 	// After JoinSpending, spending comes from another table; errors about
 	// it must point there.
 	spending     *Table
 	spendingUnit []int // data unit -> unit in spending
+}
+
+// Note is a row of text that is not part of the table, above or below it.
+type Note struct {
+	Line int    // CSV line or xlsx row
+	Cell string // xlsx: the cell of its first text, "A1"; "" for CSV
+	Text string // the texts of its cells, joined by spaces
 }
 
 // Unit is one allocation unit (Bezirksstelle) with its summed values.
@@ -137,11 +158,14 @@ func newTable(file, sheet string, schema Schema) *Table {
 
 // read reads the header and sums the data rows of src into t.
 func (t *Table) read(src source, schema Schema) (*Table, error) {
-	header, err := t.header(src)
+	header, above, err := t.header(src, schema)
 	if err != nil {
 		return nil, err
 	}
 	if err := t.findColumns(header, schema); err != nil {
+		return nil, err
+	}
+	if err := t.aboveHeading(above, schema.AllProblems); err != nil {
 		return nil, err
 	}
 	b := newBuilder(t, src, schema.AllProblems)
@@ -176,21 +200,184 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 	return t, nil
 }
 
-// header returns the first row that is not blank.
-func (t *Table) header(src source) ([]string, error) {
+// headingRows are the rows searched for the heading row: a statistics
+// office's title and notes take a few; a table whose heading lies deeper
+// is more likely another sheet than the one meant.
+const headingRows = 20
+
+// aboveRow is a row above the heading row, copied.
+type aboveRow struct {
+	line  int
+	cells []string
+}
+
+// header returns the heading row: the first row within the first
+// headingRows that is one (see isHeadingRow), with the non-blank rows
+// above it. Without one, it returns the row among them that looks most
+// like a heading row, whose missing unit column is then the error (its
+// headings are listed, a misspelt one suggested).
+func (t *Table) header(src source, schema Schema) ([]string, []aboveRow, error) {
+	keys := headingKeys(schema)
+	var above []aboveRow
 	for {
 		cells, err := src.next()
 		if err == io.EOF {
-			return nil, &Error{File: t.File, Sheet: t.Sheet, Msg: "no header row; the table is empty"}
+			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if !blankRow(cells) {
-			t.headerLine, t.width = src.line(0), headedWidth(cells)
-			return cells, nil
+		if blankRow(cells) {
+			continue
+		}
+		line := src.line(0)
+		if line > headingRows {
+			t.deep = true
+			break
+		}
+		if isHeadingRow(cells, keys) {
+			t.setHeader(line, cells)
+			return cells, above, nil
+		}
+		above = append(above, aboveRow{line, cloneCells(cells)})
+	}
+	switch {
+	case len(above) == 0 && t.deep:
+		msg := fmt.Sprintf("rows 1–%d are empty; the heading row (with a heading like %q) must be one of them", headingRows, example(keyUnit, schema))
+		return nil, nil, &Error{File: t.File, Sheet: t.Sheet, Msg: msg}
+	case len(above) == 0:
+		return nil, nil, &Error{File: t.File, Sheet: t.Sheet, Msg: "no header row; the table is empty"}
+	}
+	r := above[likelyHeader(above, schema)]
+	t.setHeader(r.line, r.cells)
+	return r.cells, nil, nil
+}
+
+func (t *Table) setHeader(line int, cells []string) {
+	t.headerLine, t.HeadingRow, t.width = line, line, headedWidth(cells)
+}
+
+// isHeadingRow says whether the row holds a heading of the unit column
+// and one of another column the tool knows. A row that names the unit
+// column only is a title, or a line of a sheet of notes that explains the
+// columns ("Bezirksstelle | Name der Bezirksstelle …").
+func isHeadingRow(cells []string, keys map[string]string) bool {
+	unit, other := false, false
+	for _, c := range cells {
+		if c = trimSpace(c); c == "" || len(c) > maxHeading {
+			continue
+		}
+		switch keys[normHeading(c)] {
+		case "":
+		case keyUnit:
+			unit = true
+		default:
+			other = true
 		}
 	}
+	return unit && other
+}
+
+// maxHeading bounds the cells looked up as headings: longer ones are text.
+const maxHeading = 100
+
+// likelyHeader picks, among rows without the unit's heading, the one to
+// report as the heading row: the first with a misspelt unit heading, else
+// the first with the most cells, as a heading row has one per column and
+// a title one.
+func likelyHeader(rows []aboveRow, schema Schema) int {
+	best, most := 0, -1
+	for i, r := range rows {
+		if col, _ := nearHeading(r.cells, keyUnit, schema); col >= 0 {
+			return i
+		}
+		if n := filledCells(r.cells); n > most {
+			best, most = i, n
+		}
+	}
+	return best
+}
+
+func filledCells(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if trimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// cloneCells copies a row, which the source reuses for the next.
+func cloneCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.Clone(c)
+	}
+	return out
+}
+
+// aboveHeading takes the rows above the heading row as Titles, unless
+// one holds a number in a column of values: that is a data row, as when
+// the table was sorted with its heading row, and leaving it out would
+// drop it without a word.
+func (t *Table) aboveHeading(above []aboveRow, all bool) error {
+	for _, r := range above {
+		if key, s := t.valueIn(r.cells); key != "" {
+			msg := fmt.Sprintf("%s is a number above the heading row (%s); only a title and notes may stand above it", quote(s), t.lineRef(t.headerLine))
+			err := t.errorAt(r.line, key, msg)
+			if !all {
+				return err
+			}
+			t.Problems = append(t.Problems, err)
+			continue
+		}
+		t.Titles = append(t.Titles, t.note(r.line, r.cells))
+	}
+	return nil
+}
+
+// valueIn returns the first column of values (indicator or spending) in
+// which the row holds a number, with its text; "" if none.
+func (t *Table) valueIn(cells []string) (key, text string) {
+	for _, key := range append(slices.Clone(t.Indicators), keySpending) {
+		col, ok := t.cols[key]
+		if !ok {
+			continue
+		}
+		if s := trimSpace(cell(cells, col)); s != "" && isNumber(s) {
+			return key, s
+		}
+	}
+	return "", ""
+}
+
+// isNumber says whether s reads as a number by any of the rules.
+func isNumber(s string) bool {
+	for _, d := range []Dialect{German, English, Machine} {
+		if _, err := ParseNumber(s, d); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// note makes a Note of a row's non-empty cells.
+func (t *Table) note(line int, cells []string) Note {
+	n := Note{Line: line}
+	var texts []string
+	for col, c := range cells {
+		c = trimSpace(c)
+		if c == "" {
+			continue
+		}
+		if n.Cell == "" && t.xlsx {
+			n.Cell = cellName(col, line)
+		}
+		texts = append(texts, c)
+	}
+	n.Text = oneLine(strings.Join(texts, " "))
+	return n
 }
 
 // headedWidth returns the number of header cells up to the last one with

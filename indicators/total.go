@@ -3,6 +3,7 @@ package indicators
 import (
 	"fmt"
 	"math/big"
+	"strings"
 )
 
 // totals takes a total row at the end of the table out of the data when
@@ -26,8 +27,8 @@ func (b *builder) totals() error {
 		b.total.line = 0
 	case b.total.line != 0:
 		return b.labelledTotal()
-	case b.lastNew && len(t.Problems) == 0 && len(t.Units) >= 3 && len(b.keys) >= 2:
-		b.unlabelledTotal()
+	case b.lastNew && len(t.Problems) == 0 && len(t.Units) >= 3:
+		return b.unlabelledTotal()
 	}
 	return nil
 }
@@ -35,7 +36,9 @@ func (b *builder) totals() error {
 func (b *builder) labelledTotal() error {
 	t, tr := b.t, &b.total
 	var err *Error
-	if len(t.Units) == 0 {
+	if len(t.Units) == 0 || tr.hold != nil && rowsRead(t.Units) < 2 {
+		// A row without a name or area below a single row is no total
+		// of anything; a user would not write one.
 		err = t.errorAt(tr.line, keyUnit, quote(tr.name)+" looks like a total row; remove it")
 		if tr.hold != nil {
 			err = tr.hold
@@ -60,6 +63,11 @@ func (b *builder) labelledTotal() error {
 		t.TotalRow = tr.line
 		return nil
 	}
+	return b.totalError(err)
+}
+
+// totalError ends the read with err, or with AllProblems lists it.
+func (b *builder) totalError(err *Error) error {
 	if !b.all {
 		return err
 	}
@@ -69,22 +77,57 @@ func (b *builder) labelledTotal() error {
 	return nil
 }
 
-func (b *builder) unlabelledTotal() {
+// rowsRead counts the rows summed into the units.
+func rowsRead(units []Unit) int {
+	n := 0
+	for _, u := range units {
+		n += u.Rows
+	}
+	return n
+}
+
+// unlabelledTotal takes out a last row, of a unit of its own, whose values
+// are the sums of the rows above in at least two columns. A last row named
+// like a city ("Stadt Essen") that does not add up but is at least the
+// sum in every column is a total row that misses some rows or holds
+// others (the city's total over more units than the table's): an error,
+// since as a unit it would take half the budget; a unit of that name is
+// smaller than the others together.
+func (b *builder) unlabelledTotal() error {
 	t := b.t
 	n := len(t.Units) - 1
 	last := t.Units[n]
-	if last.Rows != 1 {
-		return
+	city := isCityTotal(last.Name)
+	if last.Rows != 1 || len(b.keys) < 2 && !city {
+		return nil
 	}
 	sums := b.columnSums(t.Units[:n])
+	first, above := -1, true // the first column that does not add up; all values at least the sums
 	for i := range b.keys {
-		if unitValue(&last, i).Cmp(sums[i]) != 0 {
-			return
+		c := unitValue(&last, i).Cmp(sums[i])
+		if c != 0 && first < 0 {
+			first = i
 		}
+		above = above && c >= 0
 	}
-	t.TotalRow = last.Line
-	t.Units = t.Units[:n]
-	delete(b.units, last.Name)
+	switch {
+	case first < 0:
+		t.TotalRow = last.Line
+		t.Units = t.Units[:n]
+		delete(b.units, last.Name)
+	case city && above:
+		msg := fmt.Sprintf("%s looks like a total row, but it does not add up: %s here, the rows above sum to %s; correct or remove it",
+			quote(last.Name), decimalText(unitValue(&last, first)), decimalText(sums[first]))
+		return b.totalError(t.errorAt(last.Line, b.keys[first], msg))
+	}
+	return nil
+}
+
+// isCityTotal says whether a name is "Stadt" and the city's name, as a
+// statistics office labels the total over its districts ("Stadt Essen").
+func isCityTotal(name string) bool {
+	first, rest, ok := strings.Cut(strings.TrimSpace(name), " ")
+	return ok && strings.EqualFold(first, "stadt") && strings.TrimSpace(rest) != ""
 }
 
 // columnSums sums each key's values over the units.
