@@ -156,11 +156,19 @@ func TestNotesBelow(t *testing.T) {
 		{"right of the table", "\n;;;Quelle\n", `data.csv:6: cell 4 has no heading`},
 		{"a note, then data", "\nQuelle: IT.NRW\nOst;1;2\n", `data.csv:6: "Quelle: IT.NRW" has no values, but rows of data follow it; fill in its values, or move it below the table as a note`},
 		{"no empty row", "Quelle: IT.NRW\n", `data.csv:5: column "Einwohner 0-18": empty value`},
+		// A lone name is a last unit whose values are missing, not a note.
+		{"a name", "\nOst\n", `data.csv:6: column "Einwohner 0-18": empty value`},
+		{"a name of two words", "\nBezirksstelle VII;;\n", `data.csv:6: column "Einwohner 0-18": empty value`},
+		{"text without a note's mark", "\nvorläufige Werte\n", `data.csv:6: column "Einwohner 0-18": empty value`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := readString("data.csv", bareCSV+tt.below, two)
 			wantError(t, err, tt.want)
 		})
+	}
+	for _, note := range []string{"Quelle IT.NRW", "Stand: 31.12.2025", "stand 31.12.2025", "¹ vorläufig", "1) vorläufig", "(1) vorläufig", "– ohne Gewähr", "Hinweis. Werte gerundet", "Source IT.NRW"} {
+		tb := mustRead(t)(readString("data.csv", bareCSV+"\n"+note+"\n", two))
+		wantNotes(t, note, tb.Notes, "6: "+note+"\n")
 	}
 	// With AllProblems, the rows of data after a note are read.
 	tb := mustRead(t)(readString("data.csv", bareCSV+"\nQuelle: IT.NRW\nOst;1;2\n\nStand 2025\n", all))

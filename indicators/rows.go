@@ -181,11 +181,13 @@ func (b *builder) add(cells []string) error {
 
 // isNote says whether a row after an empty row is a note below the table,
 // such as "Quelle: IT.NRW, Stand 31.12.2025": text, with a letter, in the
-// columns left of the values only. A row with anything in a column of
-// values, or right of it, is a row of data, which must not be dropped
-// without a word; it is read, and refused if it is bad.
+// columns left of the values only, that reads as a note (see looksLikeNote).
+// A row with anything in a column of values, or right of it, is a row of
+// data, which must not be dropped without a word; so is a lone name such
+// as "Ost": a last unit whose values are missing. Both are read, and
+// refused if bad.
 func (b *builder) isNote(cells []string) bool {
-	letter := false
+	first := ""
 	for col, c := range cells {
 		c = trimSpace(c)
 		if c == "" {
@@ -194,9 +196,36 @@ func (b *builder) isNote(cells []string) bool {
 		if col >= b.textCols {
 			return false
 		}
-		letter = letter || strings.IndexFunc(c, unicode.IsLetter) >= 0
+		if first == "" {
+			first = c
+		}
 	}
-	return letter
+	return strings.IndexFunc(first, unicode.IsLetter) >= 0 && looksLikeNote(first)
+}
+
+// noteWords begin the notes statistics offices put below their tables.
+var noteWords = []string{"quelle", "quellen", "stand", "datenstand", "stichtag", "hinweis", "hinweise",
+	"anmerkung", "anmerkungen", "fußnote", "fussnote", "erläuterung", "erläuterungen", "source", "note", "notes"}
+
+// looksLikeNote says whether a row's first text is a note and not a name:
+// it has a colon ("Quelle: IT.NRW"), begins with a footnote mark ("*",
+// "¹", "1)", "(1)") or with a word that notes begin with ("Stand
+// 31.12.2025"). Anything else could be the name of a unit whose values
+// are missing, which is an error to show, never a row to leave out.
+func looksLikeNote(text string) bool {
+	if strings.ContainsRune(text, ':') {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return true // *, ¹, (1), – …
+	}
+	if i := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsDigit(r) }); i > 0 && text[i] == ')' {
+		return true // 1)
+	}
+	word, _, _ := strings.Cut(strings.ToLower(text), " ")
+	word = strings.TrimRight(word, ".,;")
+	return slices.Contains(noteWords, word)
 }
 
 // notesNotLast refuses notes that a row of data follows: they stand
