@@ -53,6 +53,7 @@ type File struct {
 	// layout (see recognise).
 	Errors, Warnings, Notes []*indicators.Error
 	TotalRow                int // CSV line or sheet row of the total row left out of the data; 0: none
+	HeadingRow              int // CSV line or sheet row of the heading row; 0: no table read
 }
 
 // Unit is a unit and how many rows (Stadtteile, quarters) were summed

@@ -95,14 +95,15 @@ type checkJSON struct {
 }
 
 type checkFileJSON struct {
-	File     string             `json:"file"`
-	Sheet    string             `json:"sheet,omitempty"`
-	TotalRow int                `json:"total_row"`
-	Units    []checkUnitJSON    `json:"units"`
-	Totals   map[string]float64 `json:"totals"`
-	Errors   []findingJSON      `json:"errors"`
-	Warnings []findingJSON      `json:"warnings"`
-	Notes    []findingJSON      `json:"notes"`
+	File       string             `json:"file"`
+	Sheet      string             `json:"sheet,omitempty"`
+	HeadingRow int                `json:"heading_row"`
+	TotalRow   int                `json:"total_row"`
+	Units      []checkUnitJSON    `json:"units"`
+	Totals     map[string]float64 `json:"totals"`
+	Errors     []findingJSON      `json:"errors"`
+	Warnings   []findingJSON      `json:"warnings"`
+	Notes      []findingJSON      `json:"notes"`
 }
 
 type checkUnitJSON struct {
@@ -136,7 +137,7 @@ func (c *Check) writeJSON(w io.Writer) error {
 	out := checkJSON{Files: []checkFileJSON{}}
 	out.Errors, out.Warnings = c.Result.Counts()
 	for _, f := range c.Result.Files {
-		jf := checkFileJSON{File: f.File, Sheet: f.Sheet, TotalRow: f.TotalRow, Units: []checkUnitJSON{}, Totals: map[string]float64{},
+		jf := checkFileJSON{File: f.File, Sheet: f.Sheet, HeadingRow: f.HeadingRow, TotalRow: f.TotalRow, Units: []checkUnitJSON{}, Totals: map[string]float64{},
 			Errors: findingsJSON(f.Errors), Warnings: findingsJSON(f.Warnings), Notes: findingsJSON(f.Notes)}
 		for i, k := range f.Keys {
 			jf.Totals[k] = number(f.Totals[i])
