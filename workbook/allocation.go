@@ -37,13 +37,9 @@ func (b *book) allocationSheet(m model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for u, name := range m.units {
-		if err := b.allocationRow(sheet, m, u, name, marks); err != nil {
-			return "", err
-		}
-		if err := b.endRow(sheet, u+2); err != nil {
-			return "", err
-		}
+	err = b.unitRows(sheet, 2, n, func(u int) error { return b.allocationRow(sheet, m, u, m.units[u], marks) })
+	if err != nil {
+		return "", err
 	}
 	if err := b.checkRows(sheet, m, n+2); err != nil {
 		return "", err

@@ -42,6 +42,10 @@ type book struct {
 	// large reports stream their sheets with a row per unit.
 	large   bool
 	streams map[string]*sheetStream
+	// generated are the streamed sheets' unit rows, written on save, by
+	// the token of their marker row (see unitRows).
+	generated map[string]*generatedRows
+	nonce     string
 }
 
 type styles struct {
@@ -49,7 +53,8 @@ type styles struct {
 }
 
 func newBook(meta Meta) (*book, error) {
-	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang, titleRows: map[string]int{}, streams: map[string]*sheetStream{}}
+	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang, titleRows: map[string]int{}, streams: map[string]*sheetStream{},
+		generated: map[string]*generatedRows{}}
 	var err error
 	b.styles, err = newStyles(b.f)
 	return b, err

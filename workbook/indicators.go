@@ -73,18 +73,12 @@ func (b *book) indicatorSheet(m model) error {
 // indicatorUnits writes each unit's row, values and formulas, in row
 // order (a streamed sheet writes a row once).
 func (b *book) indicatorUnits(sheet string, m model, l indicatorLayout) error {
-	for u, name := range m.units {
-		if err := b.indicatorValues(sheet, m, l, u, name); err != nil {
+	return b.unitRows(sheet, l.firstUnit(), l.n, func(u int) error {
+		if err := b.indicatorValues(sheet, m, l, u, m.units[u]); err != nil {
 			return err
 		}
-		if err := b.indicatorFormulas(sheet, m, l, u); err != nil {
-			return err
-		}
-		if err := b.endRow(sheet, l.firstUnit()+u); err != nil {
-			return err
-		}
-	}
-	return nil
+		return b.indicatorFormulas(sheet, m, l, u)
+	})
 }
 
 func (b *book) indicatorParams(sheet string, m model, l indicatorLayout) error {

@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"bytes"
-
 	"github.com/xuri/excelize/v2"
 
 	"github.com/raumbudget/raumbudget/allocate"
@@ -73,9 +71,11 @@ func (b *book) write(m model, sheets ...func(model) error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.f.SetZipWriter(zipWriterFor(b.meta.ReportDate, b.large))
-	var buf bytes.Buffer
-	if err := b.f.Write(&buf); err != nil {
+	b.f.SetZipWriter(zipWriterFor(b.meta.ReportDate, b.large, b.generated))
+	// The library's own buffer, not a copy of it: a report of 100,000
+	// units is some 50 MiB.
+	buf, err := b.f.WriteToBuffer()
+	if err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -5,11 +5,13 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -25,6 +27,8 @@ type sortedZip struct {
 	modified time.Time
 	level    int // of deflate
 	parts    []*zipPart
+	// generated rows go into the worksheet part that holds their marker.
+	generated map[string]*generatedRows
 }
 
 // zipPart is one part, deflated, with what its zip header needs.
@@ -35,17 +39,20 @@ type zipPart struct {
 	crc        uint32
 	size       uint64
 	raw        *bytes.Buffer // [Content_Types].xml only: rewritten on Close
+	held       *bytes.Buffer // a worksheet, when rows are generated: spliced on Close
 }
 
 // zipWriterFor plugs a sortedZip into the workbook library. A large
 // report is deflated at the fastest level: at the default level deflate
 // takes a quarter of the time of 100,000 units, for a file a fifth smaller.
-func zipWriterFor(modified time.Time, large bool) func(io.Writer) excelize.ZipWriter {
+func zipWriterFor(modified time.Time, large bool, generated map[string]*generatedRows) func(io.Writer) excelize.ZipWriter {
 	level := flate.DefaultCompression
 	if large {
 		level = flate.BestSpeed
 	}
-	return func(w io.Writer) excelize.ZipWriter { return &sortedZip{out: w, modified: modified, level: level} }
+	return func(w io.Writer) excelize.ZipWriter {
+		return &sortedZip{out: w, modified: modified, level: level, generated: generated}
+	}
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
@@ -60,10 +67,21 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	p.flate = fw
+	if len(z.generated) > 0 && strings.HasPrefix(name, "xl/worksheets/") {
+		p.held = new(bytes.Buffer)
+	}
 	return p, nil
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
+	if p.held != nil {
+		return p.held.Write(b)
+	}
+	return p.deflate(b)
+}
+
+// deflate compresses b into the part.
+func (p *zipPart) deflate(b []byte) (int, error) {
 	p.crc = crc32.Update(p.crc, crc32.IEEETable, b)
 	p.size += uint64(len(b))
 	return p.flate.Write(b)
@@ -74,9 +92,12 @@ func (z *sortedZip) AddFS(fs.FS) error { return errors.New("workbook: AddFS is n
 
 func (z *sortedZip) Close() error {
 	for _, p := range z.parts {
-		if err := p.finish(z.level); err != nil {
+		if err := p.finish(z.level, z.generated); err != nil {
 			return err
 		}
+	}
+	for _, g := range z.generated {
+		return fmt.Errorf("workbook: %s: the units' rows found no place in the sheet", g.sheet)
 	}
 	slices.SortFunc(z.parts, func(x, y *zipPart) int { return partOrder(x.name, y.name) })
 	if buf, ok := z.out.(*bytes.Buffer); ok { // the library's: grown once, not by doubling
@@ -114,7 +135,14 @@ func msDosTime(t time.Time) (date, clock uint16) {
 
 // finish ends the part's deflate stream; [Content_Types].xml gets its
 // entries sorted first.
-func (p *zipPart) finish(level int) error {
+func (p *zipPart) finish(level int, generated map[string]*generatedRows) error {
+	if p.held != nil {
+		data := p.held.Bytes()
+		p.held = nil
+		if err := p.splice(data, generated); err != nil {
+			return err
+		}
+	}
 	if p.raw != nil {
 		content := sortDefaults(p.raw.Bytes())
 		p.raw = nil
@@ -123,12 +151,34 @@ func (p *zipPart) finish(level int) error {
 			return err
 		}
 		p.flate = fw
-		if _, err := p.Write(content); err != nil {
+		if _, err := p.deflate(content); err != nil {
 			return err
 		}
 	}
 	return p.flate.Close()
 }
+
+// splice writes a worksheet, with the generated rows in place of their
+// marker row if it holds one.
+func (p *zipPart) splice(data []byte, generated map[string]*generatedRows) error {
+	for token, g := range generated {
+		done, err := g.splice(data, token, deflater{p})
+		if err != nil {
+			return err
+		}
+		if done {
+			delete(generated, token)
+			return nil
+		}
+	}
+	_, err := p.deflate(data)
+	return err
+}
+
+// deflater writes into a part past its hold.
+type deflater struct{ p *zipPart }
+
+func (d deflater) Write(b []byte) (int, error) { return d.p.deflate(b) }
 
 const contentTypes = "[Content_Types].xml"
 
