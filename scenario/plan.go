@@ -140,7 +140,7 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 	if q.Result, err = allocate.Run(in); err != nil {
 		return q, err
 	}
-	q.Units = undamped(q.Result)
+	q.Units = undamped(q.Result, before)
 	if p.Corridor != nil {
 		if err := p.damp(&q, before); err != nil {
 			return q, err
@@ -150,10 +150,18 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 	return q, nil
 }
 
-func undamped(res *allocate.Result) []UnitQuarter {
+// undamped are the quarter's units before the corridor. The composite
+// share c(u) does not depend on α or the budget, so the quarters of a
+// plan share the first one's (the same *big.Rat; nobody changes it).
+func undamped(res *allocate.Result, before *Quarter) []UnitQuarter {
 	units := make([]UnitQuarter, len(res.Units))
 	for u, unit := range res.Units {
-		composite, target := res.Targets(u)
+		var composite, target *big.Rat
+		if before != nil {
+			composite, target = before.Units[u].Composite, res.TargetShare(u)
+		} else {
+			composite, target = res.Targets(u)
+		}
 		units[u] = UnitQuarter{Name: unit.Name, Amount: unit.Amount, Target: target, Share: target, Composite: composite}
 	}
 	return units

@@ -48,6 +48,15 @@ func TestPlanEqualsSingleAllocations(t *testing.T) {
 			}
 		}
 	}
+	for _, q := range res.Quarters {
+		for u, unit := range q.Units {
+			s := q.Result.Shares(u)
+			if unit.Composite.Cmp(s.Composite) != 0 || unit.Target.RatString() != s.Target.RatString() {
+				t.Errorf("%s %s: composite %s target %s, the quarter's own %s %s", q.Period, unit.Name,
+					unit.Composite.RatString(), unit.Target.RatString(), s.Composite.RatString(), s.Target.RatString())
+			}
+		}
+	}
 	if res.TargetReached == nil || *res.TargetReached != (Period{2027, 1}) {
 		t.Errorf("target reached %v, want 2027-Q1", res.TargetReached)
 	}
