@@ -163,7 +163,7 @@ func (b *book) indicatorValues(sheet string, m model, l indicatorLayout, u int, 
 	for i, p := range m.periods {
 		c := l.periodCol(i)
 		if !l.corridor || lambdaOf(p) == nil {
-			if err := b.set(sheet, c+offShare, r, ratFloat(p.shares[u]), b.styles.share); err != nil {
+			if err := b.set(sheet, c+offShare, r, p.floats[u], b.styles.share); err != nil {
 				return err
 			}
 		}

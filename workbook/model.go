@@ -27,7 +27,17 @@ type period struct {
 	result  *allocate.Result // before the corridor
 	amounts []allocate.Cents
 	shares  []*big.Rat // after the corridor
+	floats  []float64  // the shares for cells: two sheets show each
 	held    []allocate.Held
+}
+
+// withFloats fills the period's floats from its shares.
+func (p period) withFloats() period {
+	p.floats = make([]float64, len(p.shares))
+	for u, s := range p.shares {
+		p.floats[u] = ratFloat(s)
+	}
+	return p
 }
 
 func allocationModel(res *allocate.Result, label string) model {
@@ -40,7 +50,7 @@ func allocationModel(res *allocate.Result, label string) model {
 		p.shares = append(p.shares, target)
 		p.held = append(p.held, allocate.NotHeld)
 	}
-	m.periods = []period{p}
+	m.periods = []period{p.withFloats()}
 	return m
 }
 
@@ -65,7 +75,7 @@ func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 			p.shares = append(p.shares, u.Share)
 			p.held = append(p.held, u.Held)
 		}
-		m.periods = append(m.periods, p)
+		m.periods = append(m.periods, p.withFloats())
 	}
 	return m
 }
@@ -76,8 +86,16 @@ func (m model) first() *allocate.Result {
 	return m.periods[0].result
 }
 
-// ratFloat is the float64 nearest to x, for a cell.
+// ratFloat is the float64 nearest to x, for a cell. A fraction of two
+// integers below 2^53 (every decimal input value) is one division, which
+// IEEE rounds to nearest as Float64 does.
 func ratFloat(x *big.Rat) float64 {
+	num, den := x.Num(), x.Denom()
+	if num.IsInt64() && den.IsInt64() {
+		if n, d := num.Int64(), den.Int64(); -1<<53 <= n && n <= 1<<53 && d <= 1<<53 {
+			return float64(n) / float64(d)
+		}
+	}
 	f, _ := x.Float64()
 	return f
 }
