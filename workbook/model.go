@@ -29,6 +29,7 @@ type period struct {
 	shares  []*big.Rat // after the corridor
 	floats  []float64  // the shares for cells: two sheets show each
 	held    []allocate.Held
+	lambda  *big.Rat // the corridor's λ (lambdaOf); nil without a corridor
 }
 
 // withFloats fills the period's floats from its shares.
@@ -74,6 +75,9 @@ func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 			p.amounts = append(p.amounts, u.Amount)
 			p.shares = append(p.shares, u.Share)
 			p.held = append(p.held, u.Held)
+		}
+		if corridor != nil {
+			p.lambda = lambdaOf(p)
 		}
 		m.periods = append(m.periods, p.withFloats())
 	}

@@ -177,7 +177,7 @@ func appendCell(b []byte, c, r int, x excelize.Cell) ([]byte, error) {
 			return b, fmt.Errorf("a formula cell with a value %v", x.Value)
 		}
 		b = append(b, ` t="str"><f>`...)
-		b = appendEscaped(b, x.Formula)
+		b = appendFormula(b, x.Formula, r)
 		return append(b, `</f></c>`...), nil
 	}
 	switch v := x.Value.(type) {
@@ -238,6 +238,20 @@ func plainText(s string) bool {
 		}
 	}
 	return true
+}
+
+// appendFormula appends the formula's text, escaped, with row r for
+// each rowMark.
+func appendFormula(b []byte, f string, r int) []byte {
+	for {
+		i := strings.Index(f, rowMark)
+		if i < 0 {
+			return appendEscaped(b, f)
+		}
+		b = appendEscaped(b, f[:i])
+		b = strconv.AppendInt(b, int64(r), 10)
+		f = f[i+len(rowMark):]
+	}
 }
 
 // appendEscaped is xml.EscapeText of s.

@@ -9,13 +9,13 @@ import (
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/report"
+	"github.com/raumbudget/raumbudget/scenario"
 )
 
 // planBoth writes the plan report in memory and streamed (as a report of
 // more than streamRows units would be).
-func planBoth(t *testing.T) (memory, streamed []byte) {
+func planBoth(t *testing.T, res *scenario.Result) (memory, streamed []byte) {
 	t.Helper()
-	res := planResult(t)
 	corridor := &allocate.Corridor{MaxDecrease: rat("0.05"), MaxIncrease: rat("0.05")}
 	memory, err := Plan(res, corridor, meta(report.German, "2026-11-22"))
 	if err != nil {
@@ -40,7 +40,26 @@ func planBoth(t *testing.T) (memory, streamed []byte) {
 // A streamed sheet holds the same values and the same live formulas, with
 // the same panes, filter and print setup, as one written in memory.
 func TestStreamedSheetsEqualInMemory(t *testing.T) {
-	memory, streamed := planBoth(t)
+	res := planResult(t)
+	streamedEqualsInMemory(t, res)
+}
+
+// The same for a plan that continues from booked amounts: the reference
+// column, the change in euros and percent, the reference shares as values.
+func TestStreamedSheetsEqualInMemoryWithPrevious(t *testing.T) {
+	yearly := allocate.Cents(4_000_000_03)
+	res, err := scenario.Run(scenario.Plan{Start: scenario.Period{Year: 2026, Quarter: 1}, Quarters: 3,
+		Schedule: scenario.Schedule{Rule: scenario.EssenRule()}, Budgets: scenario.Budgets{Default: &yearly},
+		Corridor: &allocate.Corridor{MaxDecrease: rat("0.05"), MaxIncrease: rat("0.05")},
+		Previous: []allocate.Cents{40_000_000_00, 25_000_000_00, 35_000_000_01}}, smallInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	streamedEqualsInMemory(t, res)
+}
+
+func streamedEqualsInMemory(t *testing.T, res *scenario.Result) {
+	memory, streamed := planBoth(t, res)
 	m, s := open(t, memory), open(t, streamed)
 	for _, sheet := range []string{"Zuteilung", "Verlauf", "Indikatoren"} {
 		want, _ := m.GetRows(sheet)
@@ -72,7 +91,7 @@ func TestStreamedSheetsEqualInMemory(t *testing.T) {
 			t.Errorf("%s: not fit to page", sheet)
 		}
 	}
-	checkDampedFormulas(t, s, planResult(t))
+	checkDampedFormulas(t, s, res)
 	if got := s.GetSheetList(); !slices.Equal(got, m.GetSheetList()) {
 		t.Errorf("sheets %v, in memory %v", got, m.GetSheetList())
 	}
