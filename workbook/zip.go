@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -38,8 +39,10 @@ type zipPart struct {
 	flate      *flate.Writer
 	crc        uint32
 	size       uint64
-	raw        *bytes.Buffer // [Content_Types].xml only: rewritten on Close
-	held       *bytes.Buffer // a worksheet, when rows are generated: spliced on Close
+	raw        *bytes.Buffer  // [Content_Types].xml only: rewritten on Close
+	held       *bytes.Buffer  // a worksheet, when rows are generated: spliced on Close
+	rows       *generatedRows // the rows for the marker of token in held
+	token      string
 }
 
 // zipWriterFor plugs a sortedZip into the workbook library. A large
@@ -91,13 +94,8 @@ func (p *zipPart) deflate(b []byte) (int, error) {
 func (z *sortedZip) AddFS(fs.FS) error { return errors.New("workbook: AddFS is not supported") }
 
 func (z *sortedZip) Close() error {
-	for _, p := range z.parts {
-		if err := p.finish(z.level, z.generated); err != nil {
-			return err
-		}
-	}
-	for _, g := range z.generated {
-		return fmt.Errorf("workbook: %s: the units' rows found no place in the sheet", g.sheet)
+	if err := z.finishParts(); err != nil {
+		return err
 	}
 	slices.SortFunc(z.parts, func(x, y *zipPart) int { return partOrder(x.name, y.name) })
 	if buf, ok := z.out.(*bytes.Buffer); ok { // the library's: grown once, not by doubling
@@ -133,13 +131,50 @@ func msDosTime(t time.Time) (date, clock uint16) {
 	return date, clock
 }
 
-// finish ends the part's deflate stream; [Content_Types].xml gets its
-// entries sorted first.
-func (p *zipPart) finish(level int, generated map[string]*generatedRows) error {
+// finishParts ends every part. The worksheets with generated rows, most
+// of a large report's work, are finished side by side, each on its own
+// goroutines (see pipeline): the parts share nothing but the report's
+// model, which they only read.
+func (z *sortedZip) finishParts() error {
+	for _, p := range z.parts {
+		if p.held == nil {
+			continue
+		}
+		for token, g := range z.generated {
+			if bytes.Contains(p.held.Bytes(), []byte(token)) {
+				p.rows, p.token = g, token
+				delete(z.generated, token)
+				break
+			}
+		}
+	}
+	for _, g := range z.generated {
+		return fmt.Errorf("workbook: %s: the units' rows found no place in the sheet", g.sheet)
+	}
+	errs := make([]error, len(z.parts))
+	var wg sync.WaitGroup
+	for i, p := range z.parts {
+		if p.rows == nil {
+			errs[i] = p.finish(z.level)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = p.finish(z.level)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// finish ends the part's deflate stream: a worksheet gets its generated
+// rows, [Content_Types].xml its entries sorted first.
+func (p *zipPart) finish(level int) error {
 	if p.held != nil {
 		data := p.held.Bytes()
 		p.held = nil
-		if err := p.splice(data, generated); err != nil {
+		if err := p.splice(data); err != nil {
 			return err
 		}
 	}
@@ -160,19 +195,14 @@ func (p *zipPart) finish(level int, generated map[string]*generatedRows) error {
 
 // splice writes a worksheet, with the generated rows in place of their
 // marker row if it holds one.
-func (p *zipPart) splice(data []byte, generated map[string]*generatedRows) error {
-	for token, g := range generated {
-		done, err := g.splice(data, token, deflater{p})
-		if err != nil {
-			return err
-		}
-		if done {
-			delete(generated, token)
-			return nil
-		}
+func (p *zipPart) splice(data []byte) error {
+	if p.rows == nil {
+		_, err := p.deflate(data)
+		return err
 	}
-	_, err := p.deflate(data)
-	return err
+	w := newPipeline(deflater{p})
+	_, err := p.rows.splice(data, p.token, w)
+	return errors.Join(err, w.Close())
 }
 
 // deflater writes into a part past its hold.
@@ -251,4 +281,46 @@ func (c *chunks) WriteTo(w io.Writer) (int64, error) {
 	}
 	c.pieces = nil
 	return n, nil
+}
+
+// pipeline hands what is written to it to w on a goroutine of its own,
+// so that making a sheet's rows and deflating them overlap.
+type pipeline struct {
+	full, free chan []byte
+	done       chan error
+}
+
+func newPipeline(w io.Writer) *pipeline {
+	p := &pipeline{full: make(chan []byte, 4), free: make(chan []byte, 6), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for b := range p.full {
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			select {
+			case p.free <- b[:0]:
+			default:
+			}
+		}
+		p.done <- err
+	}()
+	return p
+}
+
+// Write copies b (the caller may reuse it); an error of w comes from Close.
+func (p *pipeline) Write(b []byte) (int, error) {
+	var buf []byte
+	select {
+	case buf = <-p.free:
+	default:
+	}
+	p.full <- append(buf, b...)
+	return len(b), nil
+}
+
+// Close waits until w has everything and returns its first error.
+func (p *pipeline) Close() error {
+	close(p.full)
+	return <-p.done
 }
