@@ -158,14 +158,21 @@ func (s sumOverColumns) reduced(sum *big.Int) *big.Rat {
 			return new(big.Rat).SetFrac(sum, s.denom)
 		}
 	}
-	x := new(big.Rat).SetInt(sum) // SetInt sets the denominator to 1, so Denom is x's own
-	den := x.Denom().Set(s.denom)
+	num, den := sum, s.denom
 	if g != 1 {
 		f := new(big.Int).SetUint64(g)
-		x.Num().Quo(x.Num(), f)
-		den.Quo(den, f)
+		num, den = sum.Quo(sum, f), new(big.Int).Quo(s.denom, f)
 	}
+	// A plan keeps a target share per unit and quarter: the words are
+	// copied at their size (Set keeps four spare words per number).
+	x := new(big.Rat).SetInt64(1) // sets the denominator, so that Denom is x's own
+	x.Num().SetBits(exactWords(num))
+	x.Denom().SetBits(exactWords(den))
 	return x
+}
+
+func exactWords(x *big.Int) []big.Word {
+	return append(make([]big.Word, 0, len(x.Bits())), x.Bits()...)
 }
 
 // wordPieces are the denominators as words; nil if one does not fit.

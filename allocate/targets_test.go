@@ -71,3 +71,45 @@ func TestWordHelpers(t *testing.T) {
 		t.Errorf("remWord = %d", r)
 	}
 }
+
+// RunLike, reusing the columns of another α and budget over the same
+// table, gives Run's amounts, exact parts and shares; a copy of the table
+// or other weights are another table, and a refusal stays a refusal.
+func TestPropertyRunLikeEqualsRun(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 29))
+	for range 500 {
+		in := randomInput(rng)
+		first, err := Run(in)
+		if err != nil {
+			continue
+		}
+		first.Exact(0) // prepared columns are reused too
+		next := in
+		next.Budget, next.IndicatorShare = Cents(rng.Int64N(10_000_000_000)), big.NewRat(rng.Int64N(11), 10)
+		want, wantErr := Run(next)
+		got, err := RunLike(next, first)
+		if (err == nil) != (wantErr == nil) {
+			t.Fatalf("RunLike error %v, Run %v", err, wantErr)
+		}
+		if err != nil {
+			continue
+		}
+		for u := range want.Units {
+			if got.Units[u] != want.Units[u] || got.Exact(u).Cmp(want.Exact(u)) != 0 ||
+				!sameTerms(got.TargetShare(u), want.Shares(u).Target) {
+				t.Fatalf("unit %d: RunLike %v %s, Run %v %s", u, got.Units[u], got.Exact(u), want.Units[u], want.Exact(u))
+			}
+		}
+		if !sameTable(&next, first) {
+			t.Fatal("the same table is not recognised")
+		}
+		copied := next
+		copied.Units = append([]Unit(nil), next.Units...)
+		reweighed := next
+		reweighed.Indicators = append([]Indicator(nil), next.Indicators...)
+		reweighed.Indicators[0].Weight = new(big.Rat).Add(reweighed.Indicators[0].Weight, big.NewRat(1, 1000))
+		if sameTable(&copied, first) || sameTable(&reweighed, first) {
+			t.Fatal("another table is taken for the same")
+		}
+	}
+}

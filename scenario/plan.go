@@ -139,7 +139,11 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 	}
 	in := base
 	in.Budget, in.IndicatorShare = q.Budget, q.IndicatorShare
-	if q.Result, err = allocate.Run(in); err != nil {
+	var like *allocate.Result
+	if before != nil {
+		like = before.Result // the same table: its columns are reused
+	}
+	if q.Result, err = allocate.RunLike(in, like); err != nil {
 		return q, err
 	}
 	q.Units = undamped(q.Result, before)
