@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"math/big"
+	"sync"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/scenario"
@@ -57,6 +58,9 @@ func allocationModel(res *allocate.Result, label string) model {
 
 func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 	m := model{corridor: corridor, plan: res}
+	n := len(res.Quarters[0].Units)
+	m.units = make([]string, 0, n)
+	m.previous = make([]allocate.Cents, 0, n)
 	for _, u := range res.Quarters[0].Units {
 		m.units = append(m.units, u.Name)
 		if u.Previous != nil {
@@ -69,19 +73,28 @@ func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 	for _, a := range m.previous {
 		m.previousTotal += int64(a)
 	}
-	for _, q := range res.Quarters {
-		p := period{label: q.Period.String(), share: q.IndicatorShare, budget: q.Budget, result: q.Result}
-		for _, u := range q.Units {
-			p.amounts = append(p.amounts, u.Amount)
-			p.shares = append(p.shares, u.Share)
-			p.held = append(p.held, u.Held)
-		}
-		if corridor != nil {
-			p.lambda = lambdaOf(p)
-		}
-		m.periods = append(m.periods, p.withFloats())
+	m.periods = make([]period, len(res.Quarters))
+	var wg sync.WaitGroup
+	for i, q := range res.Quarters {
+		// The quarters' floats of exact shares are a fair part of a large
+		// report's work: a quarter a goroutine.
+		wg.Go(func() { m.periods[i] = quarterPeriod(q, corridor) })
 	}
+	wg.Wait()
 	return m
+}
+
+func quarterPeriod(q scenario.Quarter, corridor *allocate.Corridor) period {
+	n := len(q.Units)
+	p := period{label: q.Period.String(), share: q.IndicatorShare, budget: q.Budget, result: q.Result,
+		amounts: make([]allocate.Cents, n), shares: make([]*big.Rat, n), held: make([]allocate.Held, n)}
+	for u, unit := range q.Units {
+		p.amounts[u], p.shares[u], p.held[u] = unit.Amount, unit.Share, unit.Held
+	}
+	if corridor != nil {
+		p.lambda = lambdaOf(p)
+	}
+	return p.withFloats()
 }
 
 // first is the allocation whose inputs the indicator sheet shows; the
