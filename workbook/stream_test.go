@@ -3,6 +3,7 @@ package workbook
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -94,5 +95,25 @@ func streamedEqualsInMemory(t *testing.T, res *scenario.Result) {
 	checkDampedFormulas(t, s, res)
 	if got := s.GetSheetList(); !slices.Equal(got, m.GetSheetList()) {
 		t.Errorf("sheets %v, in memory %v", got, m.GetSheetList())
+	}
+}
+
+// A streamed report's unit rows are made on save: a name longer than a
+// cell holds is the same error there, from every sheet at once, and no
+// file comes out.
+func TestStreamedLongNameNotCut(t *testing.T) {
+	defer func(n int) { streamRows = n }(streamRows)
+	streamRows = 0
+	in := smallInput()
+	in.Units[1].Name = strings.Repeat("N", maxCellChars+1)
+	yearly := allocate.Cents(4_000_000_03)
+	res, err := scenario.Run(scenario.Plan{Start: scenario.Period{Year: 2026, Quarter: 1}, Quarters: 2,
+		Schedule: scenario.Schedule{Rule: scenario.EssenRule()}, Budgets: scenario.Budgets{Default: &yearly}}, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Plan(res, nil, meta(report.German, "2026-11-22"))
+	if err == nil || !strings.Contains(err.Error(), "Zuteilung!A3: a text of 32768 characters does not fit in a cell") || data != nil {
+		t.Fatalf("got %v (%d bytes), want the cell limit", err, len(data))
 	}
 }
