@@ -143,3 +143,10 @@ func BenchmarkDemoProcess(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPipelineUnits100k: 100,000 rows in 100,000 units (a unit a
+// row, a state's blocks) → four quarters → an xlsx report: the goal of
+// issue 17 is 4 s and 400 MiB end to end for the built binary.
+func BenchmarkPipelineUnits100k(b *testing.B) {
+	benchPlan(b, benchDataOf(b, "units100k.csv", 100_000, func(w io.Writer, rows []gen.Row) error { return gen.WriteCSV(w, rows, true) }))
+}

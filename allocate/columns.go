@@ -24,24 +24,63 @@ type column struct {
 // newColumns lays out the indicators, then the history, and checks the
 // totals the model requires to be positive.
 func newColumns(in *Input) ([]column, error) {
+	return weighColumns(in, nil)
+}
+
+// weighColumns is newColumns with the values, totals and floats of like,
+// columns of the same table (nil: made from in).
+func weighColumns(in *Input, like []column) ([]column, error) {
 	alpha := in.IndicatorShare
 	cols := make([]column, 0, len(in.Indicators)+1)
 	for k, ind := range in.Indicators {
-		values := make([]*big.Rat, len(in.Units))
-		for u, unit := range in.Units {
-			values[u] = unit.Values[k]
-		}
 		weight := new(big.Rat).Mul(alpha, ind.Weight)
-		cols = append(cols, newColumn(ind.Key, weight, ind.Inverse, values))
+		if like != nil {
+			c := like[k]
+			c.weight = weight
+			cols = append(cols, c)
+		} else {
+			values := make([]*big.Rat, len(in.Units))
+			for u, unit := range in.Units {
+				values[u] = unit.Values[k]
+			}
+			cols = append(cols, newColumn(ind.Key, weight, ind.Inverse, values))
+		}
 		if ind.Weight.Sign() > 0 && cols[k].total.Sign() == 0 {
 			return nil, inputErr(-1, ind.Key, "total of %s is 0 but its weight is %s", ind.Key, decimal(ind.Weight))
 		}
 	}
-	history := newColumn(HistoryKey, new(big.Rat).Sub(ratOne, alpha), false, spending(in.Units))
+	var history column
+	if like != nil {
+		history = like[len(like)-1]
+		history.weight = new(big.Rat).Sub(ratOne, alpha)
+	} else {
+		history = newColumn(HistoryKey, new(big.Rat).Sub(ratOne, alpha), false, spending(in.Units))
+	}
 	if history.weight.Sign() > 0 && history.total.Sign() == 0 {
 		return nil, inputErr(-1, SpendingKey, "total prior-year spending is 0 but the indicator share is below 1")
 	}
 	return append(cols, history), nil
+}
+
+// sameTable says whether in has the very units and indicators of like's
+// input: the same slice of units and equal indicators (α and the budget
+// may differ).
+func sameTable(in *Input, like *Result) bool {
+	if like == nil {
+		return false
+	}
+	other := like.input
+	if len(in.Units) == 0 || len(in.Units) != len(other.Units) || &in.Units[0] != &other.Units[0] ||
+		len(in.Indicators) != len(other.Indicators) {
+		return false
+	}
+	for k, ind := range in.Indicators {
+		o := other.Indicators[k]
+		if ind.Key != o.Key || ind.Inverse != o.Inverse || ind.Weight.Cmp(o.Weight) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func newColumn(key string, weight *big.Rat, inverse bool, values []*big.Rat) column {

@@ -37,10 +37,23 @@ type Shares struct {
 
 // Run computes one period as the model's "One period" defines it.
 func Run(in Input) (*Result, error) {
+	return RunLike(in, nil)
+}
+
+// RunLike is Run for an input of the same units and indicators as like's
+// (the same Units slice; another α or budget, as a plan's quarters):
+// the columns' values, totals and floats are like's, not made again.
+// With like nil or of another table it is Run. The units must not have
+// changed since like was computed.
+func RunLike(in Input, like *Result) (*Result, error) {
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
-	cols, err := newColumns(&in)
+	var base []column
+	if sameTable(&in, like) {
+		base = like.cols
+	}
+	cols, err := weighColumns(&in, base)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,8 @@ package scenario
 import (
 	"fmt"
 	"math/big"
+	"runtime"
+	"sync"
 
 	"github.com/raumbudget/raumbudget/allocate"
 )
@@ -137,10 +139,14 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 	}
 	in := base
 	in.Budget, in.IndicatorShare = q.Budget, q.IndicatorShare
-	if q.Result, err = allocate.Run(in); err != nil {
+	var like *allocate.Result
+	if before != nil {
+		like = before.Result // the same table: its columns are reused
+	}
+	if q.Result, err = allocate.RunLike(in, like); err != nil {
 		return q, err
 	}
-	q.Units = undamped(q.Result)
+	q.Units = undamped(q.Result, before)
 	if p.Corridor != nil {
 		if err := p.damp(&q, before); err != nil {
 			return q, err
@@ -150,14 +156,41 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 	return q, nil
 }
 
-func undamped(res *allocate.Result) []UnitQuarter {
+// undamped are the quarter's units before the corridor. The composite
+// share c(u) does not depend on α or the budget, so the quarters of a
+// plan share the first one's (the same *big.Rat; nobody changes it).
+//
+// The exact shares are most of a plan's work for many units; the units
+// are split among the processors (the Result's methods only read).
+func undamped(res *allocate.Result, before *Quarter) []UnitQuarter {
 	units := make([]UnitQuarter, len(res.Units))
-	for u, unit := range res.Units {
-		composite, target := res.Targets(u)
-		units[u] = UnitQuarter{Name: unit.Name, Amount: unit.Amount, Target: target, Share: target, Composite: composite}
+	fill := func(from, to int) {
+		for u := from; u < to; u++ {
+			var composite, target *big.Rat
+			if before != nil {
+				composite, target = before.Units[u].Composite, res.TargetShare(u)
+			} else {
+				composite, target = res.Targets(u)
+			}
+			unit := res.Units[u]
+			units[u] = UnitQuarter{Name: unit.Name, Amount: unit.Amount, Target: target, Share: target, Composite: composite}
+		}
 	}
+	parts := min(runtime.GOMAXPROCS(0), len(units)/parallelUnits)
+	if parts < 2 {
+		fill(0, len(units))
+		return units
+	}
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Go(func() { fill(i*len(units)/parts, (i+1)*len(units)/parts) })
+	}
+	wg.Wait()
 	return units
 }
+
+// parallelUnits is the least number of units per goroutine of undamped.
+const parallelUnits = 2000
 
 // damp applies the corridor to the quarter's shares and amounts.
 func (p Plan) damp(q *Quarter, before *Quarter) error {

@@ -48,6 +48,15 @@ func TestPlanEqualsSingleAllocations(t *testing.T) {
 			}
 		}
 	}
+	for _, q := range res.Quarters {
+		for u, unit := range q.Units {
+			s := q.Result.Shares(u)
+			if unit.Composite.Cmp(s.Composite) != 0 || unit.Target.RatString() != s.Target.RatString() {
+				t.Errorf("%s %s: composite %s target %s, the quarter's own %s %s", q.Period, unit.Name,
+					unit.Composite.RatString(), unit.Target.RatString(), s.Composite.RatString(), s.Target.RatString())
+			}
+		}
+	}
 	if res.TargetReached == nil || *res.TargetReached != (Period{2027, 1}) {
 		t.Errorf("target reached %v, want 2027-Q1", res.TargetReached)
 	}
@@ -283,6 +292,33 @@ func TestPropertyPlanEqualsBookingsOneByOne(t *testing.T) {
 				}
 			}
 			previous = got.amounts()
+		}
+	}
+}
+
+// A plan of many units computes its shares on every processor; they are
+// each unit's own, in lowest terms, in every quarter.
+func TestManyUnitsSharesInParallel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	in := allocate.Input{Indicators: []allocate.Indicator{{Key: "youth", Weight: rat("1/2")}, {Key: "sgb", Weight: rat("1/2")}}}
+	for u := range 3 * parallelUnits {
+		in.Units = append(in.Units, allocate.Unit{Name: fmt.Sprint("U", u),
+			Values:   []*big.Rat{big.NewRat(rng.Int64N(5000)+1, 1), big.NewRat(rng.Int64N(90000)+1, 10)},
+			Spending: big.NewRat(rng.Int64N(1_000_000), 100)})
+	}
+	res, err := Run(essenPlan(3), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range res.Quarters {
+		for u := 0; u < len(q.Units); u += 7 {
+			s := q.Result.Shares(u)
+			unit := q.Units[u]
+			if unit.Name != in.Units[u].Name || unit.Composite.RatString() != s.Composite.RatString() ||
+				unit.Target.RatString() != s.Target.RatString() || unit.Share != unit.Target {
+				t.Fatalf("%s unit %d: %s %s %s, want %s %s %s", q.Period, u, unit.Name, unit.Composite.RatString(),
+					unit.Target.RatString(), in.Units[u].Name, s.Composite.RatString(), s.Target.RatString())
+			}
 		}
 	}
 }

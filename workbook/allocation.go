@@ -37,13 +37,10 @@ func (b *book) allocationSheet(m model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for u, name := range m.units {
-		if err := b.allocationRow(sheet, m, u, name, marks); err != nil {
-			return "", err
-		}
-		if err := b.endRow(sheet, u+2); err != nil {
-			return "", err
-		}
+	formulas := b.changeFormulas(m)
+	err = b.unitRows(sheet, 2, n, func(u int) error { return b.allocationRow(sheet, m, u, marks, formulas) })
+	if err != nil {
+		return "", err
 	}
 	if err := b.checkRows(sheet, m, n+2); err != nil {
 		return "", err
@@ -71,9 +68,9 @@ func newMarkStyles(b *book) (markStyles, error) {
 	return s, err
 }
 
-func (b *book) allocationRow(sheet string, m model, u int, name string, marks markStyles) error {
+func (b *book) allocationRow(sheet string, m model, u int, marks markStyles, formulas []rowFormula) error {
 	r := u + 2
-	if err := b.set(sheet, 1, r, name, 0); err != nil {
+	if err := b.set(sheet, 1, r, m.units[u], 0); err != nil {
 		return err
 	}
 	for i, p := range m.periods {
@@ -91,14 +88,24 @@ func (b *book) allocationRow(sheet string, m model, u int, name string, marks ma
 	if m.previous == nil {
 		return nil
 	}
+	if err := b.set(sheet, len(m.periods)+2, r, euros(m.previous[u]), b.styles.euro); err != nil {
+		return err
+	}
+	return b.rowFormulas(sheet, r, formulas)
+}
+
+// changeFormulas are a unit's change against the amount before, in euros
+// and percent; none where that amount is not known.
+func (b *book) changeFormulas(m model) []rowFormula {
+	if m.previous == nil {
+		return nil
+	}
 	ref := len(m.periods) + 2
-	if err := b.set(sheet, ref, r, euros(m.previous[u]), b.styles.euro); err != nil {
-		return err
+	at := func(c int) string { return col(c) + rowMark }
+	return []rowFormula{
+		{ref + 1, "B" + rowMark + "-" + at(ref), b.styles.euro},
+		{ref + 2, fmt.Sprintf(`IF(%s=0,"",%s/%s)`, at(ref), at(ref+1), at(ref)), b.styles.percent},
 	}
-	if err := b.formula(sheet, ref+1, r, fmt.Sprintf("B%d-%s%d", r, col(ref), r), b.styles.euro); err != nil {
-		return err
-	}
-	return b.formula(sheet, ref+2, r, fmt.Sprintf(`IF(%s%d=0,"",%s%d/%s%d)`, col(ref), r, col(ref+1), r, col(ref), r), b.styles.percent)
 }
 
 // checkRows writes the total, the budget and the check below the units.

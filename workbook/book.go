@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -42,6 +44,10 @@ type book struct {
 	// large reports stream their sheets with a row per unit.
 	large   bool
 	streams map[string]*sheetStream
+	// generated are the streamed sheets' unit rows, written on save, by
+	// the token of their marker row (see unitRows).
+	generated map[string]*generatedRows
+	nonce     string
 }
 
 type styles struct {
@@ -49,7 +55,8 @@ type styles struct {
 }
 
 func newBook(meta Meta) (*book, error) {
-	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang, titleRows: map[string]int{}, streams: map[string]*sheetStream{}}
+	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang, titleRows: map[string]int{}, streams: map[string]*sheetStream{},
+		generated: map[string]*generatedRows{}}
 	var err error
 	b.styles, err = newStyles(b.f, meta.Lang.Code)
 	return b, err
@@ -222,15 +229,49 @@ func (b *book) set(sheet string, c, r int, v any, style int) error {
 	return b.f.SetCellStyle(sheet, cell(c, r), cell(c, r), style)
 }
 
-// formula writes a formula with a style.
+// formula writes a formula with a style; rowMark in f stands for row r.
 func (b *book) formula(sheet string, c, r int, f string, style int) error {
 	if s, ok := b.streams[sheet]; ok {
-		return s.put(sheet, c, r, excelize.Cell{StyleID: style, Formula: f})
+		if s.enc != nil {
+			return s.enc.put(sheet, c, r, excelize.Cell{StyleID: style, Formula: f}) // rowMark put in as written
+		}
+		return s.put(sheet, c, r, excelize.Cell{StyleID: style, Formula: rowText(f, r)})
 	}
+	f = rowText(f, r)
 	if err := b.f.SetCellFormula(sheet, cell(c, r), f); err != nil {
 		return err
 	}
 	return b.f.SetCellStyle(sheet, cell(c, r), cell(c, r), style)
+}
+
+// rowMark stands for the row in the text of a formula that every unit's
+// row has (rowFormula): the text is made once, the row put in as the
+// cell is written.
+const rowMark = "\x00"
+
+// rowFormula is a formula of every unit's row.
+type rowFormula struct {
+	col   int
+	text  string // with rowMark for the row
+	style int
+}
+
+// rowFormulas writes the formulas of row r.
+func (b *book) rowFormulas(sheet string, r int, fs []rowFormula) error {
+	for _, f := range fs {
+		if err := b.formula(sheet, f.col, r, f.text, f.style); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rowText is a formula's text with its rowMarks replaced by row r.
+func rowText(f string, r int) string {
+	if !strings.Contains(f, rowMark) {
+		return f
+	}
+	return strings.ReplaceAll(f, rowMark, strconv.Itoa(r))
 }
 
 // header writes a header row, freezes it (and the first column), filters

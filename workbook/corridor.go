@@ -28,43 +28,42 @@ func lambdaOf(p period) *big.Rat {
 
 // lambdaCell writes λ in column D of the period's parameter row.
 func (b *book) lambdaCell(sheet string, p period, r int) error {
-	lambda := lambdaOf(p)
-	if lambda == nil {
+	if p.lambda == nil {
 		return nil
 	}
-	return b.set(sheet, 4, r, ratFloat(lambda), b.styles.weight)
+	return b.set(sheet, 4, r, ratFloat(p.lambda), b.styles.weight)
 }
 
-// corridorFormulas writes unit u's reference share and, where λ is known,
+// corridorFormulas are a unit's reference share and, where λ is known,
 // its damped share in period i.
-func (b *book) corridorFormulas(sheet string, m model, l indicatorLayout, i, u int) error {
-	r, c := l.firstUnit()+u, l.periodCol(i)
+func (b *book) corridorFormulas(m model, l indicatorLayout, i int) []rowFormula {
+	c := l.periodCol(i)
 	ref := c - 1
-	if err := b.referenceCell(sheet, m, l, i, u, ref); err != nil {
-		return err
+	var fs []rowFormula
+	if f := referenceFormula(m, l, i); f != "" {
+		fs = append(fs, rowFormula{ref, f, b.styles.share})
 	}
-	if lambdaOf(m.periods[i]) == nil {
-		return nil
+	if m.periods[i].lambda == nil {
+		return fs
 	}
-	scaled := fmt.Sprintf("$D$%d*%s%d", l.paramRow(i), col(c+offTarget), r)
-	share := dampFormula(m.corridor, scaled, fmt.Sprintf("%s%d", col(ref), r))
-	return b.formula(sheet, c+offShare, r, share, b.styles.share)
+	scaled := fmt.Sprintf("$D$%d*%s%s", l.paramRow(i), col(c+offTarget), rowMark)
+	share := dampFormula(m.corridor, scaled, col(ref)+rowMark)
+	return append(fs, rowFormula{c + offShare, share, b.styles.share})
 }
 
-// referenceCell is p_prev: in a later period the amount of the period
+// referenceFormula is p_prev: in a later period the amount of the period
 // before over its budget (formulas over this sheet), in the first the
-// booked amounts' shares (values) or else the spending share h.
-func (b *book) referenceCell(sheet string, m model, l indicatorLayout, i, u, at int) error {
-	r := l.firstUnit() + u
+// spending share h; "" where it is the booked amounts' share, a value
+// (indicatorValues).
+func referenceFormula(m model, l indicatorLayout, i int) string {
 	switch {
 	case i > 0:
 		before := l.periodCol(i - 1)
-		f := fmt.Sprintf("%s%d/$C$%d", col(before+offAmount), r, l.paramRow(i-1))
-		return b.formula(sheet, at, r, f, b.styles.share)
+		return fmt.Sprintf("%s%s/$C$%d", col(before+offAmount), rowMark, l.paramRow(i-1))
 	case m.previous != nil:
-		return b.set(sheet, at, r, ratFloat(big.NewRat(int64(m.previous[u]), m.previousTotal)), b.styles.share)
+		return ""
 	}
-	return b.formula(sheet, at, r, fmt.Sprintf("%s%d", col(l.historyCol()), r), b.styles.share)
+	return col(l.historyCol()) + rowMark
 }
 
 // dampFormula clamps the scaled target between the corridor's bounds

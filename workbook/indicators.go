@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/raumbudget/raumbudget/allocate"
 )
@@ -71,20 +72,16 @@ func (b *book) indicatorSheet(m model) error {
 }
 
 // indicatorUnits writes each unit's row, values and formulas, in row
-// order (a streamed sheet writes a row once).
+// order (a streamed sheet writes a row once). The formulas are the same
+// in every row but for the row: their texts are made once.
 func (b *book) indicatorUnits(sheet string, m model, l indicatorLayout) error {
-	for u, name := range m.units {
-		if err := b.indicatorValues(sheet, m, l, u, name); err != nil {
+	formulas := b.indicatorFormulas(m, l)
+	return b.unitRows(sheet, l.firstUnit(), l.n, func(u int) error {
+		if err := b.indicatorValues(sheet, m, l, u, m.units[u]); err != nil {
 			return err
 		}
-		if err := b.indicatorFormulas(sheet, m, l, u); err != nil {
-			return err
-		}
-		if err := b.endRow(sheet, l.firstUnit()+u); err != nil {
-			return err
-		}
-	}
-	return nil
+		return b.rowFormulas(sheet, l.firstUnit()+u, formulas)
+	})
 }
 
 func (b *book) indicatorParams(sheet string, m model, l indicatorLayout) error {
@@ -168,39 +165,17 @@ func (b *book) indicatorValues(sheet string, m model, l indicatorLayout, u int, 
 	}
 	for i, p := range m.periods {
 		c := l.periodCol(i)
-		if !l.corridor || lambdaOf(p) == nil {
-			if err := b.set(sheet, c+offShare, r, ratFloat(p.shares[u]), b.styles.share); err != nil {
+		if !l.corridor || p.lambda == nil {
+			if err := b.set(sheet, c+offShare, r, p.floats[u], b.styles.share); err != nil {
 				return err
 			}
 		}
 		if err := b.set(sheet, c+offAmount, r, euros(p.amounts[u]), b.styles.euro); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// indicatorFormulas writes the model's formulas for unit u.
-func (b *book) indicatorFormulas(sheet string, m model, l indicatorLayout, u int) error {
-	res := m.first()
-	r := l.firstUnit() + u
-	for k := 0; k <= l.k; k++ {
-		inverse := k < l.k && res.Indicators[k].Inverse
-		if err := b.formula(sheet, l.shareCol(k), r, shareFormula(l, l.valueCol(k), r, inverse), b.styles.share); err != nil {
-			return err
-		}
-	}
-	shares := fmt.Sprintf("%s%d:%s%d", col(l.shareCol(0)), r, col(l.shareCol(l.k-1)), r)
-	weights := fmt.Sprintf("$%s$%d:$%s$%d", col(l.shareCol(0)), l.weightRow(), col(l.shareCol(l.k-1)), l.weightRow())
-	if err := b.formula(sheet, l.compositeCol(), r, fmt.Sprintf("SUMPRODUCT(%s,%s)", weights, shares), b.styles.share); err != nil {
-		return err
-	}
-	for i := range m.periods {
-		if err := b.periodFormulas(sheet, l, i, r); err != nil {
-			return err
-		}
-		if l.corridor {
-			if err := b.corridorFormulas(sheet, m, l, i, u); err != nil {
+		if l.corridor && i == 0 && m.previous != nil {
+			share := ratFloat(big.NewRat(int64(m.previous[u]), m.previousTotal))
+			if err := b.set(sheet, c-1, r, share, b.styles.share); err != nil {
 				return err
 			}
 		}
@@ -208,38 +183,49 @@ func (b *book) indicatorFormulas(sheet string, m model, l indicatorLayout, u int
 	return nil
 }
 
+// indicatorFormulas are the model's formulas of a unit's row.
+func (b *book) indicatorFormulas(m model, l indicatorLayout) []rowFormula {
+	res := m.first()
+	var fs []rowFormula
+	for k := 0; k <= l.k; k++ {
+		inverse := k < l.k && res.Indicators[k].Inverse
+		fs = append(fs, rowFormula{l.shareCol(k), shareFormula(l, l.valueCol(k), inverse), b.styles.share})
+	}
+	shares := fmt.Sprintf("%s%s:%s%s", col(l.shareCol(0)), rowMark, col(l.shareCol(l.k-1)), rowMark)
+	weights := fmt.Sprintf("$%s$%d:$%s$%d", col(l.shareCol(0)), l.weightRow(), col(l.shareCol(l.k-1)), l.weightRow())
+	fs = append(fs, rowFormula{l.compositeCol(), fmt.Sprintf("SUMPRODUCT(%s,%s)", weights, shares), b.styles.share})
+	for i := range m.periods {
+		fs = append(fs, b.periodFormulas(l, i)...)
+		if l.corridor {
+			fs = append(fs, b.corridorFormulas(m, l, i)...)
+		}
+	}
+	return fs
+}
+
 // shareFormula is a unit's share of a column: value over the column's sum,
 // or for an inverse indicator the reciprocal over the sum of reciprocals.
-func shareFormula(l indicatorLayout, c, r int, inverse bool) string {
+func shareFormula(l indicatorLayout, c int, inverse bool) string {
 	rng := fmt.Sprintf("%s$%d:%s$%d", col(c), l.firstUnit(), col(c), l.lastUnit())
 	if inverse {
-		return fmt.Sprintf("(1/%s%d)/SUMPRODUCT(1/%s)", col(c), r, rng)
+		return fmt.Sprintf("(1/%s%s)/SUMPRODUCT(1/%s)", col(c), rowMark, rng)
 	}
-	return fmt.Sprintf("%s%d/SUM(%s)", col(c), r, rng)
+	return fmt.Sprintf("%s%s/SUM(%s)", col(c), rowMark, rng)
 }
 
 // periodFormulas: p = α·c + (1 − α)·h, E = B·p, E' = B·p', amount − E'.
-func (b *book) periodFormulas(sheet string, l indicatorLayout, i, r int) error {
+func (b *book) periodFormulas(l indicatorLayout, i int) []rowFormula {
 	c := l.periodCol(i)
 	alpha := fmt.Sprintf("$B$%d", l.paramRow(i))
 	budget := fmt.Sprintf("$C$%d", l.paramRow(i))
-	target := fmt.Sprintf("%s*%s%d+(1-%s)*%s%d", alpha, col(l.compositeCol()), r, alpha, col(l.historyCol()), r)
-	formulas := []struct {
-		at    int
-		f     string
-		style int
-	}{
+	at := func(c int) string { return col(c) + rowMark }
+	target := fmt.Sprintf("%s*%s+(1-%s)*%s", alpha, at(l.compositeCol()), alpha, at(l.historyCol()))
+	return []rowFormula{
 		{c + offTarget, target, b.styles.share},
-		{c + offExact, fmt.Sprintf("%s*%s%d", budget, col(c), r), b.styles.euro},
-		{c + offExactAfter, fmt.Sprintf("%s*%s%d", budget, col(c+offShare), r), b.styles.euro},
-		{c + offDiff, fmt.Sprintf("%s%d-%s%d", col(c+offAmount), r, col(c+offExactAfter), r), b.styles.euro},
+		{c + offExact, budget + "*" + at(c), b.styles.euro},
+		{c + offExactAfter, budget + "*" + at(c+offShare), b.styles.euro},
+		{c + offDiff, at(c+offAmount) + "-" + at(c+offExactAfter), b.styles.euro},
 	}
-	for _, f := range formulas {
-		if err := b.formula(sheet, f.at, r, f.f, f.style); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // indicatorTotals sums the columns: the city totals, shares that add to 1,

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"math/big"
+	"sync"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/scenario"
@@ -27,7 +28,18 @@ type period struct {
 	result  *allocate.Result // before the corridor
 	amounts []allocate.Cents
 	shares  []*big.Rat // after the corridor
+	floats  []float64  // the shares for cells: two sheets show each
 	held    []allocate.Held
+	lambda  *big.Rat // the corridor's λ (lambdaOf); nil without a corridor
+}
+
+// withFloats fills the period's floats from its shares.
+func (p period) withFloats() period {
+	p.floats = make([]float64, len(p.shares))
+	for u, s := range p.shares {
+		p.floats[u] = ratFloat(s)
+	}
+	return p
 }
 
 func allocationModel(res *allocate.Result, label string) model {
@@ -40,12 +52,15 @@ func allocationModel(res *allocate.Result, label string) model {
 		p.shares = append(p.shares, target)
 		p.held = append(p.held, allocate.NotHeld)
 	}
-	m.periods = []period{p}
+	m.periods = []period{p.withFloats()}
 	return m
 }
 
 func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 	m := model{corridor: corridor, plan: res}
+	n := len(res.Quarters[0].Units)
+	m.units = make([]string, 0, n)
+	m.previous = make([]allocate.Cents, 0, n)
 	for _, u := range res.Quarters[0].Units {
 		m.units = append(m.units, u.Name)
 		if u.Previous != nil {
@@ -58,16 +73,28 @@ func planModel(res *scenario.Result, corridor *allocate.Corridor) model {
 	for _, a := range m.previous {
 		m.previousTotal += int64(a)
 	}
-	for _, q := range res.Quarters {
-		p := period{label: q.Period.String(), share: q.IndicatorShare, budget: q.Budget, result: q.Result}
-		for _, u := range q.Units {
-			p.amounts = append(p.amounts, u.Amount)
-			p.shares = append(p.shares, u.Share)
-			p.held = append(p.held, u.Held)
-		}
-		m.periods = append(m.periods, p)
+	m.periods = make([]period, len(res.Quarters))
+	var wg sync.WaitGroup
+	for i, q := range res.Quarters {
+		// The quarters' floats of exact shares are a fair part of a large
+		// report's work: a quarter a goroutine.
+		wg.Go(func() { m.periods[i] = quarterPeriod(q, corridor) })
 	}
+	wg.Wait()
 	return m
+}
+
+func quarterPeriod(q scenario.Quarter, corridor *allocate.Corridor) period {
+	n := len(q.Units)
+	p := period{label: q.Period.String(), share: q.IndicatorShare, budget: q.Budget, result: q.Result,
+		amounts: make([]allocate.Cents, n), shares: make([]*big.Rat, n), held: make([]allocate.Held, n)}
+	for u, unit := range q.Units {
+		p.amounts[u], p.shares[u], p.held[u] = unit.Amount, unit.Share, unit.Held
+	}
+	if corridor != nil {
+		p.lambda = lambdaOf(p)
+	}
+	return p.withFloats()
 }
 
 // first is the allocation whose inputs the indicator sheet shows; the
@@ -76,8 +103,16 @@ func (m model) first() *allocate.Result {
 	return m.periods[0].result
 }
 
-// ratFloat is the float64 nearest to x, for a cell.
+// ratFloat is the float64 nearest to x, for a cell. A fraction of two
+// integers below 2^53 (every decimal input value) is one division, which
+// IEEE rounds to nearest as Float64 does.
 func ratFloat(x *big.Rat) float64 {
+	num, den := x.Num(), x.Denom()
+	if num.IsInt64() && den.IsInt64() {
+		if n, d := num.Int64(), den.Int64(); -1<<53 <= n && n <= 1<<53 && d <= 1<<53 {
+			return float64(n) / float64(d)
+		}
+	}
 	f, _ := x.Float64()
 	return f
 }

@@ -23,6 +23,8 @@ type sheetStream struct {
 	// spare and values are reused from row to row.
 	spare  []cellAt
 	values []any
+	// enc writes the units' rows while the report is saved (unitRows).
+	enc *rowEncoder
 }
 
 // cellAt is a cell waiting in its row.
@@ -56,6 +58,9 @@ func (b *book) startStream(sheet string) error {
 
 // put holds a cell of a streamed sheet until its row ends.
 func (s *sheetStream) put(sheet string, c, r int, x excelize.Cell) error {
+	if s.enc != nil {
+		return s.enc.put(sheet, c, r, x)
+	}
 	if r <= s.written {
 		return fmt.Errorf("%s!%s: row %d is already written", sheet, cell(c, r), r)
 	}

@@ -3,19 +3,20 @@ package workbook
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/report"
+	"github.com/raumbudget/raumbudget/scenario"
 )
 
 // planBoth writes the plan report in memory and streamed (as a report of
 // more than streamRows units would be).
-func planBoth(t *testing.T) (memory, streamed []byte) {
+func planBoth(t *testing.T, res *scenario.Result) (memory, streamed []byte) {
 	t.Helper()
-	res := planResult(t)
 	corridor := &allocate.Corridor{MaxDecrease: rat("0.05"), MaxIncrease: rat("0.05")}
 	memory, err := Plan(res, corridor, meta(report.German, "2026-11-22"))
 	if err != nil {
@@ -40,7 +41,26 @@ func planBoth(t *testing.T) (memory, streamed []byte) {
 // A streamed sheet holds the same values and the same live formulas, with
 // the same panes, filter and print setup, as one written in memory.
 func TestStreamedSheetsEqualInMemory(t *testing.T) {
-	memory, streamed := planBoth(t)
+	res := planResult(t)
+	streamedEqualsInMemory(t, res)
+}
+
+// The same for a plan that continues from booked amounts: the reference
+// column, the change in euros and percent, the reference shares as values.
+func TestStreamedSheetsEqualInMemoryWithPrevious(t *testing.T) {
+	yearly := allocate.Cents(4_000_000_03)
+	res, err := scenario.Run(scenario.Plan{Start: scenario.Period{Year: 2026, Quarter: 1}, Quarters: 3,
+		Schedule: scenario.Schedule{Rule: scenario.EssenRule()}, Budgets: scenario.Budgets{Default: &yearly},
+		Corridor: &allocate.Corridor{MaxDecrease: rat("0.05"), MaxIncrease: rat("0.05")},
+		Previous: []allocate.Cents{40_000_000_00, 25_000_000_00, 35_000_000_01}}, smallInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	streamedEqualsInMemory(t, res)
+}
+
+func streamedEqualsInMemory(t *testing.T, res *scenario.Result) {
+	memory, streamed := planBoth(t, res)
 	m, s := open(t, memory), open(t, streamed)
 	for _, sheet := range []string{"Zuteilung", "Verlauf", "Indikatoren"} {
 		want, _ := m.GetRows(sheet)
@@ -72,8 +92,28 @@ func TestStreamedSheetsEqualInMemory(t *testing.T) {
 			t.Errorf("%s: not fit to page", sheet)
 		}
 	}
-	checkDampedFormulas(t, s, planResult(t))
+	checkDampedFormulas(t, s, res)
 	if got := s.GetSheetList(); !slices.Equal(got, m.GetSheetList()) {
 		t.Errorf("sheets %v, in memory %v", got, m.GetSheetList())
+	}
+}
+
+// A streamed report's unit rows are made on save: a name longer than a
+// cell holds is the same error there, from every sheet at once, and no
+// file comes out.
+func TestStreamedLongNameNotCut(t *testing.T) {
+	defer func(n int) { streamRows = n }(streamRows)
+	streamRows = 0
+	in := smallInput()
+	in.Units[1].Name = strings.Repeat("N", maxCellChars+1)
+	yearly := allocate.Cents(4_000_000_03)
+	res, err := scenario.Run(scenario.Plan{Start: scenario.Period{Year: 2026, Quarter: 1}, Quarters: 2,
+		Schedule: scenario.Schedule{Rule: scenario.EssenRule()}, Budgets: scenario.Budgets{Default: &yearly}}, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Plan(res, nil, meta(report.German, "2026-11-22"))
+	if err == nil || !strings.Contains(err.Error(), "Zuteilung!A3: a text of 32768 characters does not fit in a cell") || data != nil {
+		t.Fatalf("got %v (%d bytes), want the cell limit", err, len(data))
 	}
 }

@@ -32,10 +32,8 @@ func (b *book) trendSheet(m model) error {
 			return err
 		}
 	}
-	for u, name := range m.units {
-		if err := b.trendRow(sheet, m, u, name); err != nil {
-			return err
-		}
+	if err := b.unitRows(sheet, 3, n, func(u int) error { return b.trendRow(sheet, m, u, m.units[u]) }); err != nil {
+		return err
 	}
 	if b.streamed(sheet) {
 		return b.endSheet(sheet) // no chart of thousands of lines
@@ -49,11 +47,11 @@ func (b *book) trendRow(sheet string, m model, u int, name string) error {
 		return err
 	}
 	for i, p := range m.periods {
-		if err := b.set(sheet, i+2, u+3, ratFloat(p.shares[u]), b.styles.share); err != nil {
+		if err := b.set(sheet, i+2, u+3, p.floats[u], b.styles.share); err != nil {
 			return err
 		}
 	}
-	return b.endRow(sheet, u+3)
+	return nil
 }
 
 // shareChart is a line chart of each unit's share by quarter, on a page

@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"bytes"
-
 	"github.com/xuri/excelize/v2"
 
 	"github.com/raumbudget/raumbudget/allocate"
@@ -55,6 +53,10 @@ func (b *book) allocationSheetStep(m model) error {
 func (b *book) write(m model, sheets ...func(model) error) ([]byte, error) {
 	defer b.f.Close()
 	b.large = len(m.units) > streamRows
+	// The first sheet is active. Set before the sheets are written: set
+	// after, the library would read every streamed sheet back into memory
+	// (and write it a second time, in vain).
+	b.f.SetActiveSheet(0)
 	for _, sheet := range sheets {
 		if err := sheet(m); err != nil {
 			return nil, err
@@ -63,16 +65,17 @@ func (b *book) write(m model, sheets ...func(model) error) ([]byte, error) {
 	if err := b.printSetup(); err != nil {
 		return nil, err
 	}
-	b.f.SetActiveSheet(0)
 	date := b.meta.ReportDate.Format("2006-01-02T15:04:05Z")
 	err := b.f.SetDocProps(&excelize.DocProperties{Created: date, Modified: date, Creator: "raumbudget",
 		LastModifiedBy: "raumbudget", Title: b.word("report_title"), Version: b.meta.Version, Language: b.lang.Code})
 	if err != nil {
 		return nil, err
 	}
-	b.f.SetZipWriter(zipWriterFor(b.meta.ReportDate, b.large))
-	var buf bytes.Buffer
-	if err := b.f.Write(&buf); err != nil {
+	b.f.SetZipWriter(zipWriterFor(b.meta.ReportDate, b.large, b.generated))
+	// The library's own buffer, not a copy of it: a report of 100,000
+	// units is some 50 MiB.
+	buf, err := b.f.WriteToBuffer()
+	if err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
