@@ -7,9 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/xuri/excelize/v2"
 )
 
 func read(t *testing.T, name, text string, opt Options) (*Ist, error) {

@@ -10,10 +10,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/report"
+	"github.com/spf13/cobra"
 )
 
 // checkOptions are everything one run of check needs.
@@ -282,7 +282,7 @@ func checkFile(opts *checkOptions, path string) ([]report.CheckedFile, []*indica
 func hiddenSheets(path string, hidden []string) []report.CheckedFile {
 	var files []report.CheckedFile
 	for _, sheet := range hidden {
-		e := &indicators.Error{File: path, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is not read unless --sheet names it"}
+		e := &indicators.Error{File: path, Sheet: sheet, Msg: msg.New("the sheet is hidden in Excel; it is not read unless --sheet names it")}
 		files = append(files, report.CheckedFile{File: path, Sheet: sheet, Warnings: []string{e.Error()}})
 	}
 	return files
@@ -293,7 +293,7 @@ func hiddenSheets(path string, hidden []string) []report.CheckedFile {
 func defaultSheetError(path string, opts *checkOptions) string {
 	_, err := readTableFile(path, indicators.Schema{AllProblems: true, Headings: opts.Headings}, indicators.Options{})
 	if err == nil {
-		err = &indicators.Error{File: path, Msg: "the workbook has no sheet to check"}
+		err = &indicators.Error{File: path, Msg: msg.New("the workbook has no sheet to check")}
 	}
 	return err.Error()
 }

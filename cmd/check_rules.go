@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Plausibility rules of check: each returns warnings, one line each, for
@@ -54,8 +55,8 @@ func partAboveWhole(t, residents *indicators.Table) []string {
 		for _, p := range pairs {
 			part, whole := valueOf(t, u, p[0]), checkValue(t, residents, u, p[1])
 			if part != nil && whole != nil && part.Cmp(whole) > 0 {
-				msg := fmt.Sprintf("unit %q: %s %s is above %s %s", unit.Name, p[0], trimDecimal(part), p[1], trimDecimal(whole))
-				out = append(out, t.ErrorAt(u, p[0], msg).Error())
+				text := msg.New("unit %q: %s %s is above %s %s", unit.Name, indicators.KeyName(p[0]), trimDecimal(part), indicators.KeyName(p[1]), trimDecimal(whole))
+				out = append(out, t.ErrorAt(u, p[0], text).Error())
 			}
 		}
 	}
@@ -67,7 +68,7 @@ func partAboveWhole(t, residents *indicators.Table) []string {
 func hiddenRows(t *indicators.Table) []string {
 	var out []string
 	for _, row := range t.HiddenRows {
-		e := &indicators.Error{File: t.File, Sheet: t.Sheet, Cell: fmt.Sprintf("A%d", row), Msg: "the row is hidden in Excel; its values are read"}
+		e := &indicators.Error{File: t.File, Sheet: t.Sheet, Cell: fmt.Sprintf("A%d", row), Msg: msg.New("the row is hidden in Excel; its values are read")}
 		out = append(out, e.Error())
 	}
 	return out
@@ -81,18 +82,18 @@ func movedAgainst(t, old *indicators.Table, threshold *big.Rat) []string {
 	for u, unit := range t.Units {
 		o := indexOf(old, unit.Name)
 		if o < 0 {
-			out = append(out, t.ErrorAt(u, "unit", fmt.Sprintf("unit %q is not in %s", unit.Name, old.File)).Error())
+			out = append(out, t.ErrorAt(u, "unit", msg.New("unit %q is not in %s", unit.Name, old.File)).Error())
 			continue
 		}
 		for _, key := range append(append([]string{}, t.Indicators...), spendingKey) {
-			if msg := moved(valueOf(t, u, key), valueOf(old, o, key), threshold); msg != "" {
-				out = append(out, t.ErrorAt(u, key, fmt.Sprintf("unit %q: %s against %s", unit.Name, msg, old.File)).Error())
+			if change := moved(valueOf(t, u, key), valueOf(old, o, key), threshold); change != "" {
+				out = append(out, t.ErrorAt(u, key, msg.New("unit %q: %s against %s", unit.Name, change, old.File)).Error())
 			}
 		}
 	}
 	for o, unit := range old.Units {
 		if indexOf(t, unit.Name) < 0 {
-			out = append(out, old.ErrorAt(o, "unit", fmt.Sprintf("unit %q is not in %s", unit.Name, t.File)).Error())
+			out = append(out, old.ErrorAt(o, "unit", msg.New("unit %q is not in %s", unit.Name, t.File)).Error())
 		}
 	}
 	return out
@@ -124,7 +125,7 @@ func unitsAcross(t *indicators.Table, others []*indicators.Table) []string {
 	for _, other := range others {
 		for u, unit := range t.Units {
 			if indexOf(other, unit.Name) < 0 {
-				out = append(out, t.ErrorAt(u, "unit", fmt.Sprintf("unit %q is not in %s", unit.Name, place(other))).Error())
+				out = append(out, t.ErrorAt(u, "unit", msg.New("unit %q is not in %s", unit.Name, place(other))).Error())
 			}
 		}
 	}

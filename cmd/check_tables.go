@@ -2,13 +2,13 @@ package cmd
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"math/big"
 	"slices"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/report"
 )
 
@@ -111,8 +111,8 @@ func addCrossErrors(view *report.Check, tables []*indicators.Table, opts *checkO
 // spending in both, units in one and not the other (all of them).
 func joinErrors(view *report.Check, d, s *indicators.Table) {
 	if d.HasSpending {
-		msg := fmt.Sprintf("%s has a spending column and %s is given too; use one of them", place(d), place(s))
-		addError(view, d, d.ColumnError(spendingKey, msg).Error())
+		text := msg.New("%s has a spending column and %s is given too; use one of them", place(d), place(s))
+		addError(view, d, d.ColumnError(spendingKey, text).Error())
 	}
 	for _, line := range unitsNotIn(d, s) {
 		addError(view, d, line)
@@ -131,7 +131,7 @@ func unitsNotIn(t, other *indicators.Table) []string {
 	var out []string
 	for u, unit := range t.Units {
 		if !names[unit.Name] {
-			out = append(out, t.ErrorAt(u, "unit", fmt.Sprintf("unit %q is not in %s", unit.Name, place(other))).Error())
+			out = append(out, t.ErrorAt(u, "unit", msg.New("unit %q is not in %s", unit.Name, place(other))).Error())
 		}
 	}
 	return out
@@ -140,11 +140,10 @@ func unitsNotIn(t, other *indicators.Table) []string {
 // spendingMissing is the error about an indicator table without spending
 // when no spending table is checked and the indicator share is below 1.
 func spendingMissing(d *indicators.Table, opts *checkOptions) string {
-	msg := "; give the spending table too, or an indicator share of 1"
 	if e := refusal(d, indicators.Schema{NeedSpending: true, Headings: opts.Headings}); e != nil {
-		return headingHint(e).Error() + msg
+		return headingHint(e).Error() + "; give the spending table too, or an indicator share of 1"
 	}
-	return d.ColumnError(spendingKey, "is missing"+msg).Error()
+	return d.ColumnError(spendingKey, msg.New("is missing; give the spending table too, or an indicator share of 1")).Error()
 }
 
 // modelError runs the model on a clean indicator table, with the spending

@@ -10,12 +10,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/demo"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/internal/progress"
+	"github.com/spf13/cobra"
 )
 
 // dataOptions say where the indicator and spending tables come from.
@@ -304,8 +304,9 @@ func placeModelError(err error, t *indicators.Table) error {
 	if key == allocate.HistoryKey {
 		key = allocate.SpendingKey
 	}
+	// The engine's sentence, said as it can: model.Msg is English today.
 	if model.Unit >= 0 {
-		return t.ErrorAt(model.Unit, key, model.Msg)
+		return t.ErrorAt(model.Unit, key, msg.New("%v", model))
 	}
-	return t.ColumnError(key, model.Msg)
+	return t.ColumnError(key, msg.New("%v", model))
 }

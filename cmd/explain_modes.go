@@ -1,11 +1,11 @@
 package cmd
 
 import (
-	"fmt"
 	"math/big"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
 )
@@ -61,12 +61,12 @@ func againstInput(opts *explainOptions, t *indicators.Table, keys []string) (all
 func sameUnitNames(cur, old *indicators.Table) error {
 	for u, unit := range cur.Units {
 		if indexOf(old, unit.Name) < 0 {
-			return cur.ErrorAt(u, "unit", fmt.Sprintf("unit %q is not in %s", unit.Name, old.File))
+			return cur.ErrorAt(u, "unit", msg.New("unit %q is not in %s", unit.Name, old.File))
 		}
 	}
 	for u, unit := range old.Units {
 		if indexOf(cur, unit.Name) < 0 {
-			return old.ErrorAt(u, "unit", fmt.Sprintf("unit %q is not in %s", unit.Name, cur.File))
+			return old.ErrorAt(u, "unit", msg.New("unit %q is not in %s", unit.Name, cur.File))
 		}
 	}
 	return nil

@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
 )
@@ -20,27 +18,5 @@ func headingHint(err error) error {
 	if !errors.As(err, &e) || e.Found == nil {
 		return err
 	}
-	hinted := *e
-	hinted.Found = nil // hinted once
-	quoted := make([]string, len(e.Found))
-	for i, h := range e.Found {
-		quoted[i] = quoteHeading(h)
-	}
-	if len(quoted) == 0 {
-		quoted = []string{"none"}
-	}
-	hinted.Msg += "; headings found: " + strings.Join(quoted, ", ")
-	if e.Near != "" {
-		hinted.Msg += fmt.Sprintf("; %s – did you mean %q?", quoteHeading(e.Near), e.Meant)
-	}
-	return &hinted
-}
-
-// quoteHeading quotes a heading for a message, shortened when long.
-func quoteHeading(h string) string {
-	const maxRunes = 40
-	if r := []rune(h); len(r) > maxRunes {
-		return fmt.Sprintf("%q…", string(r[:maxRunes]))
-	}
-	return fmt.Sprintf("%q", h)
+	return e.Hinted()
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Look-alike unit names are one office typed twice more often than two
@@ -50,8 +51,8 @@ func lookalikeNames(t *indicators.Table) []string {
 	for u, unit := range t.Units {
 		key := lookalike(unit.Name)
 		if first, ok := seen[key]; ok {
-			msg := fmt.Sprintf("unit %q looks like %q: the same office typed twice?", unit.Name, t.Units[first].Name)
-			out = append(out, t.ErrorAt(u, "unit", msg).Error())
+			text := msg.New("unit %q looks like %q: the same office typed twice?", unit.Name, t.Units[first].Name)
+			out = append(out, t.ErrorAt(u, "unit", text).Error())
 			continue
 		}
 		seen[key] = u

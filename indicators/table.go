@@ -4,6 +4,8 @@ import (
 	"io"
 	"math/big"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Schema says which columns a table must have.
@@ -168,10 +170,10 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 		return nil, err
 	}
 	if b.period.want != "" && b.period.col >= 0 && t.Period == "" && len(t.Problems) == 0 {
-		return nil, t.errorAt(t.headerLine, keyPeriod, "no rows of the quarter "+b.period.want)
+		return nil, t.errorAt(t.headerLine, keyPeriod, msg.New("no rows of the quarter %s", b.period.want))
 	}
 	if len(t.Units) == 0 && len(t.Problems) == 0 {
-		return nil, t.errorAt(t.headerLine, "", "no data rows below the header")
+		return nil, t.errorAt(t.headerLine, "", msg.New("no data rows below the header"))
 	}
 	return t, nil
 }
@@ -181,7 +183,7 @@ func (t *Table) header(src source) ([]string, error) {
 	for {
 		cells, err := src.next()
 		if err == io.EOF {
-			return nil, &Error{File: t.File, Sheet: t.Sheet, Msg: "no header row; the table is empty"}
+			return nil, &Error{File: t.File, Sheet: t.Sheet, Msg: msg.New("no header row; the table is empty")}
 		}
 		if err != nil {
 			return nil, err

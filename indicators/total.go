@@ -1,8 +1,9 @@
 package indicators
 
 import (
-	"fmt"
 	"math/big"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // totals takes a total row at the end of the table out of the data when
@@ -36,7 +37,7 @@ func (b *builder) labelledTotal() error {
 	t, tr := b.t, &b.total
 	var err *Error
 	if len(t.Units) == 0 {
-		err = t.errorAt(tr.line, keyUnit, quote(tr.name)+" looks like a total row; remove it")
+		err = t.errorAt(tr.line, keyUnit, msg.New("%s looks like a total row; remove it", cellText(tr.name)))
 		if tr.hold != nil {
 			err = tr.hold
 		}
@@ -46,9 +47,9 @@ func (b *builder) labelledTotal() error {
 		for i, key := range b.keys {
 			v.SetFrac(&tr.values[i].n, pow10(tr.values[i].scale))
 			if v.Cmp(sums[i]) != 0 {
-				msg := fmt.Sprintf("%s looks like a total row, but it does not add up: %s here, the rows above sum to %s; correct or remove it",
-					quote(tr.name), decimalText(v), decimalText(sums[i]))
-				err = t.errorAt(tr.line, key, msg)
+				m := msg.New("%s looks like a total row, but it does not add up: %s here, the rows above sum to %s; correct or remove it",
+					cellText(tr.name), msg.Dec(decimalText(v)), msg.Dec(decimalText(sums[i])))
+				err = t.errorAt(tr.line, key, m)
 				if tr.hold != nil { // not a total row, by its name
 					err = tr.hold
 				}

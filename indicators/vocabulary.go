@@ -1,6 +1,10 @@
 package indicators
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
+)
 
 // IndicatorKey names the column key a heading stands for, as the table
 // reader would match it: the key itself, a built-in German heading
@@ -10,6 +14,13 @@ import "slices"
 func IndicatorKey(heading string, headings map[string]string) (string, bool) {
 	key, ok := headingKeys(Schema{Headings: headings})[normHeading(heading)]
 	return key, ok
+}
+
+// KeyName names the column of key in a message: the key in English, as
+// options and the config write it, its usual German heading in German,
+// since a German message never shows an internal key.
+func KeyName(key string) msg.Localizer {
+	return nameOfKey(key)
 }
 
 // BuiltinHeadings are the German headings the reader knows for key, the

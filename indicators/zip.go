@@ -3,9 +3,9 @@ package indicators
 import (
 	"archive/zip"
 	"errors"
-	"fmt"
 	"io"
 
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,7 +31,7 @@ func openWorkbook(r io.ReadSeeker, name string) (*excelize.File, error) {
 	}
 	f, err := openChecked(r)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)}
 	}
 	return f, nil
 }
@@ -63,7 +63,7 @@ func checkZip(r io.ReadSeeker, name string) error {
 		return err
 	}
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	return nil
 }
@@ -73,14 +73,14 @@ func checkZip(r io.ReadSeeker, name string) error {
 func openZip(r io.ReadSeeker, name string) (*zip.Reader, error) {
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	if size > maxUnpacked {
 		return nil, tooBig(name)
 	}
 	zr, err := zip.NewReader(readerAt(r), size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // names do not matter here
-		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)}
 	}
 	if err := checkSizes(zr.File, name); err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func checkNames(files []*zip.File, name string) error {
 	for _, f := range files {
 		n := partName(f.Name)
 		if seen[n] {
-			return &Error{File: name, Msg: fmt.Sprintf("the workbook's zip holds two entries named %s; which one is the workbook's is unknown", quote(f.Name))}
+			return &Error{File: name, Msg: msg.New("the workbook's zip holds two entries named %s; which one is the workbook's is unknown", cellText(f.Name))}
 		}
 		seen[n] = true
 	}
@@ -110,7 +110,7 @@ func checkNames(files []*zip.File, name string) error {
 func unpackAll(files []*zip.File, name string) error {
 	for _, f := range files {
 		if err := unpack(f); err != nil {
-			return &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: part %s is damaged (%v)", quote(f.Name), err)}
+			return &Error{File: name, Msg: msg.New("cannot read the workbook: part %s is damaged (%v)", cellText(f.Name), err)}
 		}
 	}
 	return nil
@@ -157,15 +157,14 @@ func checkSizes(files []*zip.File, name string) error {
 		}
 		total += n
 		if n > ratioFloor && n/maxRatio > f.CompressedSize64 {
-			msg := fmt.Sprintf("part %s unpacks to over %d times its size; is it really an indicator table?", quote(f.Name), maxRatio)
-			return &Error{File: name, Msg: msg}
+			return &Error{File: name, Msg: msg.New("part %s unpacks to over %s times its size; is it really an indicator table?", cellText(f.Name), msg.Int(maxRatio))}
 		}
 	}
 	return nil
 }
 
 func tooBig(name string) *Error {
-	return &Error{File: name, Msg: fmt.Sprintf("the workbook unpacks to more than %d MiB; is it really an indicator table?", maxUnpacked>>20)}
+	return &Error{File: name, Msg: msg.New("the workbook unpacks to more than %s MiB; is it really an indicator table?", msg.Int(maxUnpacked>>20))}
 }
 
 // unpack reads the part to its end, where archive/zip checks its size and

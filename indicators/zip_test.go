@@ -102,7 +102,7 @@ func TestZipDeclaredSizes(t *testing.T) {
 			return data
 		}, nil), tooMuch},
 		{"ratio", rezip(t, small(t), lie(2<<20), nil),
-			`data.xlsx: part "xl/worksheets/sheet1.xml" unpacks to over 1000 times its size; is it really an indicator table?`},
+			`data.xlsx: part "xl/worksheets/sheet1.xml" unpacks to over 1,000 times its size; is it really an indicator table?`},
 		// archive/zip stops at the declared size; excelize would take the
 		// part cut short and lose the units after the cut.
 		{"part holds more than declared", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
