@@ -16,11 +16,20 @@ func IndicatorKey(heading string, headings map[string]string) (string, bool) {
 	return key, ok
 }
 
-// KeyName names the column of key in a message: the key in English, as
-// options and the config write it, its usual German heading in German,
-// since a German message never shows an internal key.
+// KeyName names the column of key in a message: the bare key in English,
+// as options and the config write it, and in German its usual heading,
+// quoted, since a German message never shows an internal key.
 func KeyName(key string) msg.Localizer {
-	return nameOfKey(key)
+	return bareKey(key)
+}
+
+type bareKey string
+
+func (k bareKey) In(l msg.Lang) string {
+	if l == msg.DE {
+		return nameOfKey(string(k)).In(l)
+	}
+	return string(k)
 }
 
 // BuiltinHeadings are the German headings the reader knows for key, the
