@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/raumbudget/raumbudget/indicators"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/indicators"
 )
 
 func read(t *testing.T, name, text string, opt Options) (*Ist, error) {

@@ -15,14 +15,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/demo"
 	"github.com/raumbudget/raumbudget/indicators"
 	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/ledger"
 	"github.com/raumbudget/raumbudget/scenario"
-	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 // bookOptions are everything one run of book needs.

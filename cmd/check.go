@@ -10,10 +10,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/raumbudget/raumbudget/indicators"
 	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/report"
-	"github.com/spf13/cobra"
 )
 
 // checkOptions are everything one run of check needs.

@@ -12,8 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raumbudget/raumbudget/internal/msg"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 func TestCSVEncodings(t *testing.T) {

@@ -5,11 +5,12 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/raumbudget/raumbudget/internal/msg"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 var (

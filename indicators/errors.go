@@ -2,11 +2,12 @@ package indicators
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
+
+	"strconv"
 )
 
 // Error is a bad-input error. Its message is one line that names the file,

@@ -1,8 +1,9 @@
 package indicators
 
 import (
-	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // ErrorAt builds an *Error for unit i (its first row) and the column of key

@@ -8,9 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
+
+	"syscall"
 )
 
 // ReadFile opens path and calls Read. A file that cannot be opened is an

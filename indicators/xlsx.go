@@ -7,8 +7,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // readXLSX reads one sheet of a workbook.

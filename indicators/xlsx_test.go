@@ -10,9 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // workbook builds an xlsx file in memory. Each sheet is a list of rows from

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"io"
 
-	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // maxUnpacked bounds what a workbook may unpack to. An indicator table is
