@@ -1,11 +1,11 @@
 package actuals
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // columns are where the row's fields are, from 0; -1 if absent.
@@ -38,7 +38,7 @@ func findColumns(header []string, rows *indicators.RowReader, opt Options) (colu
 			continue
 		}
 		if first, ok := found[norm]; ok && known(norm) {
-			return c, rows.ErrorAt(i, strings.TrimSpace(h), fmt.Sprintf("appears twice (also column %d)", first+1))
+			return c, rows.ErrorAt(i, strings.TrimSpace(h), msg.New("appears twice (also column %d)", first+1))
 		}
 		if _, ok := found[norm]; !ok {
 			found[norm] = i
@@ -58,18 +58,18 @@ func findColumns(header []string, rows *indicators.RowReader, opt Options) (colu
 }
 
 func (c columns) check(rows *indicators.RowReader, opt Options) error {
-	missing := func(what string) error {
-		return rows.ErrorAt(0, "", fmt.Sprintf("no column %s in the header", what))
+	missing := func(m msg.Text) error {
+		return rows.ErrorAt(0, "", m)
 	}
 	switch {
 	case c.unit < 0:
-		return missing(`"Bezirksstelle" or "Kostenstelle"`)
+		return missing(msg.New("no column %q or %q in the header", "Bezirksstelle", "Kostenstelle"))
 	case c.when < 0:
-		return missing(`"Monat" or "Buchungsdatum"`)
+		return missing(msg.New("no column %q or %q in the header", "Monat", "Buchungsdatum"))
 	case c.amount < 0:
-		return missing(`"Betrag"`)
+		return missing(msg.New("no column %q in the header", "Betrag"))
 	case c.costCenter && len(opt.CostCenters) == 0:
-		return rows.ErrorAt(c.unit, c.heading[c.unit], "is a cost centre, but the config maps none to a district office (cost-centers)")
+		return rows.ErrorAt(c.unit, c.heading[c.unit], msg.New("is a cost centre, but the config maps none to a district office (cost-centers)"))
 	}
 	return nil
 }

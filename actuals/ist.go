@@ -13,10 +13,10 @@
 package actuals
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Ist is the actual spending of one or more tables, summed per unit and
@@ -108,21 +108,21 @@ func (s *Ist) LastMonth(year int) int {
 	return 0
 }
 
-// UnitError places msg at the first row of unit, as a bad-input error.
-func (s *Ist) UnitError(unit, msg string) error {
+// UnitError places m at the first row of unit, as a bad-input error.
+func (s *Ist) UnitError(unit string, m msg.Text) error {
 	e := s.places[s.index[unit]]
-	e.Msg = msg
+	e.Msg = m
 	return &e
 }
 
-// YearError places msg at the first row of year's data.
-func (s *Ist) YearError(year int, msg string) error {
-	y, ok := s.years[year]
-	if !ok {
-		return fmt.Errorf("%s", msg)
+// YearError places m at the first row of year's data; without data of
+// year, m has no place.
+func (s *Ist) YearError(year int, m msg.Text) error {
+	e := indicators.Error{Msg: m}
+	if y, ok := s.years[year]; ok {
+		e = y.place
+		e.Msg = m
 	}
-	e := y.place
-	e.Msg = msg
 	return &e
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Month is a calendar month, counted from January of year 0, so that
@@ -58,7 +59,7 @@ func ParseMonth(s string) (Month, error) {
 	}
 	m, err := parseMonthText(t)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a month like 2026-01, 01.2026 or Januar 2026%s", short(s), yearHint(err))
+		return 0, msg.Errorf("%q is not a month like 2026-01, 01.2026 or Januar 2026%s", short(s), yearHint{err})
 	}
 	return m, nil
 }
@@ -67,7 +68,7 @@ func ParseMonth(s string) (Month, error) {
 func ParseDate(s string) (Month, error) {
 	m, err := parseDate(indicators.TrimCell(s))
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a date like 15.01.2026%s", short(s), yearHint(err))
+		return 0, msg.Errorf("%q is not a date like 15.01.2026%s", short(s), yearHint{err})
 	}
 	return m, nil
 }
@@ -76,9 +77,13 @@ func ParseDate(s string) (Month, error) {
 // also the 26th of January).
 var errShortYear = errors.New("write the year with four digits")
 
-func yearHint(err error) string {
-	if err == errShortYear {
-		return "; " + err.Error()
+// yearHint ends the message about a month or date that cannot be read
+// with what to do about a two-digit year.
+type yearHint struct{ err error }
+
+func (h yearHint) In(l msg.Lang) string {
+	if h.err == errShortYear {
+		return "; " + msg.New("write the year with four digits").In(l)
 	}
 	return ""
 }
@@ -211,7 +216,7 @@ func SerialMonth(raw string) (Month, error) {
 	whole, _, _ := strings.Cut(t, ".")
 	n, err := strconv.Atoi(whole)
 	if err != nil || strings.ContainsAny(t, "eE") || n < 1 || n > maxSerial {
-		return 0, fmt.Errorf("the number %s is not an Excel date", short(t))
+		return 0, msg.Errorf("the number %s is not an Excel date", short(t))
 	}
 	if n < 60 {
 		n++

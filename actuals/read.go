@@ -1,13 +1,13 @@
 package actuals
 
 import (
-	"fmt"
 	"io"
 	"math/big"
 	"os"
 	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Options say how to read an Ist table.
@@ -20,7 +20,7 @@ type Options struct {
 func (s *Ist) ReadFile(path string, opt Options) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return &indicators.Error{File: path, Msg: "cannot open: " + strings.TrimPrefix(err.Error(), "open "+path+": ")}
+		return indicators.OpenError(path, err)
 	}
 	defer f.Close()
 	return s.Read(f, path, opt)
@@ -55,7 +55,7 @@ func (s *Ist) readRows(rows *indicators.RowReader, name string, opt Options) err
 		return err
 	}
 	if header == nil {
-		return &indicators.Error{File: name, Sheet: rows.Sheet(), Msg: "no header row; the table is empty"}
+		return &indicators.Error{File: name, Sheet: rows.Sheet(), Msg: msg.New("no header row; the table is empty")}
 	}
 	cols, err := findColumns(header, rows, opt)
 	if err != nil {
@@ -81,7 +81,7 @@ func (s *Ist) readRows(rows *indicators.RowReader, name string, opt Options) err
 		}
 	}
 	if n == 0 {
-		return rows.ErrorAt(0, "", "no data rows below the header")
+		return rows.ErrorAt(0, "", msg.New("no data rows below the header"))
 	}
 	return nil
 }
@@ -149,7 +149,7 @@ func (r *rowReader) commit(unit string, month Month, cents, cases int64, hasCase
 		u = len(s.Units)
 		s.index[unit] = u
 		s.Units = append(s.Units, unit)
-		s.places = append(s.places, *r.rows.ErrorAt(r.cols.unit, r.cols.heading[r.cols.unit], ""))
+		s.places = append(s.places, *r.rows.ErrorAt(r.cols.unit, r.cols.heading[r.cols.unit], msg.Text{}))
 	}
 	v := s.sums[key{u, month}]
 	if v == nil {
@@ -157,7 +157,7 @@ func (r *rowReader) commit(unit string, month Month, cents, cases int64, hasCase
 		s.sums[key{u, month}] = v
 	}
 	if !addInto(&v.cents, cents) || !addInto(&v.cases, cases) {
-		return r.rows.ErrorAt(r.cols.amount, r.cols.heading[r.cols.amount], "the sum of the month is too large")
+		return r.rows.ErrorAt(r.cols.amount, r.cols.heading[r.cols.amount], msg.New("the sum of the month is too large"))
 	}
 	v.hasCases = v.hasCases || hasCases
 	r.year(month)
@@ -168,7 +168,7 @@ func (r *rowReader) commit(unit string, month Month, cents, cases int64, hasCase
 func (r *rowReader) year(month Month) {
 	y := r.s.years[month.Year()]
 	if y == nil {
-		y = &yearInfo{place: *r.rows.ErrorAt(r.cols.when, r.cols.heading[r.cols.when], "")}
+		y = &yearInfo{place: *r.rows.ErrorAt(r.cols.when, r.cols.heading[r.cols.when], msg.Text{})}
 		r.s.years[month.Year()] = y
 	}
 	y.months |= 1 << (month.Num() - 1)
@@ -190,17 +190,17 @@ func (r *rowReader) unit(cells []string) (string, error) {
 	name := indicators.TrimCell(cell(cells, c))
 	switch {
 	case name == "":
-		return "", r.errorAt(c, "empty value")
+		return "", r.errorAt(c, msg.New("empty value"))
 	case strings.ContainsAny(name, "\r\n"):
-		return "", r.errorAt(c, fmt.Sprintf("%q is not one line (Alt+Enter in Excel?)", short(name)))
+		return "", r.errorAt(c, msg.New("%q is not one line (Alt+Enter in Excel?)", short(name)))
 	case isTotal(name):
-		return "", r.errorAt(c, fmt.Sprintf("%q looks like a total row; remove it", name))
+		return "", r.errorAt(c, msg.New("%q looks like a total row; remove it", name))
 	case !r.cols.costCenter:
 		return name, nil
 	}
 	unit, ok := r.opt.CostCenters[name]
 	if !ok {
-		return "", r.errorAt(c, fmt.Sprintf("cost centre %q has no district office in the config (cost-centers)", name))
+		return "", r.errorAt(c, msg.New("cost centre %q has no district office in the config (cost-centers)", name))
 	}
 	return unit, nil
 }
@@ -227,7 +227,7 @@ func (r *rowReader) month(cells []string) (Month, error) {
 	c := r.cols.when
 	text := cell(cells, c)
 	if indicators.TrimCell(text) == "" {
-		return 0, r.errorAt(c, "empty value")
+		return 0, r.errorAt(c, msg.New("empty value"))
 	}
 	var m Month
 	var err error
@@ -240,7 +240,7 @@ func (r *rowReader) month(cells []string) (Month, error) {
 		m, err = ParseMonth(text)
 	}
 	if err != nil {
-		return 0, r.errorAt(c, err.Error())
+		return 0, r.errorAt(c, textOf(err))
 	}
 	return m, nil
 }
@@ -250,22 +250,22 @@ func (r *rowReader) month(cells []string) (Month, error) {
 func (r *rowReader) hundredths(cells []string, c int, negative bool) (int64, error) {
 	text := cell(cells, c)
 	if indicators.TrimCell(text) == "" {
-		return 0, r.errorAt(c, "empty value")
+		return 0, r.errorAt(c, msg.New("empty value"))
 	}
 	d, err := r.rows.Dialect(c, text)
 	if err != nil {
-		return 0, r.errorAt(c, err.Error())
+		return 0, r.errorAt(c, textOf(err))
 	}
 	n, scale, neg, err := r.num.Decimal(text, d)
 	switch {
 	case err != nil:
-		return 0, r.errorAt(c, err.Error())
+		return 0, r.errorAt(c, textOf(err))
 	case neg && !negative:
-		return 0, r.errorAt(c, "negative value")
+		return 0, r.errorAt(c, msg.New("negative value"))
 	}
 	v, ok := scaled(n, scale)
 	if !ok {
-		return 0, r.errorAt(c, fmt.Sprintf("%q has more than two decimals or is too large", short(indicators.TrimCell(text))))
+		return 0, r.errorAt(c, msg.New("%q has more than two decimals or is too large", short(indicators.TrimCell(text))))
 	}
 	if neg {
 		v = -v
@@ -303,8 +303,17 @@ func scaled(n *big.Int, scale int) (int64, bool) {
 	return q.Int64(), q.IsInt64() && q.Int64() <= maxCell
 }
 
-func (r *rowReader) errorAt(c int, msg string) error {
-	return r.rows.ErrorAt(c, r.cols.heading[c], msg)
+func (r *rowReader) errorAt(c int, m msg.Text) error {
+	return r.rows.ErrorAt(c, r.cols.heading[c], m)
+}
+
+// textOf is the sentence of err, a cell's problem, to be placed: the
+// catalogue's if err is one of its errors.
+func textOf(err error) msg.Text {
+	if m, ok := err.(*msg.Error); ok {
+		return m.Text
+	}
+	return msg.New("%v", err)
 }
 
 // cell returns cell c, or "" when the row is shorter.

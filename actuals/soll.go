@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
@@ -35,7 +36,7 @@ type Soll struct {
 func ReadSoll(path string, year int) (*Soll, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &indicators.Error{File: path, Msg: "cannot open: " + strings.TrimPrefix(err.Error(), "open "+path+": ")}
+		return nil, indicators.OpenError(path, err)
 	}
 	s := &Soll{File: path, Year: year, Quarters: map[string]*[4]int64{}, Planned: [4]bool{true, true, true, true}, seen: map[string][4]bool{}}
 	if isJSON(path, data) {
@@ -56,13 +57,13 @@ func isJSON(path string, data []byte) bool {
 // complete checks that every unit has every quarter of the year.
 func (s *Soll) complete() error {
 	if len(s.Units) == 0 {
-		return &indicators.Error{File: s.File, Msg: fmt.Sprintf("no amounts for %d; give the output of a plan that covers the year", s.Year)}
+		return &indicators.Error{File: s.File, Msg: msg.New("no amounts for %d; give the output of a plan that covers the year", s.Year)}
 	}
 	for _, u := range s.Units {
 		for q, ok := range s.seen[u] {
 			if !ok {
 				p := scenario.Period{Year: s.Year, Quarter: q + 1}
-				return &indicators.Error{File: s.File, Msg: fmt.Sprintf("no amount of %q for %s; give the output of a plan that covers %d", u, p, s.Year)}
+				return &indicators.Error{File: s.File, Msg: msg.New("no amount of %q for %s; give the output of a plan that covers %d", u, p, s.Year)}
 			}
 		}
 	}
@@ -71,7 +72,7 @@ func (s *Soll) complete() error {
 
 // add sets unit's amount in quarter p, ignoring other years; err places
 // a message.
-func (s *Soll) add(unit string, p scenario.Period, cents int64, err func(string) error) error {
+func (s *Soll) add(unit string, p scenario.Period, cents int64, err func(msg.Text) error) error {
 	if p.Year != s.Year {
 		return nil
 	}
@@ -81,7 +82,7 @@ func (s *Soll) add(unit string, p scenario.Period, cents int64, err func(string)
 		s.Quarters[unit] = new([4]int64)
 	}
 	if seen[p.Quarter-1] {
-		return err(fmt.Sprintf("%q has a second amount for %s", unit, p))
+		return err(msg.New("%q has a second amount for %s", unit, p))
 	}
 	seen[p.Quarter-1] = true
 	s.seen[unit] = seen
@@ -103,21 +104,21 @@ type planJSON struct {
 func (s *Soll) readJSON(data []byte) error {
 	var out planJSON
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&out); err != nil && err != io.EOF {
-		return &indicators.Error{File: s.File, Msg: "not the JSON output of plan: " + err.Error()}
+		return &indicators.Error{File: s.File, Msg: msg.New("not the JSON output of plan: %v", err)}
 	}
 	var num indicators.NumberParser
 	for i, period := range out.Periods {
-		place := func(msg string) error {
-			return &indicators.Error{File: s.File, Msg: fmt.Sprintf("period %d: %s", i+1, msg)}
+		place := func(m msg.Text) error {
+			return &indicators.Error{File: s.File, Msg: msg.New("period %d: %s", i+1, m)}
 		}
 		p, err := scenario.ParsePeriod(period.Period)
 		if err != nil {
-			return place(err.Error())
+			return place(textOf(err))
 		}
 		for _, u := range period.Units {
 			cents, err := jsonCents(&num, u.Amount)
 			if err != nil || strings.TrimSpace(u.Unit) == "" {
-				return place(fmt.Sprintf("unit %q: amount %q is not an amount in euros", u.Unit, u.Amount))
+				return place(msg.New("unit %q: amount %q is not an amount in euros", u.Unit, u.Amount))
 			}
 			if err := s.add(strings.TrimSpace(u.Unit), p, cents, place); err != nil {
 				return err

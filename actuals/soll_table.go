@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
@@ -33,7 +34,7 @@ func (s *Soll) readRows(rows *indicators.RowReader) error {
 	header, err := firstRow(rows)
 	if err != nil || header == nil {
 		if err == nil {
-			err = &indicators.Error{File: s.File, Sheet: rows.Sheet(), Msg: "no header row; the table is empty"}
+			err = &indicators.Error{File: s.File, Sheet: rows.Sheet(), Msg: msg.New("no header row; the table is empty")}
 		}
 		return err
 	}
@@ -78,11 +79,11 @@ func sollHeader(header []string, rows *indicators.RowReader) (sollColumns, *rowR
 	c.unit, c.period, c.amount = pick(found, sollUnitHeadings), pick(found, periodHeadings), pick(found, sollAmountHeadings)
 	switch {
 	case c.unit < 0:
-		return c, nil, rows.ErrorAt(0, "", `no column "Bezirksstelle" in the header; is it an output of plan?`)
+		return c, nil, rows.ErrorAt(0, "", msg.New("no column %q in the header; is it an output of plan?", "Bezirksstelle"))
 	case c.period >= 0 && c.amount >= 0:
 		c.quarters = nil
 	case len(c.quarters) == 0:
-		return c, nil, rows.ErrorAt(0, "", `neither a column "Quartal" with "Betrag" nor columns headed by quarters like 2026-Q1; is it an output of plan?`)
+		return c, nil, rows.ErrorAt(0, "", msg.New("neither a column %q with %q nor columns headed by quarters like 2026-Q1; is it an output of plan?", "Quartal", "Betrag"))
 	}
 	return c, r, nil
 }
@@ -92,15 +93,15 @@ func sollHeader(header []string, rows *indicators.RowReader) (sollColumns, *rowR
 func (s *Soll) addRow(cells []string, c sollColumns, r *rowReader) error {
 	unit := indicators.TrimCell(cell(cells, c.unit))
 	if unit == "" {
-		return r.errorAt(c.unit, "empty value")
+		return r.errorAt(c.unit, msg.New("empty value"))
 	}
-	place := func(col int) func(string) error {
-		return func(msg string) error { return r.errorAt(col, msg) }
+	place := func(col int) func(msg.Text) error {
+		return func(m msg.Text) error { return r.errorAt(col, m) }
 	}
 	if c.quarters == nil {
 		p, err := scenario.ParsePeriod(cell(cells, c.period))
 		if err != nil {
-			return r.errorAt(c.period, err.Error())
+			return r.errorAt(c.period, textOf(err))
 		}
 		return s.addCell(cells, unit, p, c.amount, r, place(c.amount))
 	}
@@ -112,7 +113,7 @@ func (s *Soll) addRow(cells []string, c sollColumns, r *rowReader) error {
 	return nil
 }
 
-func (s *Soll) addCell(cells []string, unit string, p scenario.Period, col int, r *rowReader, place func(string) error) error {
+func (s *Soll) addCell(cells []string, unit string, p scenario.Period, col int, r *rowReader, place func(msg.Text) error) error {
 	if p.Year != s.Year {
 		return nil
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"errors"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"io/fs"
 	"maps"
 	"math/big"
@@ -136,5 +137,5 @@ func finding(err error) *indicators.Error {
 	if errors.As(err, &e) && e.Error() == err.Error() {
 		return e
 	}
-	return &indicators.Error{Msg: err.Error()}
+	return &indicators.Error{Msg: msg.New("%v", err)}
 }

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"github.com/raumbudget/raumbudget/internal/msg"
+
 	"errors"
 	"io/fs"
 	"math/big"
@@ -57,7 +59,9 @@ func findings(r *Result) []string {
 }
 
 func TestRun(t *testing.T) {
-	refuse := func(t *indicators.Table) error { return t.ColumnError("sgb_recipients", "refused by the model") }
+	refuse := func(t *indicators.Table) error {
+		return t.ColumnError("sgb_recipients", msg.New("refused by the model"))
+	}
 	for _, tt := range []struct {
 		name  string
 		files map[string]string
@@ -118,7 +122,7 @@ func TestRunTypedFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := res.Files[0].Errors[0]
-	if e.File != "d.csv" || e.Line != 2 || e.Column != "SGB II/XII" || e.Msg != `"viele" is not a number` {
+	if e.File != "d.csv" || e.Line != 2 || e.Column != "SGB II/XII" || e.Msg.String() != `"viele" is not a number` {
 		t.Errorf("got %+v", e)
 	}
 	if errs, warns := res.Counts(); errs != 2 || warns != 0 {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"errors"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"maps"
 	"math/big"
 	"slices"
@@ -111,7 +112,7 @@ func hint(err error) *indicators.Error {
 func hiddenSheets(path string, hidden []string) []File {
 	var files []File
 	for _, sheet := range hidden {
-		e := &indicators.Error{File: path, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is not read unless --sheet names it"}
+		e := &indicators.Error{File: path, Sheet: sheet, Msg: msg.New("the sheet is hidden in Excel; it is not read unless --sheet names it")}
 		files = append(files, File{File: path, Sheet: sheet, Warnings: []*indicators.Error{e}})
 	}
 	return files
@@ -122,7 +123,7 @@ func hiddenSheets(path string, hidden []string) []File {
 func (c *checker) defaultSheetError(path string) *indicators.Error {
 	_, err := c.read(path, indicators.Schema{AllProblems: true, Headings: c.headings}, indicators.Options{})
 	if err == nil {
-		return &indicators.Error{File: path, Msg: "the workbook has no sheet to check"}
+		return &indicators.Error{File: path, Msg: msg.New("the workbook has no sheet to check")}
 	}
 	return finding(err)
 }
@@ -143,7 +144,7 @@ func (c *checker) defaultSheetNotes(path string, notes []File) []File {
 	for _, n := range notes {
 		if n.Sheet == sheet {
 			first := *n.Errors[0]
-			first.Msg += "; allocate reads this sheet unless --sheet names another"
+			first.Msg = msg.New("%s; allocate reads this sheet unless --sheet names another", first.Msg)
 			n.Errors = []*indicators.Error{&first}
 			return []File{n}
 		}

@@ -1,7 +1,7 @@
 package check
 
 import (
-	"fmt"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"strings"
 	"unicode"
 
@@ -49,8 +49,8 @@ func LookalikeNames(t *indicators.Table) []*indicators.Error {
 	for u, unit := range t.Units {
 		key := lookalike(unit.Name)
 		if first, ok := seen[key]; ok {
-			msg := fmt.Sprintf("unit %q looks like %q: the same office typed twice?", unit.Name, t.Units[first].Name)
-			out = append(out, t.ErrorAt(u, "unit", msg))
+			text := msg.New("unit %q looks like %q: the same office typed twice?", unit.Name, t.Units[first].Name)
+			out = append(out, t.ErrorAt(u, "unit", text))
 			continue
 		}
 		seen[key] = u

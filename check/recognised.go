@@ -1,7 +1,7 @@
 package check
 
 import (
-	"fmt"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
@@ -15,23 +15,25 @@ import (
 func recognise(f *File, t *indicators.Table) {
 	f.HeadingRow = t.HeadingRow
 	if len(t.Titles) > 0 {
-		f.Notes = append(f.Notes, rowError(t, t.HeadingRow, fmt.Sprintf("the heading row; the text above it (a title, notes) is left out: %s", titles(t.Titles))))
+		f.Notes = append(f.Notes, rowError(t, t.HeadingRow, msg.New("the heading row; the text above it (a title, notes) is left out: %s", titles(t.Titles))))
 	}
 	if t.TotalRow > 0 {
 		f.TotalRow = t.TotalRow
-		f.Notes = append(f.Notes, rowError(t, t.TotalRow, "a total row: its values are the sums of the rows above, so it is left out of the data"))
+		f.Notes = append(f.Notes, rowError(t, t.TotalRow, msg.New("a total row: its values are the sums of the rows above, so it is left out of the data")))
 	}
 	for _, n := range t.Notes {
-		f.Notes = append(f.Notes, rowError(t, n.Line, fmt.Sprintf("a note below the table, left out: %q", n.Text)))
+		f.Notes = append(f.Notes, rowError(t, n.Line, msg.New("a note below the table, left out: %q", n.Text)))
 	}
 }
 
 // titles lists the rows above the heading row by their text, as a user
-// finds them.
-func titles(notes []indicators.Note) string {
-	quoted := make([]string, len(notes))
-	for i, n := range notes {
-		quoted[i] = fmt.Sprintf("%q", n.Text)
+// finds them, quoted as the language quotes.
+type titles []indicators.Note
+
+func (ts titles) In(l msg.Lang) string {
+	quoted := make([]string, len(ts))
+	for i, n := range ts {
+		quoted[i] = msg.New("%q", n.Text).In(l)
 	}
 	return strings.Join(quoted, ", ")
 }

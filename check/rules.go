@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"math/big"
 	"strings"
 
@@ -36,6 +37,20 @@ func (t *table) value(u int, key string) *big.Rat {
 	return t.residents.Units[t.resident[u]].Values[0]
 }
 
+// heading names the column of key as the user's table heads it, quoted
+// as the language quotes ("Einwohner 0-18", „Einwohner 0-18“); a column
+// the table does not have by the tool's word for it.
+func (t *table) heading(key string) msg.Localizer {
+	headings := t.Headings
+	if key == residentsKey && t.residents != nil {
+		headings = t.residents.Headings
+	}
+	if h, ok := headings[key]; ok {
+		return msg.New("%q", h)
+	}
+	return indicators.KeyName(key)
+}
+
 // partsAndWholes are the columns whose value cannot exceed another's in
 // the same unit: migrant youth are youth, youth and SGB recipients are
 // residents.
@@ -48,8 +63,8 @@ func partAboveWhole(t *table) []*indicators.Error {
 		for _, p := range partsAndWholes {
 			part, whole := t.value(u, p[0]), t.value(u, p[1])
 			if part != nil && whole != nil && part.Cmp(whole) > 0 {
-				msg := fmt.Sprintf("unit %q: %s %s is above %s %s", unit.Name, p[0], decimal(part), p[1], decimal(whole))
-				out = append(out, t.ErrorAt(u, p[0], msg))
+				text := msg.New("unit %q: %s %s is above %s %s", unit.Name, t.heading(p[0]), msg.Dec(decimal(part)), t.heading(p[1]), msg.Dec(decimal(whole)))
+				out = append(out, t.ErrorAt(u, p[0], text))
 			}
 		}
 	}
@@ -61,18 +76,18 @@ func partAboveWhole(t *table) []*indicators.Error {
 func hiddenRows(t *indicators.Table) []*indicators.Error {
 	var out []*indicators.Error
 	for _, row := range t.HiddenRows {
-		out = append(out, rowError(t, row, "the row is hidden in Excel; its values are read"))
+		out = append(out, rowError(t, row, msg.New("the row is hidden in Excel; its values are read")))
 	}
 	return out
 }
 
 // rowError places msg at a row of t: a CSV line, or a sheet row at its
 // first cell.
-func rowError(t *indicators.Table, row int, msg string) *indicators.Error {
+func rowError(t *indicators.Table, row int, text msg.Text) *indicators.Error {
 	if t.Sheet == "" {
-		return &indicators.Error{File: t.File, Line: row, Msg: msg}
+		return &indicators.Error{File: t.File, Line: row, Msg: text}
 	}
-	return &indicators.Error{File: t.File, Sheet: t.Sheet, Cell: fmt.Sprintf("A%d", row), Msg: msg}
+	return &indicators.Error{File: t.File, Sheet: t.Sheet, Cell: fmt.Sprintf("A%d", row), Msg: text}
 }
 
 // movedAgainst warns where a value moved more than threshold (a share,
@@ -87,26 +102,27 @@ func movedAgainst(t, old *indicators.Table, threshold *big.Rat) []*indicators.Er
 			continue
 		}
 		for _, key := range append(append([]string{}, t.Indicators...), allocate.SpendingKey) {
-			if msg := moved(valueOf(t, u, key), valueOf(old, idx[u], key), threshold); msg != "" {
-				out = append(out, t.ErrorAt(u, key, fmt.Sprintf("unit %q: %s against %s", unit.Name, msg, old.File)))
+			if change, ok := moved(valueOf(t, u, key), valueOf(old, idx[u], key), threshold); ok {
+				out = append(out, t.ErrorAt(u, key, msg.New("unit %q: %s against %s", unit.Name, change, old.File)))
 			}
 		}
 	}
 	return append(out, notIn(old, t, t.File)...)
 }
 
-// moved describes a change beyond threshold, or "".
-func moved(now, before, threshold *big.Rat) string {
+// moved describes a change beyond threshold ("6.463 → 6.339 (−1,9 %)"),
+// or reports that there is none.
+func moved(now, before, threshold *big.Rat) (msg.Text, bool) {
 	if now == nil || before == nil || before.Sign() == 0 {
-		return ""
+		return msg.Text{}, false
 	}
 	change := new(big.Rat).Sub(now, before)
 	change.Quo(change, before)
 	if new(big.Rat).Abs(change).Cmp(threshold) <= 0 {
-		return ""
+		return msg.Text{}, false
 	}
 	percent, _ := new(big.Rat).Mul(change, big.NewRat(100, 1)).Float64()
-	return fmt.Sprintf("%s → %s (%+.1f %%)", decimal(before), decimal(now), percent)
+	return msg.New("%s → %s (%s)", msg.Dec(decimal(before)), msg.Dec(decimal(now)), msg.Percent(fmt.Sprintf("%+.1f", percent))), true
 }
 
 // notIn lists the units of t that other lacks, each at its row; name is
@@ -124,7 +140,7 @@ func notIn(t, other *indicators.Table, name string) []*indicators.Error {
 
 // missingUnit is the finding that unit u of t is not in the table name.
 func missingUnit(t *indicators.Table, u int, name string) *indicators.Error {
-	return t.ErrorAt(u, "unit", fmt.Sprintf("unit %q is not in %s", t.Units[u].Name, name))
+	return t.ErrorAt(u, "unit", msg.New("unit %q is not in %s", t.Units[u].Name, name))
 }
 
 // unitsAcross warns about units that table t has and another checked

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"math/big"
 	"slices"
 	"strings"
@@ -43,20 +44,22 @@ func TestMoved(t *testing.T) {
 	fifth := big.NewRat(1, 5)
 	for _, tt := range []struct {
 		now, before int64
-		want        string
+		en, de      string
 	}{
-		{120, 100, ""}, // exactly the threshold: not beyond it
-		{121, 100, "100 → 121 (+21.0 %)"},
-		{79, 100, "100 → 79 (-21.0 %)"},
-		{80, 100, ""},
-		{5, 0, ""}, // from nothing: no share to tell
+		{120, 100, "", ""}, // exactly the threshold: not beyond it
+		{121, 100, "100 → 121 (+21.0 %)", "100 → 121 (+21,0 %)"},
+		{79, 100, "100 → 79 (-21.0 %)", "100 → 79 (−21,0 %)"},
+		{6463, 5000, "5,000 → 6,463 (+29.3 %)", "5.000 → 6.463 (+29,3 %)"},
+		{80, 100, "", ""},
+		{5, 0, "", ""}, // from nothing: no share to tell
 	} {
-		if got := moved(big.NewRat(tt.now, 1), big.NewRat(tt.before, 1), fifth); got != tt.want {
-			t.Errorf("moved(%d, %d) = %q, want %q", tt.now, tt.before, got, tt.want)
+		text, ok := moved(big.NewRat(tt.now, 1), big.NewRat(tt.before, 1), fifth)
+		if ok != (tt.en != "") || ok && (text.In(msg.EN) != tt.en || text.In(msg.DE) != tt.de) {
+			t.Errorf("moved(%d, %d) = %q / %q, %v; want %q / %q", tt.now, tt.before, text.In(msg.EN), text.In(msg.DE), ok, tt.en, tt.de)
 		}
 	}
-	if got := moved(nil, big.NewRat(1, 1), fifth); got != "" {
-		t.Errorf("a value that could not be read moved: %q", got)
+	if _, ok := moved(nil, big.NewRat(1, 1), fifth); ok {
+		t.Error("a value that could not be read moved")
 	}
 }
 

@@ -2,7 +2,7 @@ package check
 
 import (
 	"errors"
-	"fmt"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"maps"
 	"math/big"
 	"slices"
@@ -107,18 +107,12 @@ func (c *checker) needsSpending() bool {
 
 // noIndicatorTable is the error about a spending table checked alone.
 func (c *checker) noIndicatorTable(s *indicators.Table) *indicators.Error {
-	const msg = "no indicator table is checked with it"
 	e := c.refusal(s, indicators.Schema{Indicators: c.opts.Keys, Headings: c.headings})
 	if e == nil {
-		return &indicators.Error{File: s.File, Sheet: s.Sheet, Msg: msg}
+		return &indicators.Error{File: s.File, Sheet: s.Sheet, Msg: msg.New("no indicator table is checked with it")}
 	}
-	return extended(hint(e), "; "+msg)
-}
-
-// extended is a copy of e with more said at the end of its message.
-func extended(e *indicators.Error, more string) *indicators.Error {
-	cp := *e
-	cp.Msg += more
+	cp := *hint(e)
+	cp.Msg = msg.New("%s; no indicator table is checked with it", cp.Msg)
 	return &cp
 }
 
@@ -126,8 +120,8 @@ func extended(e *indicators.Error, more string) *indicators.Error {
 // spending in both, units in one and not the other (all of them).
 func joinErrors(res *Result, d, s *indicators.Table) {
 	if d.HasSpending {
-		msg := fmt.Sprintf("%s has a spending column and %s is given too; use one of them", place(d), place(s))
-		addError(res, d, d.ColumnError(allocate.SpendingKey, msg))
+		text := msg.New("%s has a spending column and %s is given too; use one of them", place(d), place(s))
+		addError(res, d, d.ColumnError(allocate.SpendingKey, text))
 	}
 	for _, e := range notIn(d, s, place(s)) {
 		addError(res, d, e)
@@ -140,11 +134,12 @@ func joinErrors(res *Result, d, s *indicators.Table) {
 // spendingMissing is the error about an indicator table without spending
 // when no spending table is checked and the indicator share is below 1.
 func (c *checker) spendingMissing(d *indicators.Table) *indicators.Error {
-	const msg = "; give the spending table too, or an indicator share of 1"
 	if e := c.refusal(d, indicators.Schema{NeedSpending: true, Headings: c.headings}); e != nil {
-		return extended(hint(e), msg)
+		cp := *hint(e)
+		cp.Msg = msg.New("%s; give the spending table too, or an indicator share of 1", cp.Msg)
+		return &cp
 	}
-	return d.ColumnError(allocate.SpendingKey, "is missing"+msg)
+	return d.ColumnError(allocate.SpendingKey, msg.New("is missing; give the spending table too, or an indicator share of 1"))
 }
 
 // modelError runs the model on a clean indicator table, with the spending

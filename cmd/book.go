@@ -21,6 +21,7 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/demo"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/ledger"
 	"github.com/raumbudget/raumbudget/scenario"
 )
@@ -388,7 +389,7 @@ func bookedAmounts(b *ledger.Booking, data *indicators.Table) ([]allocate.Cents,
 	for u, unit := range data.Units {
 		a, ok := byName[unit.Name]
 		if !ok {
-			return nil, data.ErrorAt(u, "unit", fmt.Sprintf("unit %q is not in the booking of %s", unit.Name, b.Period))
+			return nil, data.ErrorAt(u, "unit", msg.New("unit %q is not in the booking of %s", unit.Name, b.Period))
 		}
 		amounts[u] = a
 		delete(byName, unit.Name)

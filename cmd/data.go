@@ -15,6 +15,7 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/demo"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/internal/progress"
 )
 
@@ -304,8 +305,9 @@ func placeModelError(err error, t *indicators.Table) error {
 	if key == allocate.HistoryKey {
 		key = allocate.SpendingKey
 	}
+	// The engine's sentence, said as it can: model.Msg is English today.
 	if model.Unit >= 0 {
-		return t.ErrorAt(model.Unit, key, model.Msg)
+		return t.ErrorAt(model.Unit, key, msg.New("%v", model))
 	}
-	return t.ColumnError(key, model.Msg)
+	return t.ColumnError(key, msg.New("%v", model))
 }

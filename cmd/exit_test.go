@@ -8,6 +8,7 @@ import (
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 func TestExitCode(t *testing.T) {
@@ -17,7 +18,7 @@ func TestExitCode(t *testing.T) {
 	}{
 		{errors.New("unknown flag: --x"), exitUsage},
 		{&runError{usagef("bad")}, exitUsage},
-		{&runError{&indicators.Error{File: "a.csv", Msg: "bad"}}, exitUsage},
+		{&runError{&indicators.Error{File: "a.csv", Msg: msg.New("bad")}}, exitUsage},
 		{&runError{&allocate.InputError{Unit: -1, Msg: "bad"}}, exitUsage},
 		{&runError{errors.New("disk full")}, exitError},
 	}

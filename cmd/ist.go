@@ -80,7 +80,7 @@ func istImportRun(c *cobra.Command, s *settings, files []string) error {
 func readIstImport(path string, centres map[string]string) (*ledger.IstImport, error) {
 	content, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &indicators.Error{File: path, Msg: "cannot open: " + pathMessageOf(err)}
+		return nil, indicators.OpenError(path, err)
 	}
 	ist := actuals.New()
 	if err := ist.Read(bytes.NewReader(content), path, actuals.Options{CostCenters: centres}); err != nil {
@@ -91,13 +91,6 @@ func readIstImport(path string, centres map[string]string) (*ledger.IstImport, e
 		imp.Sums = append(imp.Sums, ledger.IstSum{Unit: v.Unit, Month: v.Month.String(), Cents: v.Cents, Cases: v.Cases, HasCases: v.HasCases})
 	}
 	return imp, nil
-}
-
-func pathMessageOf(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // istFromLedger is the active revision of every month stored in the

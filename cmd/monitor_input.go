@@ -1,10 +1,10 @@
 package cmd
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/raumbudget/raumbudget/actuals"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/internal/progress"
 	"github.com/raumbudget/raumbudget/monitor"
 )
@@ -70,7 +70,7 @@ func readIstFile(ist *actuals.Ist, path string, centres map[string]string) error
 func checkIst(ist *actuals.Ist, soll *actuals.Soll, opts *monitorOptions) error {
 	for _, u := range ist.Units {
 		if _, ok := soll.Quarters[u]; !ok {
-			return ist.UnitError(u, fmt.Sprintf("district office %q is not in the plan %s", u, soll.File))
+			return ist.UnitError(u, msg.New("district office %q is not in the plan %s", u, soll.File))
 		}
 	}
 	if !opts.Strict {
@@ -79,9 +79,9 @@ func checkIst(ist *actuals.Ist, soll *actuals.Soll, opts *monitorOptions) error 
 	for _, y := range ist.Years() {
 		switch {
 		case y > opts.Year:
-			return ist.YearError(y, fmt.Sprintf("a booking of %d, after %d (--strict)", y, opts.Year))
+			return ist.YearError(y, msg.New("a booking of %d, after %d (--strict)", y, opts.Year))
 		case y < opts.Year && !ist.Complete(y):
-			return ist.YearError(y, fmt.Sprintf("a booking of %d, which is neither %d nor a complete earlier year (--strict)", y, opts.Year))
+			return ist.YearError(y, msg.New("a booking of %d, which is neither %d nor a complete earlier year (--strict)", y, opts.Year))
 		}
 	}
 	return nil

@@ -1,11 +1,11 @@
 package cmd
 
 import (
-	"fmt"
 	"math/big"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
@@ -79,7 +79,7 @@ func lineUp(path string, prev, data *indicators.Table) ([]allocate.Cents, error)
 	for u, unit := range data.Units {
 		i, ok := byName[unit.Name]
 		if !ok {
-			return nil, data.ErrorAt(u, "unit", fmt.Sprintf("unit %q has no amount in %s", unit.Name, path))
+			return nil, data.ErrorAt(u, "unit", msg.New("unit %q has no amount in %s", unit.Name, path))
 		}
 		if amounts[u], err = cents(prev, i); err != nil {
 			return nil, err
@@ -88,7 +88,7 @@ func lineUp(path string, prev, data *indicators.Table) ([]allocate.Cents, error)
 	}
 	for i := range prev.Units {
 		if _, left := byName[prev.Units[i].Name]; left {
-			return nil, prev.ErrorAt(i, "unit", fmt.Sprintf("unit %q is not in %s", prev.Units[i].Name, data.File))
+			return nil, prev.ErrorAt(i, "unit", msg.New("unit %q is not in %s", prev.Units[i].Name, data.File))
 		}
 	}
 	return amounts, nil
@@ -98,7 +98,7 @@ func lineUp(path string, prev, data *indicators.Table) ([]allocate.Cents, error)
 func cents(t *indicators.Table, i int) (allocate.Cents, error) {
 	c := new(big.Rat).Mul(t.Units[i].Values[0], big.NewRat(100, 1))
 	if !c.IsInt() || !c.Num().IsInt64() {
-		return 0, t.ErrorAt(i, indicators.KeyAmount, "an amount must be whole cents")
+		return 0, t.ErrorAt(i, indicators.KeyAmount, msg.New("an amount must be whole cents"))
 	}
 	return allocate.Cents(c.Num().Int64()), nil
 }

@@ -192,7 +192,7 @@ func TestUnitRefusesAnEarlierYearWithOtherUnits(t *testing.T) {
 		r := Request{Unit: "Nord", Budget: 100, Share: rat("1"), Against: &Against{Label: "old.csv", Budget: 100, Share: rat("1")}}
 		_, _, err := Unit(r, in)
 		var ie *indicators.Error
-		if !errors.As(err, &ie) || ie.File != tc.file || ie.Line != tc.line || ie.Msg != tc.msg {
+		if !errors.As(err, &ie) || ie.File != tc.file || ie.Line != tc.line || ie.Msg.String() != tc.msg {
 			t.Errorf("%s: err = %#v, want %s:%d %q", name, err, tc.file, tc.line, tc.msg)
 		}
 	}

@@ -1,8 +1,9 @@
 package indicators
 
 import (
-	"fmt"
 	"slices"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // findColumns finds the wanted keys in the header row and records their
@@ -80,8 +81,8 @@ func areaRank(h string) int {
 // duplicateColumn reports a second column for the same key: reading either
 // one silently would be a guess.
 func (t *Table) duplicateColumn(col int, heading, first, key string) *Error {
-	msg := fmt.Sprintf("means %q like column %q; remove one of them", key, first)
-	e := &Error{File: t.File, Column: heading, Msg: msg}
+	m := msg.New("means %s like column %s; remove one of them", nameOfKey(key), named(first))
+	e := &Error{File: t.File, Column: heading, Msg: m}
 	if t.xlsx {
 		e.Sheet, e.Cell = t.Sheet, cellName(col, t.headerLine)
 	} else {
@@ -97,11 +98,12 @@ func (t *Table) requireColumns(header []string, schema Schema) error {
 	}
 	for _, key := range need {
 		if !t.has(key) {
-			msg := fmt.Sprintf("is missing (expected a heading like %q)", example(key, schema))
+			h := example(key, schema)
+			text := msg.New("is missing%s", expectedHeading(h))
 			if key == keyUnit && t.deep {
-				msg = fmt.Sprintf("is missing (expected a heading like %q in rows 1–%d)", example(key, schema), headingRows)
+				text = msg.New("is missing%s", expectedInRows{h, headingRows})
 			}
-			e := &Error{File: t.File, Sheet: t.Sheet, Column: key, Msg: msg, Found: foundHeadings(header)}
+			e := &Error{File: t.File, Sheet: t.Sheet, Column: key, Heading: h, Msg: text, Found: foundHeadings(header)}
 			if col, meant := nearHeading(header, key, schema); col >= 0 {
 				e.Near, e.Meant = trimSpace(header[col]), meant
 				t.placeHeading(e, col)
@@ -211,11 +213,11 @@ func checkSchema(file string, schema Schema) error {
 	for _, key := range schema.Indicators {
 		switch {
 		case key == "" || normHeading(key) == "":
-			return &Error{File: file, Msg: "schema: empty indicator key"}
+			return &Error{File: file, Msg: msg.New("schema: empty indicator key")}
 		case key == keyUnit || key == keyArea || key == keySpending || key == keyPeriod:
-			return &Error{File: file, Msg: fmt.Sprintf("schema: %q is not an indicator key", key)}
+			return &Error{File: file, Msg: msg.New("schema: %s is not an indicator key", named(key))}
 		case seen[key]:
-			return &Error{File: file, Msg: fmt.Sprintf("schema: indicator %q is listed twice", key)}
+			return &Error{File: file, Msg: msg.New("schema: indicator %s is listed twice", named(key))}
 		}
 		seen[key] = true
 	}

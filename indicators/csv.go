@@ -5,8 +5,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // readCSV reads a CSV table as Excel exports it, in any of its encodings.
@@ -34,7 +35,7 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 		return nil, e
 	}
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
 	src := &csvSource{file: name, in: in, size: size}
@@ -57,7 +58,7 @@ var maxCSV int64 = 512 << 20 // a variable for the tests
 func checkCSVSize(r io.ReadSeeker, name string) (int64, error) {
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
-		return 0, &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return 0, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	if size > maxCSV {
 		return 0, tooLarge(name)
@@ -93,7 +94,7 @@ func (b *boundedFile) Seek(off int64, whence int) (int64, error) {
 }
 
 func tooLarge(name string) *Error {
-	return &Error{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB; is it really an indicator table?", maxCSV>>20)}
+	return &Error{File: name, Msg: msg.New("the file is larger than %s MiB; is it really an indicator table?", msg.Int(maxCSV>>20))}
 }
 
 // sniffSeparator chooses the separator from the first line that has one,
@@ -237,21 +238,21 @@ func (s *csvSource) empty(int) emptyCell {
 // noHeading numbers the cell from 1, as a user counts across the line. A
 // ','-separated file gets a hint at the usual cause.
 func (s *csvSource) noHeading(col int) *Error {
-	msg := fmt.Sprintf("cell %d has no heading", col+1)
+	m := msg.New("cell %d has no heading", col+1)
 	if s.r.Comma == ',' {
-		msg += "; is a number written with a decimal comma in a ','-separated file?"
+		m = msg.New("cell %d has no heading; is a number written with a decimal comma in a ','-separated file?", col+1)
 	}
-	return &Error{File: s.file, Line: s.line(col), Msg: msg}
+	return &Error{File: s.file, Line: s.line(col), Msg: m}
 }
 
 func (s *csvSource) wrap(err error) *Error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &Error{File: s.file, Line: pe.Line + s.offset, Msg: pe.Err.Error()}
+		return &Error{File: s.file, Line: pe.Line + s.offset, Msg: msg.New("%v", pe.Err)}
 	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e // of the text's encoding, placed
 	}
-	return &Error{File: s.file, Msg: "cannot read: " + err.Error()}
+	return &Error{File: s.file, Msg: msg.New("cannot read: %v", err)}
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 func TestCSVEncodings(t *testing.T) {
@@ -323,12 +325,12 @@ func TestErrorPlacesCSV(t *testing.T) {
 		err  *Error
 		want string
 	}{
-		{tb.ErrorAt(1, "youth_0_18", "zero value in an inverse indicator"), `data.csv:3: column "Einwohner 0-18": zero value in an inverse indicator`},
-		{tb.ErrorAt(0, "", "no column"), `data.csv:2: no column`},
-		{tb.ErrorAt(9, "youth_0_18", "no such unit"), `data.csv: column "Einwohner 0-18": no such unit`},
-		{tb.ColumnError("sgb_recipients", "total is 0 but weight is 0.25"), `data.csv: column "SGB II/XII": total is 0 but weight is 0.25`},
-		{tb.ColumnError("other", "is not in the table"), `data.csv: column "other" is not in the table`},
-		{&Error{File: "a\nb.csv", Line: 3, Msg: "x\ny"}, `a b.csv:3: x y`},
+		{tb.ErrorAt(1, "youth_0_18", msg.New("zero value in an inverse indicator")), `data.csv:3: column "Einwohner 0-18": zero value in an inverse indicator`},
+		{tb.ErrorAt(0, "", msg.New("no column")), `data.csv:2: no column`},
+		{tb.ErrorAt(9, "youth_0_18", msg.New("no such unit")), `data.csv: column "Einwohner 0-18": no such unit`},
+		{tb.ColumnError("sgb_recipients", msg.New("total is 0 but weight is 0.25")), `data.csv: column "SGB II/XII": total is 0 but weight is 0.25`},
+		{tb.ColumnError("other", msg.New("is not in the table")), `data.csv: column "other" is not in the table`},
+		{&Error{File: "a\nb.csv", Line: 3, Msg: msg.New("x\ny")}, `a b.csv:3: x y`},
 	} {
 		if got := tt.err.Error(); got != tt.want {
 			t.Errorf("got\n\t%s\nwant\n\t%s", got, tt.want)
@@ -354,11 +356,11 @@ func TestLongNames(t *testing.T) {
 		t.Errorf("name of %d bytes", len(tb.Units[0].Name))
 	}
 	_, err := readString("data.csv", h+"A;a;1;2\nB;"+long+"x;1;2\n", two)
-	wantError(t, err, `data.csv:3: column "Stadtteil": a name of 32768 characters is longer than the 32767 an Excel cell holds`)
+	wantError(t, err, `data.csv:3: column "Stadtteil": a name of 32,768 characters is longer than the 32,767 an Excel cell holds`)
 	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c><c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row>` +
 		`<row r="2"><c r="A2" t="inlineStr"><is><t>` + strings.Repeat("x", 40000) + `</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`
 	_, err = readXLSXBytes(rawXLSX(t, rawParts(rawSheet(rows), "")), "data.xlsx", two, "")
-	wantError(t, err, `data.xlsx: Daten!A2: column "Bezirksstelle": a name of 40000 characters is longer than the 32767 an Excel cell holds`)
+	wantError(t, err, `data.xlsx: Daten!A2: column "Bezirksstelle": a name of 40,000 characters is longer than the 32,767 an Excel cell holds`)
 }
 
 // TestTotalRows: a row whose values are the column sums of the rows above
@@ -492,10 +494,10 @@ func TestCSVBounds(t *testing.T) {
 	for _, tt := range []struct {
 		name, in, want string
 	}{
-		{"many cells", h + "A;x;1;2\n" + strings.Repeat(";", maxFields) + "\n", `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`},
+		{"many cells", h + "A;x;1;2\n" + strings.Repeat(";", maxFields) + "\n", `data.csv:3: the line has more than 16,384 cells, more than Excel has columns; is it a table?`},
 		{"a long cell", h + "A;" + strings.Repeat("x", maxFieldSize+1) + ";1;2\n", `data.csv:2: a cell longer than 128 KiB; is it a table? (an unclosed quote makes one cell of the rest of the file)`},
 		{"an unclosed quote", h + "A;\"x;1;2\n" + strings.Repeat("B;y;1;2\n", 20000), `data.csv:16386: a cell longer than 128 KiB; is it a table? (an unclosed quote makes one cell of the rest of the file)`},
-		{"sep line", "sep=;\n" + h + strings.Repeat(";", maxFields) + "\n", `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`},
+		{"sep line", "sep=;\n" + h + strings.Repeat(";", maxFields) + "\n", `data.csv:3: the line has more than 16,384 cells, more than Excel has columns; is it a table?`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := readString("data.csv", tt.in, two)
@@ -514,7 +516,7 @@ func TestCSVBounds(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	r := io.NewSectionReader(repeated{h + "A;x;1;2\n", ';'}, 0, 100<<20)
 	_, err := Read(r, "data.csv", two, Options{})
-	wantError(t, err, `data.csv:3: the line has more than 16384 cells, more than Excel has columns; is it a table?`)
+	wantError(t, err, `data.csv:3: the line has more than 16,384 cells, more than Excel has columns; is it a table?`)
 	runtime.ReadMemStats(&after)
 	if n := after.TotalAlloc - before.TotalAlloc; n > 32<<20 {
 		t.Errorf("%d MB allocated", n>>20)

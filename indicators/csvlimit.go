@@ -2,8 +2,9 @@ package indicators
 
 import (
 	"bytes"
-	"fmt"
 	"io"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Bounds of a CSV record, as of what Excel can hold: a line of 100 MB of
@@ -120,7 +121,7 @@ func (c *csvLimit) step(b byte) bool {
 
 func (c *csvLimit) fail() *Error {
 	if c.fields > maxFields {
-		return &Error{File: c.file, Line: c.start, Msg: fmt.Sprintf("the line has more than %d cells, more than Excel has columns; is it a table?", maxFields)}
+		return &Error{File: c.file, Line: c.start, Msg: msg.New("the line has more than %s cells, more than Excel has columns; is it a table?", msg.Int(maxFields))}
 	}
-	return &Error{File: c.file, Line: c.line, Msg: fmt.Sprintf("a cell longer than %d KiB; is it a table? (an unclosed quote makes one cell of the rest of the file)", maxFieldSize>>10)}
+	return &Error{File: c.file, Line: c.line, Msg: msg.New("a cell longer than %s KiB; is it a table? (an unclosed quote makes one cell of the rest of the file)", msg.Int(maxFieldSize>>10))}
 }

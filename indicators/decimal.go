@@ -1,16 +1,17 @@
 package indicators
 
 import (
-	"errors"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Hints for the commonest mistake: a number in the other dialect.
 var (
 	//lint:ignore ST1005 "German" is a proper noun
-	errGermanDecimal  = errors.New(`German numbers use a decimal comma; "." only separates thousands`)
-	errEnglishDecimal = errors.New(`a decimal point is expected; "," only separates thousands`)
+	errGermanDecimal  = msg.Errorf(`German numbers use a decimal comma; "." only separates thousands`)
+	errEnglishDecimal = msg.Errorf(`a decimal point is expected; "," only separates thousands`)
 )
 
 // decimal collects the digits of a number written for people, with the

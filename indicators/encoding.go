@@ -2,7 +2,6 @@ package indicators
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -10,6 +9,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 var (
@@ -147,9 +148,9 @@ func (s *utf8Scan) note(chunk []byte, line int) {
 // mixedError names the line where the file turns to its second encoding.
 func mixedError(name string, s utf8Scan) *Error {
 	if s.multibyte > s.invalid {
-		return &Error{File: name, Line: s.multibyte, Msg: fmt.Sprintf("this line is UTF-8 and line %d is not (Windows-1252?): the file mixes two encodings; save it again as CSV UTF-8", s.invalid)}
+		return &Error{File: name, Line: s.multibyte, Msg: msg.New("this line is UTF-8 and line %d is not (Windows-1252?): the file mixes two encodings; save it again as CSV UTF-8", s.invalid)}
 	}
-	return &Error{File: name, Line: s.invalid, Msg: fmt.Sprintf("this line is not UTF-8 (Windows-1252?) and line %d is: the file mixes two encodings; save it again as CSV UTF-8", s.multibyte)}
+	return &Error{File: name, Line: s.invalid, Msg: msg.New("this line is not UTF-8 (Windows-1252?) and line %d is: the file mixes two encodings; save it again as CSV UTF-8", s.multibyte)}
 }
 
 // textCheck passes on text that must be UTF-8, with the line of the first
@@ -233,11 +234,11 @@ func validPrefix(b []byte) int {
 }
 
 func (c *textCheck) bad() *Error {
-	msg := "text that is not UTF-8, though the file starts with a UTF-8 byte order mark (Windows-1252?); save it again as CSV UTF-8"
+	m := msg.New("text that is not UTF-8, though the file starts with a UTF-8 byte order mark (Windows-1252?); save it again as CSV UTF-8")
 	if c.utf16 {
-		msg = "text that is not UTF-16 (half of a surrogate pair, or a character that cannot be read); save the file again"
+		m = msg.New("text that is not UTF-16 (half of a surrogate pair, or a character that cannot be read); save the file again")
 	}
-	return &Error{File: c.file, Line: c.line, Msg: msg}
+	return &Error{File: c.file, Line: c.line, Msg: m}
 }
 
 // completeRunes returns the length of b without a character cut off at its

@@ -4,28 +4,40 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
+
+	"strconv"
 )
 
 // Error is a bad-input error. Its message is one line that names the file,
 // the place (CSV line, or sheet and cell) and the column, so that a user can
-// find the cell in the spreadsheet:
+// find the cell in the spreadsheet, in the language it is printed in (In;
+// Error is English, for logs and tests):
 //
 //	data.csv:5: column "SGB II/XII": "abc" is not a number
+//	data.csv:5: Spalte „SGB II/XII“: „abc“ ist keine Zahl
 //	data.csv: column "SGB II/XII": total is 0        (Line 0: the whole column)
 //	data.xlsx: Daten!D5: column "SGB II/XII": "abc" is not a number
 //
-// A Msg that begins with "is " continues the sentence about the column
-// instead of following a colon: `column "youth_0_18" is missing (...)`.
+// A Msg whose English begins with "is " continues the sentence about the
+// column instead of following a colon: `column "youth_0_18" is missing
+// (...)`, `Spalte „Einwohner 0-18“ fehlt`.
 type Error struct {
 	File, Sheet, Cell string // Cell like "D5" (xlsx only)
 	Line              int
-	Column            string // the heading as in the file (or the canonical key if the column is missing)
-	Msg               string
+	Column            string   // the heading as in the file (or the canonical key if the column is missing)
+	Msg               msg.Text // the sentence about the cell, row, column or file
+
+	// Heading is, for a missing column, the heading a user is expected to
+	// write ("Migranten 0-18"): German messages name it where English ones
+	// name the key in Column, which commands compare with their keys.
+	Heading string
 
 	// For a missing column: the headings the header row has, and the one
 	// among them that was probably meant (Near, e.g. "Migrnaten 0-18") with
 	// the heading it is near (Meant, "Migranten 0-18"), for a command to
-	// phrase a hint. Error() leaves them out.
+	// phrase a hint (Hinted). Error() leaves them out.
 	Found       []string
 	Near, Meant string
 
@@ -38,7 +50,13 @@ func (e *Error) Unwrap() error {
 	return e.err
 }
 
+// Error is the message in English.
 func (e *Error) Error() string {
+	return e.In(msg.EN)
+}
+
+// In is the message in language l: the place, the column and the sentence.
+func (e *Error) In(l msg.Lang) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	switch {
@@ -52,16 +70,107 @@ func (e *Error) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	if e.Column != "" {
-		fmt.Fprintf(&b, "column %q", e.Column)
-		if strings.HasPrefix(e.Msg, "is ") {
-			b.WriteString(" ")
-		} else {
-			b.WriteString(": ")
-		}
-	}
-	b.WriteString(e.Msg)
+	b.WriteString(e.sentence().In(l))
 	return oneLine(b.String())
+}
+
+// sentence is the message without its place: the column, then Msg.
+func (e *Error) sentence() msg.Text {
+	if e.Column == "" {
+		return e.Msg
+	}
+	var column msg.Localizer = named(e.Column)
+	if e.Heading != "" {
+		column = keyName{e.Column, e.Heading}
+	}
+	if strings.HasPrefix(e.Msg.String(), "is ") {
+		return msg.New("column %s %s", column, e.Msg)
+	}
+	return msg.New("column %s: %s", column, e.Msg)
+}
+
+// keyName names a column by its key, as for one that is not in the file:
+// the key in English, as the commands' options write it, and in German the
+// heading the user is expected to write, since a German message never
+// shows an internal key.
+type keyName struct{ key, heading string }
+
+// nameOfKey is the keyName of key with its usual heading.
+func nameOfKey(key string) keyName {
+	return keyName{key, example(key, Schema{})}
+}
+
+func (c keyName) In(l msg.Lang) string {
+	if l == msg.DE {
+		return named(c.heading).In(l)
+	}
+	return named(c.key).In(l)
+}
+
+// expectedHeading ends the English sentence about a missing column with
+// the heading expected, which the German one names as the column already
+// (missingColumn).
+type expectedHeading string
+
+func (h expectedHeading) In(l msg.Lang) string {
+	if l == msg.DE {
+		return ""
+	}
+	return " " + msg.New("(expected a heading like %s)", named(h)).In(l)
+}
+
+// expectedInRows ends the sentence about a missing unit column when the
+// heading row was looked for in the first rows of a sheet: the heading
+// expected (English) and where it was looked for (both).
+type expectedInRows struct {
+	heading string
+	rows    int
+}
+
+func (e expectedInRows) In(l msg.Lang) string {
+	if l == msg.DE {
+		return " " + msg.New("in rows 1–%d", e.rows).In(l)
+	}
+	return " " + msg.New("(expected a heading like %s in rows 1–%d)", named(e.heading), e.rows).In(l)
+}
+
+// Hinted returns e, an error about a missing column, with the headings the
+// table has and the one probably meant:
+//
+//	data.csv:1: column "migrant_youth_0_18" is missing (expected a heading like "Migranten 0-18");
+//	headings found: "Bezirksstelle", "Migrnaten 0-18"; "Migrnaten 0-18" – did you mean "Migranten 0-18"?
+//
+// (one line). Any other error is returned as it is.
+func (e *Error) Hinted() *Error {
+	if e.Found == nil {
+		return e
+	}
+	hinted := *e
+	hinted.Found = nil // hinted once
+	found := make([]msg.Localizer, len(e.Found))
+	for i, h := range e.Found {
+		found[i] = cellText(h)
+	}
+	var list msg.Localizer = msg.New("none")
+	if len(found) > 0 {
+		list = joined(found)
+	}
+	hinted.Msg = msg.New("%s; headings found: %s", e.Msg, list)
+	if e.Near != "" {
+		hinted.Msg = msg.New("%s; %s – did you mean %s?", hinted.Msg, cellText(e.Near), named(e.Meant))
+	}
+	return &hinted
+}
+
+// joined lists texts with commas.
+type joined []msg.Localizer
+
+func (j joined) In(l msg.Lang) string {
+	s := make([]string, len(j))
+	for i, t := range j {
+		s[i] = t.In(l)
+	}
+	return strings.Join(s, ", ")
 }
 
 // sheetRef writes a sheet name as Excel does in a reference: quoted when it
@@ -94,11 +203,50 @@ func oneLine(s string) string {
 // file can make one cell of the rest of the file.
 const maxQuoted = 40
 
-// quote quotes cell text for a message, shortened when long.
+// quote quotes cell text for an English message, shortened when long.
 func quote(s string) string {
-	if utf8.RuneCountInString(s) <= maxQuoted {
-		return fmt.Sprintf("%q", s)
+	return cellText(s).In(msg.EN)
+}
+
+// cellText is text of the input in a message, shortened when long: "abc" in
+// English, with Go's escapes for what no one sees, „abc“ in German.
+type cellText string
+
+func (q cellText) In(l msg.Lang) string {
+	s, more := string(q), ""
+	if utf8.RuneCountInString(s) > maxQuoted {
+		s, more = string([]rune(s)[:maxQuoted]), "…"
 	}
-	r := []rune(s)
-	return fmt.Sprintf("%q…", string(r[:maxQuoted]))
+	return named(s).In(l) + more
+}
+
+// named is a heading (or a name the user gave) in a message, whole and
+// quoted as each language quotes.
+type named string
+
+func (h named) In(l msg.Lang) string {
+	if l == msg.EN {
+		return strconv.Quote(string(h))
+	}
+	var b strings.Builder
+	b.WriteString("„")
+	for _, r := range string(h) {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	b.WriteString("“")
+	return b.String()
+}
+
+// textOf is the sentence of err, a cell's problem, for an *Error that
+// places it: the catalogue's if err is one of its errors.
+func textOf(err error) msg.Text {
+	if m, ok := err.(*msg.Error); ok {
+		return m.Text
+	}
+	return msg.New("%v", err)
 }

@@ -3,6 +3,8 @@ package indicators
 import (
 	"io"
 	"math/big"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // This file exports the readers' primitives for tables that are not
@@ -57,7 +59,7 @@ func openSheetRows(r io.ReadSeeker, name string, opt Options) (*RowReader, error
 	parts := zipParts(zr)
 	sheets, err := parts.sheets()
 	if err != nil {
-		return fail(&Error{File: name, Msg: "cannot read the workbook: " + err.Error()})
+		return fail(&Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)})
 	}
 	i, err := pickSheet(sheets, name, opt.Sheet)
 	if err != nil {
@@ -65,7 +67,7 @@ func openSheetRows(r io.ReadSeeker, name string, opt Options) (*RowReader, error
 	}
 	rows, err := parts.openSheet(sheets[i])
 	if err != nil {
-		return fail(&Error{File: name, Sheet: sheets[i].name, Msg: "cannot read the sheet: " + err.Error()})
+		return fail(&Error{File: name, Sheet: sheets[i].name, Msg: msg.New("cannot read the sheet: %v", err)})
 	}
 	src := &xlsxSource{r: r, sound: sound, rows: rows, sheet: sheets[i].name, file: name}
 	done := func() error {
@@ -105,10 +107,10 @@ func (r *RowReader) IsNumberCell(col int) bool {
 	return r.xlsx != nil && r.xlsx.rows.kind(col) == numberValue
 }
 
-// ErrorAt places msg at cell col of the current row, whose column is headed
+// ErrorAt places m at cell col of the current row, whose column is headed
 // column: the CSV line or the sheet's cell.
-func (r *RowReader) ErrorAt(col int, column, msg string) *Error {
-	e := &Error{File: r.file, Column: column, Msg: msg}
+func (r *RowReader) ErrorAt(col int, column string, m msg.Text) *Error {
+	e := &Error{File: r.file, Column: column, Msg: m}
 	if r.xlsx == nil {
 		e.Line = r.src.line(col)
 		return e

@@ -1,6 +1,8 @@
 package indicators
 
 import (
+	"github.com/raumbudget/raumbudget/internal/msg"
+
 	"fmt"
 	"strings"
 	"testing"
@@ -209,7 +211,7 @@ func TestCityTotalRow(t *testing.T) {
 	}
 	// The city's total over more than the table's rows.
 	_, err := readString("data.csv", bareCSV+"Stadt Essen;2.700;1.900\n", two)
-	wantError(t, err, `data.csv:5: column "SGB II/XII": "Stadt Essen" looks like a total row, but it does not add up: 1900 here, the rows above sum to 1700; correct or remove it`)
+	wantError(t, err, `data.csv:5: column "SGB II/XII": "Stadt Essen" looks like a total row, but it does not add up: 1,900 here, the rows above sum to 1,700; correct or remove it`)
 	tb = mustRead(t)(readString("data.csv", bareCSV+"Stadt Essen;2.700;1.900\n", all))
 	if len(tb.Problems) != 1 {
 		t.Errorf("problems %s", problems(tb))
@@ -261,7 +263,7 @@ func TestFramedXLSX(t *testing.T) {
 	}
 	wantNotes(t, "titles", tb.Titles, "A1: Einwohner und Leistungsbezug nach Bezirksstellen\nA2: Stand 31.12.2025\n")
 	wantNotes(t, "notes", tb.Notes, "A10: Quelle: IT.NRW\nA11: * vorläufig\n")
-	if e := tb.ColumnError("youth_0_18", "total is 0"); e.Error() != `data.xlsx: Daten!B4: column "Einwohner 0-18": total is 0` {
+	if e := tb.ColumnError("youth_0_18", msg.New("total is 0")); e.Error() != `data.xlsx: Daten!B4: column "Einwohner 0-18": total is 0` {
 		t.Errorf("column error at %s", e)
 	}
 }

@@ -2,8 +2,6 @@ package indicators
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 )
 
 // HeadingHint adds to a missing column's error the headings the table has
@@ -19,18 +17,5 @@ func HeadingHint(err error) error {
 	if !errors.As(err, &e) || e.Found == nil {
 		return err
 	}
-	hinted := *e
-	hinted.Found = nil // hinted once
-	quoted := make([]string, len(e.Found))
-	for i, h := range e.Found {
-		quoted[i] = quote(h)
-	}
-	if len(quoted) == 0 {
-		quoted = []string{"none"}
-	}
-	hinted.Msg += "; headings found: " + strings.Join(quoted, ", ")
-	if e.Near != "" {
-		hinted.Msg += fmt.Sprintf("; %s – did you mean %q?", quote(e.Near), e.Meant)
-	}
-	return &hinted
+	return e.Hinted()
 }

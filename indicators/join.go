@@ -1,8 +1,9 @@
 package indicators
 
 import (
-	"fmt"
 	"math/big"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // JoinSpending copies spending from the table sp (read with NeedSpending)
@@ -31,13 +32,12 @@ func JoinSpending(data, sp *Table) error {
 func checkJoin(data, sp *Table) error {
 	switch {
 	case data == nil || sp == nil:
-		return &Error{Msg: "JoinSpending: missing table"}
+		return &Error{Msg: msg.New("JoinSpending: missing table")}
 	case data.HasSpending:
-		msg := fmt.Sprintf("%s has a spending column and %s is given too; use one of them", data.File, sp.File)
-		return data.ColumnError(keySpending, msg)
+		return data.ColumnError(keySpending, msg.New("%s has a spending column and %s is given too; use one of them", data.File, sp.File))
 	case !sp.HasSpending:
-		msg := fmt.Sprintf("is missing (expected a heading like %q)", builtinHeadings[keySpending][0])
-		return &Error{File: sp.File, Sheet: sp.Sheet, Column: keySpending, Msg: msg}
+		h := builtinHeadings[keySpending][0]
+		return &Error{File: sp.File, Sheet: sp.Sheet, Column: keySpending, Heading: h, Msg: msg.New("is missing%s", expectedHeading(h))}
 	}
 	return nil
 }
@@ -59,7 +59,7 @@ func MatchUnits(data, sp *Table) ([]int, error) {
 	for i, u := range data.Units {
 		j, ok := inSp[u.Name]
 		if !ok && err == nil {
-			err = data.ErrorAt(i, keyUnit, fmt.Sprintf("unit %s has no row in %s", quote(u.Name), sp.File))
+			err = data.ErrorAt(i, keyUnit, msg.New("unit %s has no row in %s", cellText(u.Name), sp.File))
 		}
 		if !ok {
 			j = -1
@@ -68,7 +68,7 @@ func MatchUnits(data, sp *Table) ([]int, error) {
 	}
 	for j, u := range sp.Units {
 		if !inData[u.Name] && err == nil {
-			err = sp.ErrorAt(j, keyUnit, fmt.Sprintf("unit %s is not in %s", quote(u.Name), data.File))
+			err = sp.ErrorAt(j, keyUnit, msg.New("unit %s is not in %s", cellText(u.Name), data.File))
 		}
 	}
 	return idx, err

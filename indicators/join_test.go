@@ -3,6 +3,8 @@ package indicators
 import (
 	"fmt"
 	"testing"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 var spendingOnly = Schema{NeedSpending: true}
@@ -20,10 +22,10 @@ func TestJoinSpending(t *testing.T) {
 		t.Errorf("heading %q", h)
 	}
 	// Errors about spending point into the file it came from.
-	if got, want := data.ErrorAt(1, "spending_prior_year", "is 0").Error(), `spending.csv:2: column "Mittelabfluss Vorjahr" is 0`; got != want {
+	if got, want := data.ErrorAt(1, "spending_prior_year", msg.New("is 0")).Error(), `spending.csv:2: column "Mittelabfluss Vorjahr" is 0`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
-	if got, want := data.ColumnError("spending_prior_year", "total is 0").Error(), `spending.csv: column "Mittelabfluss Vorjahr": total is 0`; got != want {
+	if got, want := data.ColumnError("spending_prior_year", msg.New("total is 0")).Error(), `spending.csv: column "Mittelabfluss Vorjahr": total is 0`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	// The copy is data's own.

@@ -1,9 +1,9 @@
 package indicators
 
 import (
-	"errors"
-	"fmt"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // excelDigits is Excel's precision: it shows and computes with 15
@@ -14,14 +14,14 @@ const excelDigits = 15
 // hostile "1E999999999" cannot make a number with a billion digits.
 const maxExponent = 400
 
-var errExponent = errors.New("exponent out of range")
+var errExponent = msg.Errorf("exponent out of range")
 
 // maxMachineDigits bounds the digits of a raw xlsx number, which is
 // rounded to Excel's 15 anyway: Excel writes 17 at most, a program may
 // write the exact value of a float64, up to 767.
 const maxMachineDigits = 800
 
-var errMachineDigits = fmt.Errorf("more than %d digits", maxMachineDigits)
+var errMachineDigits = msg.Errorf("more than %d digits", maxMachineDigits)
 
 // machine collects the digits of a raw xlsx number such as "-1.5E-3" and
 // rounds them to Excel's precision.

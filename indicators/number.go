@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Dialect says how a number is written.
@@ -87,7 +89,7 @@ func (p *numParser) value(s string, d Dialect) (neg bool, err error) {
 // make exact.
 const maxDigits = 30
 
-var errDigits = fmt.Errorf("more than %d digits", maxDigits)
+var errDigits = msg.Errorf("more than %d digits", maxDigits)
 
 // tooLong says whether the number just parsed, written for people, has
 // more than maxDigits digits: from its first digit that is not 0 to its
@@ -111,9 +113,9 @@ var errPlain = errors.New("")
 
 func numberError(s string, err error) error {
 	if err == errPlain {
-		return fmt.Errorf("%s is not a number", quote(trimSpace(s)))
+		return msg.Errorf("%s is not a number", cellText(trimSpace(s)))
 	}
-	return fmt.Errorf("%s is not a number (%v)", quote(trimSpace(s)), err)
+	return msg.Errorf("%s is not a number (%v)", cellText(trimSpace(s)), err)
 }
 
 // stripDecor removes what surrounds the digits: spaces, one currency sign

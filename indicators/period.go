@@ -1,6 +1,10 @@
 package indicators
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
+)
 
 // periodFilter keeps the rows of the latest period of a table with a
 // period column, such as a plan's CSV output: the quarter a next run
@@ -21,7 +25,7 @@ func (b *builder) latestPeriod(cells []string) bool {
 	}
 	p := strings.ToUpper(trimSpace(cell(cells, b.period.col)))
 	if p == "" {
-		b.emptyProblem(b.period.col, keyPeriod, "empty period", b.src.empty(b.period.col))
+		b.emptyProblem(b.period.col, keyPeriod, msg.New("empty period"), b.src.empty(b.period.col))
 		return false
 	}
 	if b.period.want != "" {

@@ -3,13 +3,14 @@ package indicators
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math/big"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // ReadPrevious reads the amounts of an earlier allocation, so that a run
@@ -68,9 +69,9 @@ func reportColumn(path, sheet string, header []string, period string) (string, e
 		}
 	}
 	if len(quarters) == 0 {
-		return "", &Error{File: path, Sheet: sheet, Msg: "no quarters to pick " + period + " from"}
+		return "", &Error{File: path, Sheet: sheet, Msg: msg.New("no quarters to pick %s from", period)}
 	}
-	return "", &Error{File: path, Sheet: sheet, Msg: fmt.Sprintf("no quarter %s (its quarters: %s)", period, strings.Join(quarters, ", "))}
+	return "", &Error{File: path, Sheet: sheet, Msg: msg.New("no quarter %s (its quarters: %s)", period, strings.Join(quarters, ", "))}
 }
 
 // isQuarter says whether s is written like a quarter, 2026-Q1.
@@ -99,7 +100,7 @@ func unquoteNames(t *Table) error {
 			t.Units[i].Name = name[1:]
 		}
 		if j, dup := seen[t.Units[i].Name]; dup {
-			return t.ErrorAt(i, keyUnit, fmt.Sprintf("unit %s is also in line %d", quote(t.Units[i].Name), t.Units[j].Line))
+			return t.ErrorAt(i, keyUnit, msg.New("unit %s is also in line %d", cellText(t.Units[i].Name), t.Units[j].Line))
 		}
 		seen[t.Units[i].Name] = i
 	}
@@ -173,7 +174,7 @@ func previousJSON(path string, data []byte, period string) (*Table, error) {
 	}
 	var out outputJSON
 	if err := json.Unmarshal(data, &out); err != nil {
-		return nil, &Error{File: path, Msg: "not the JSON output of allocate or plan: " + err.Error()}
+		return nil, &Error{File: path, Msg: msg.New("not the JSON output of allocate or plan: %v", err)}
 	}
 	t := newTable(path, "", Schema{Indicators: []string{KeyAmount}})
 	t.Headings[keyUnit], t.Headings[KeyAmount] = "unit", "amount"
@@ -182,7 +183,7 @@ func previousJSON(path string, data []byte, period string) (*Table, error) {
 		return nil, err
 	}
 	if len(units) == 0 {
-		return nil, &Error{File: path, Msg: "no units: not the JSON output of allocate or plan"}
+		return nil, &Error{File: path, Msg: msg.New("no units: not the JSON output of allocate or plan")}
 	}
 	seen := make(map[string]int, len(units))
 	t.Units = make([]Unit, 0, len(units))
@@ -213,7 +214,7 @@ func jsonPeriod(t *Table, out outputJSON, period string) ([]amountJSON, error) {
 		}
 		quarters = append(quarters, p.Period)
 	}
-	return nil, &Error{File: t.File, Msg: fmt.Sprintf("no quarter %s (its quarters: %s)", period, strings.Join(quarters, ", "))}
+	return nil, &Error{File: t.File, Msg: msg.New("no quarter %s (its quarters: %s)", period, strings.Join(quarters, ", "))}
 }
 
 // oneDocument checks that data is a single JSON value in which no object
@@ -221,22 +222,22 @@ func jsonPeriod(t *Table, out outputJSON, period string) ([]amountJSON, error) {
 // a unit, and read only the first of two documents appended to one file.
 func oneDocument(path string, data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
-	fail := func(offset int64, msg string) error {
-		return &Error{File: path, Line: lineAt(data, offset), Msg: msg}
+	fail := func(offset int64, m msg.Text) error {
+		return &Error{File: path, Line: lineAt(data, offset), Msg: m}
 	}
 	var open []jsonFrame
 	for first := true; first || len(open) > 0; first = false {
 		tok, err := dec.Token()
 		if err == io.EOF {
-			return fail(dec.InputOffset(), "not the JSON output of allocate or plan: it ends too early")
+			return fail(dec.InputOffset(), msg.New("not the JSON output of allocate or plan: it ends too early"))
 		}
 		if err != nil {
-			return fail(dec.InputOffset(), "not the JSON output of allocate or plan: "+err.Error())
+			return fail(dec.InputOffset(), msg.New("not the JSON output of allocate or plan: %v", err))
 		}
 		if key, ok := tok.(string); ok && len(open) > 0 && open[len(open)-1].wantKey {
 			n := len(open)
 			if open[n-1].keys[key] {
-				return fail(dec.InputOffset(), fmt.Sprintf("the key %q appears twice in one object", key))
+				return fail(dec.InputOffset(), msg.New("the key %s appears twice in one object", named(key)))
 			}
 			open[n-1].keys[key], open[n-1].wantKey = true, false
 			continue
@@ -259,7 +260,7 @@ func oneDocument(path string, data []byte) error {
 	end := dec.InputOffset()
 	rest := data[end:]
 	if trimmed := bytes.TrimLeft(rest, " \t\r\n"); len(trimmed) > 0 {
-		return fail(end+int64(len(rest)-len(trimmed)), "a second JSON document follows the first; the file must hold one")
+		return fail(end+int64(len(rest)-len(trimmed)), msg.New("a second JSON document follows the first; the file must hold one"))
 	}
 	return nil
 }
@@ -277,19 +278,19 @@ func lineAt(data []byte, offset int64) int {
 }
 
 func (t *Table) addJSONUnit(i int, u amountJSON, seen map[string]int) error {
-	place := fmt.Sprintf("unit %d (%s): ", i+1, quote(u.Unit))
+	unit := cellText(u.Unit)
 	amount, err := ParseNumber(u.Amount, English)
 	name := strings.TrimSpace(u.Unit)
 	switch {
 	case name == "":
-		return &Error{File: t.File, Msg: fmt.Sprintf("unit %d has no name", i+1)}
+		return &Error{File: t.File, Msg: msg.New("unit %d has no name", i+1)}
 	case err != nil:
-		return &Error{File: t.File, Msg: place + "amount " + err.Error()}
+		return &Error{File: t.File, Msg: msg.New("unit %d (%s): amount %v", i+1, unit, err)}
 	case amount.Sign() < 0:
-		return &Error{File: t.File, Msg: place + "negative amount " + u.Amount}
+		return &Error{File: t.File, Msg: msg.New("unit %d (%s): negative amount %s", i+1, unit, u.Amount)}
 	}
 	if j, dup := seen[name]; dup {
-		return &Error{File: t.File, Msg: fmt.Sprintf("%sappears twice (also unit %d)", place, j+1)}
+		return &Error{File: t.File, Msg: msg.New("unit %d (%s): appears twice (also unit %d)", i+1, unit, j+1)}
 	}
 	seen[name] = i
 	t.Units = append(t.Units, Unit{Name: name, Values: []*big.Rat{amount}, Rows: 1})
@@ -301,12 +302,12 @@ func (t *Table) addJSONUnit(i int, u amountJSON, seen map[string]int) error {
 func readBounded(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
+		return nil, OpenError(path, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxCSV+1))
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read: " + pathMessage(err), err: err}
+		return nil, &Error{File: path, Msg: msg.New("cannot read: %s", pathMessage(err)), err: err}
 	}
 	if int64(len(data)) > maxCSV {
 		return nil, tooLarge(path)

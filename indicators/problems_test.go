@@ -148,7 +148,7 @@ func TestAllProblemsCap(t *testing.T) {
 		fmt.Fprintf(&b, "U%d;x;y\n", i)
 	}
 	tb = mustRead(t)(readString("data.csv", b.String(), all))
-	if n := len(tb.Problems); n != maxProblems+1 || tb.Problems[maxProblems].Msg != "… and more problems; fix these first" {
+	if n := len(tb.Problems); n != maxProblems+1 || tb.Problems[maxProblems].Msg.String() != "… and more problems; fix these first" {
 		t.Errorf("%d problems, last %v", n, tb.Problems[n-1])
 	}
 }

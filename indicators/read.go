@@ -8,6 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
+
+	"syscall"
 )
 
 // ReadFile opens path and calls Read. A file that cannot be opened is an
@@ -16,20 +20,46 @@ import (
 func ReadFile(path string, schema Schema, opt Options) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
+		return nil, OpenError(path, err)
 	}
 	defer f.Close()
 	return Read(f, path, schema, opt)
 }
 
+// OpenError is the *Error of a file that cannot be opened, err as the os
+// package gives it: it names the file once, and says the commonest reasons
+// in German too. It unwraps to err.
+func OpenError(path string, err error) *Error {
+	return &Error{File: path, Msg: msg.New("cannot open: %s", pathMessage(err)), err: err}
+}
+
 // pathMessage is the reason a file cannot be opened, without the path,
 // which the message names already.
-func pathMessage(err error) string {
+func pathMessage(err error) msg.Localizer {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
 	}
-	return err.Error()
+	return osReason{err}
+}
+
+// osReason is the operating system's reason a file cannot be read: the
+// commonest said in German too, any other in the system's words.
+type osReason struct{ err error }
+
+func (r osReason) In(l msg.Lang) string {
+	if l == msg.EN {
+		return r.err.Error()
+	}
+	switch {
+	case errors.Is(r.err, fs.ErrNotExist):
+		return msg.New("no such file or directory").In(l)
+	case errors.Is(r.err, fs.ErrPermission):
+		return msg.New("permission denied").In(l)
+	case errors.Is(r.err, syscall.EISDIR):
+		return msg.New("is a directory").In(l)
+	}
+	return r.err.Error()
 }
 
 // Read reads a table. The format follows the name's extension (.csv, .txt ->
@@ -74,13 +104,13 @@ func regular(f *os.File, name string) (*os.File, error) {
 	}
 	tmp, err := os.CreateTemp("", "raumbudget-input-*")
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	os.Remove(tmp.Name())
 	n, err := io.Copy(tmp, io.LimitReader(f, maxCSV+1))
 	switch {
 	case err != nil:
-		err = &Error{File: name, Msg: "cannot read: " + err.Error()}
+		err = &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	case n > maxCSV:
 		err = tooLarge(name)
 	}
@@ -102,29 +132,29 @@ var (
 // the same reader (another sheet of the workbook) left it, and rewinds.
 func detectFormat(r io.ReadSeeker, name string) (bool, error) {
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return false, &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return false, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	head := make([]byte, len(oleMagic))
 	n, err := io.ReadFull(r, head)
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return false, &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return false, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return false, &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return false, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	head = head[:n]
 	isZip := bytes.HasPrefix(head, zipMagic)
 	if bytes.HasPrefix(head, oleMagic) {
-		return false, &Error{File: name, Msg: "an old Excel 97-2003 workbook (.xls) or an encrypted one; save it in Excel as .xlsx (Excel workbook), without a password"}
+		return false, &Error{File: name, Msg: msg.New("an old Excel 97-2003 workbook (.xls) or an encrypted one; save it in Excel as .xlsx (Excel workbook), without a password")}
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xlsx", ".xlsm":
 		if !isZip {
-			return false, &Error{File: name, Msg: "not an xlsx workbook (not a zip archive); is it CSV text named .xlsx?"}
+			return false, &Error{File: name, Msg: msg.New("not an xlsx workbook (not a zip archive); is it CSV text named .xlsx?")}
 		}
 	case ".csv", ".txt":
 		if isZip {
-			return false, &Error{File: name, Msg: "not CSV text but a zip archive (an xlsx workbook?); name it .xlsx"}
+			return false, &Error{File: name, Msg: msg.New("not CSV text but a zip archive (an xlsx workbook?); name it .xlsx")}
 		}
 	}
 	return isZip, nil

@@ -3,12 +3,13 @@ package indicators
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math/big"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // builder sums rows into per-unit accumulators as they stream by, so that
@@ -237,8 +238,7 @@ func (b *builder) notesNotLast() error {
 	}
 	n := b.t.Notes[0]
 	b.t.Notes = b.t.Notes[:0]
-	msg := fmt.Sprintf("%s has no values, but rows of data follow it; fill in its values, or move it below the table as a note", quote(n.Text))
-	err := b.t.errorAt(n.Line, "", msg)
+	err := b.t.errorAt(n.Line, "", msg.New("%s has no values, but rows of data follow it; fill in its values, or move it below the table as a note", cellText(n.Text)))
 	if !b.all {
 		return err
 	}
@@ -267,7 +267,7 @@ func (b *builder) notLastTotal() error {
 	if b.total.line == 0 {
 		return nil
 	}
-	err := b.t.errorAt(b.total.line, keyUnit, quote(b.total.name)+" looks like a total row; remove it")
+	err := b.t.errorAt(b.total.line, keyUnit, msg.New("%s looks like a total row; remove it", cellText(b.total.name)))
 	if b.total.hold != nil {
 		err = b.total.hold
 	}
@@ -281,7 +281,7 @@ func (b *builder) notLastTotal() error {
 // problem adds a problem of a row other than the current one.
 func (b *builder) problem(err *Error) error {
 	if len(b.t.Problems) == maxProblems {
-		b.t.Problems = append(b.t.Problems, b.t.errorAt(0, "", "… and more problems; fix these first"))
+		b.t.Problems = append(b.t.Problems, b.t.errorAt(0, "", msg.New("… and more problems; fix these first")))
 		return errEnough
 	}
 	b.t.Problems = append(b.t.Problems, err)
@@ -301,7 +301,7 @@ func (b *builder) check(cells []string) bool {
 	n := len(r.bad)
 	name, ok := b.name(cells, b.unitCol, keyUnit, "unit")
 	r.total = ok && isTotal(name)
-	if !ok && n == 0 && len(r.bad) == 1 && r.bad[0].err.Msg == "empty unit name" && !b.areaNamed(cells) {
+	if !ok && n == 0 && len(r.bad) == 1 && r.bad[0].err.Msg.String() == "empty unit name" && !b.areaNamed(cells) {
 		// A row without a name, as of =SUM formulas under the table, may
 		// be a total row: that is known at the end.
 		r.hold, r.holdCol, r.total, r.bad = r.bad[0].err, b.unitCol, true, r.bad[:0]
@@ -309,7 +309,7 @@ func (b *builder) check(cells []string) bool {
 	if b.areaCol >= 0 && b.goOn() && !r.total {
 		n = len(r.bad)
 		b.area(cells) // a total row sums all areas, and names none
-		if _, seen := b.units[name]; ok && !seen && len(r.bad) == n+1 && r.bad[n].err.Msg == "empty area name" {
+		if _, seen := b.units[name]; ok && !seen && len(r.bad) == n+1 && r.bad[n].err.Msg.String() == "empty area name" {
 			// A new unit without an area, such as "Alle Bezirksstellen",
 			// may be a total row: that is known at the end.
 			r.hold, r.holdCol, r.total, r.bad = r.bad[n].err, b.areaCol, true, r.bad[:n]
@@ -374,7 +374,7 @@ func (b *builder) reject() error {
 	slices.SortStableFunc(r.bad, func(x, y rowProblem) int { return cmp.Compare(x.col, y.col) })
 	for _, p := range r.bad {
 		if len(b.t.Problems) == maxProblems {
-			b.t.Problems = append(b.t.Problems, b.t.errorAt(0, "", "… and more problems; fix these first"))
+			b.t.Problems = append(b.t.Problems, b.t.errorAt(0, "", msg.New("… and more problems; fix these first")))
 			return errEnough
 		}
 		b.t.Problems = append(b.t.Problems, p.err)
@@ -437,7 +437,7 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 			}
 		}
 		if name == "" {
-			b.emptyProblem(col, key, "empty "+what+" name", e)
+			b.emptyProblem(col, key, emptyName(key), e)
 			return "", false
 		}
 	}
@@ -448,11 +448,11 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 	if len(name) > maxName && utf8.RuneCountInString(name) > maxName {
 		// The report's cells could not hold it; cut short, two units
 		// could have one name.
-		b.fail(col, key, fmt.Sprintf("a name of %d characters is longer than the %d an Excel cell holds", utf8.RuneCountInString(name), maxName))
+		b.fail(col, key, msg.New("a name of %s characters is longer than the %s an Excel cell holds", msg.Int(utf8.RuneCountInString(name)), msg.Int(maxName)))
 		return "", false
 	}
 	if key != keyUnit && isTotal(name) {
-		b.fail(col, key, quote(name)+" looks like a total row; remove it")
+		b.fail(col, key, msg.New("%s looks like a total row; remove it", cellText(name)))
 		return "", false
 	}
 	return name, true
@@ -467,11 +467,11 @@ func (b *builder) area(cells []string) {
 	}
 	first, err := b.seenArea(name)
 	if err != nil {
-		b.fail(b.areaCol, keyArea, "cannot read the table again to look for an earlier row of area "+quote(name)+": "+err.Error())
+		b.fail(b.areaCol, keyArea, msg.New("cannot read the table again to look for an earlier row of area %s: %v", cellText(name), err))
 		return
 	}
 	if first > 0 {
-		b.fail(b.areaCol, keyArea, fmt.Sprintf("area %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+		b.fail(b.areaCol, keyArea, msg.New("area %s appears again (first %s)", cellText(name), b.t.lineRef(first)))
 	}
 }
 
@@ -621,7 +621,7 @@ func (b *builder) unit(name string) int {
 			first = b.t.Units[i].Line
 		}
 		if ok || bad {
-			b.fail(b.unitCol, keyUnit, fmt.Sprintf("unit %s appears again (first %s)", quote(name), b.t.lineRef(first)))
+			b.fail(b.unitCol, keyUnit, msg.New("unit %s appears again (first %s)", cellText(name), b.t.lineRef(first)))
 		}
 	}
 	if !ok {
@@ -651,12 +651,12 @@ func (b *builder) newUnit(name string) int {
 func (b *builder) parseValue(v *decValue, cells []string, col int, key string) {
 	s := trimSpace(cell(cells, col))
 	if s == "" {
-		b.emptyProblem(col, key, "empty value", b.src.empty(col))
+		b.emptyProblem(col, key, msg.New("empty value"), b.src.empty(col))
 		return
 	}
 	d, err := b.src.dialect(col, s)
 	if err != nil {
-		b.fail(col, key, err.Error())
+		b.fail(col, key, textOf(err))
 		return
 	}
 	if n, scale, ok := fastNumber(s, d); ok {
@@ -666,11 +666,11 @@ func (b *builder) parseValue(v *decValue, cells []string, col int, key string) {
 	v.isSmall = false
 	neg, err := b.num.value(s, d)
 	if err != nil {
-		b.fail(col, key, err.Error())
+		b.fail(col, key, textOf(err))
 		return
 	}
 	if neg {
-		b.fail(col, key, "negative value "+s)
+		b.fail(col, key, msg.New("negative value %s", s))
 		return
 	}
 	v.n.Set(&b.num.num)
@@ -680,25 +680,33 @@ func (b *builder) parseValue(v *decValue, cells []string, col int, key string) {
 // emptyProblem reports an empty cell that must not be, with what Excel
 // shows there (e), so that the user is not told a cell is empty that shows
 // a value.
-func (b *builder) emptyProblem(col int, key, msg string, e emptyCell) {
+func (b *builder) emptyProblem(col int, key string, m msg.Text, e emptyCell) {
 	switch {
 	case e.formula == uncalculated:
-		msg = "formula without a calculated value; open the file in Excel or LibreOffice and save it"
+		m = msg.New("formula without a calculated value; open the file in Excel or LibreOffice and save it")
 	case e.formula == emptyResult:
-		msg += " (its formula's result is empty)"
+		m = msg.New("%s (its formula's result is empty)", m)
 	case e.merged != "":
-		msg += fmt.Sprintf(" in merged cells %s; unmerge them and fill in every row", e.merged)
+		m = msg.New("%s in merged cells %s; unmerge them and fill in every row", m, e.merged)
 	}
-	b.fail(col, key, msg)
+	b.fail(col, key, m)
+}
+
+// emptyName is the sentence about an empty unit or area name.
+func emptyName(key string) msg.Text {
+	if key == keyArea {
+		return msg.New("empty area name")
+	}
+	return msg.New("empty unit name")
 }
 
 // fail records a problem of cell col of the row.
-func (b *builder) fail(col int, key, msg string) {
-	b.row.bad = append(b.row.bad, rowProblem{col, b.errorAt(col, key, msg)})
+func (b *builder) fail(col int, key string, m msg.Text) {
+	b.row.bad = append(b.row.bad, rowProblem{col, b.errorAt(col, key, m)})
 }
 
-func (b *builder) errorAt(col int, key, msg string) *Error {
-	return b.t.errorAt(b.src.line(col), key, msg)
+func (b *builder) errorAt(col int, key string, m msg.Text) *Error {
+	return b.t.errorAt(b.src.line(col), key, m)
 }
 
 // maxName is the most characters an Excel cell holds.
@@ -707,15 +715,15 @@ const maxName = 32767
 // breakMessage says what is wrong with a name that holds the character
 // that s starts with: a line break, or a control character that no one
 // sees, such as the NUL of a damaged export.
-func breakMessage(s string) string {
+func breakMessage(s string) msg.Text {
 	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
 	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
-		return "a name must be one line"
+		return msg.New("a name must be one line")
 	case '\t':
-		return "a name holds a tab; replace it by a space"
+		return msg.New("a name holds a tab; replace it by a space")
 	}
-	return fmt.Sprintf("a name holds the control character U+%04X, which no one sees; remove it", r)
+	return msg.New("a name holds the control character U+%04X, which no one sees; remove it", r)
 }
 
 // indexBreak is strings.IndexFunc(s, isBreak), without decoding the

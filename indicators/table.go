@@ -1,11 +1,12 @@
 package indicators
 
 import (
-	"fmt"
 	"io"
 	"math/big"
 	"slices"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Schema says which columns a table must have.
@@ -192,10 +193,10 @@ func (t *Table) read(src source, schema Schema) (*Table, error) {
 		return nil, err
 	}
 	if b.period.want != "" && b.period.col >= 0 && t.Period == "" && len(t.Problems) == 0 {
-		return nil, t.errorAt(t.headerLine, keyPeriod, "no rows of the quarter "+b.period.want)
+		return nil, t.errorAt(t.headerLine, keyPeriod, msg.New("no rows of the quarter %s", b.period.want))
 	}
 	if len(t.Units) == 0 && len(t.Problems) == 0 {
-		return nil, t.errorAt(t.headerLine, "", "no data rows below the header")
+		return nil, t.errorAt(t.headerLine, "", msg.New("no data rows below the header"))
 	}
 	return t, nil
 }
@@ -243,10 +244,10 @@ func (t *Table) header(src source, schema Schema) ([]string, []aboveRow, error) 
 	}
 	switch {
 	case len(above) == 0 && t.deep:
-		msg := fmt.Sprintf("rows 1–%d are empty; the heading row (with a heading like %q) must be one of them", headingRows, example(keyUnit, schema))
-		return nil, nil, &Error{File: t.File, Sheet: t.Sheet, Msg: msg}
+		text := msg.New("rows 1–%d are empty; the heading row (with a heading like %s) must be one of them", headingRows, named(example(keyUnit, schema)))
+		return nil, nil, &Error{File: t.File, Sheet: t.Sheet, Msg: text}
 	case len(above) == 0:
-		return nil, nil, &Error{File: t.File, Sheet: t.Sheet, Msg: "no header row; the table is empty"}
+		return nil, nil, &Error{File: t.File, Sheet: t.Sheet, Msg: msg.New("no header row; the table is empty")}
 	}
 	r := above[likelyHeader(above, schema)]
 	t.setHeader(r.line, r.cells)
@@ -324,8 +325,7 @@ func cloneCells(cells []string) []string {
 func (t *Table) aboveHeading(above []aboveRow, all bool) error {
 	for _, r := range above {
 		if key, s := t.valueIn(r.cells); key != "" {
-			msg := fmt.Sprintf("%s is a number above the heading row (%s); only a title and notes may stand above it", quote(s), t.lineRef(t.headerLine))
-			err := t.errorAt(r.line, key, msg)
+			err := t.errorAt(r.line, key, msg.New("%s is a number above the heading row (%s); only a title and notes may stand above it", cellText(s), t.lineRef(t.headerLine)))
 			if !all {
 				return err
 			}

@@ -1,9 +1,10 @@
 package indicators
 
 import (
-	"fmt"
 	"math/big"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // totals takes a total row at the end of the table out of the data when
@@ -39,7 +40,7 @@ func (b *builder) labelledTotal() error {
 	if len(t.Units) == 0 || tr.hold != nil && rowsRead(t.Units) < 2 {
 		// A row without a name or area below a single row is no total
 		// of anything; a user would not write one.
-		err = t.errorAt(tr.line, keyUnit, quote(tr.name)+" looks like a total row; remove it")
+		err = t.errorAt(tr.line, keyUnit, msg.New("%s looks like a total row; remove it", cellText(tr.name)))
 		if tr.hold != nil {
 			err = tr.hold
 		}
@@ -49,9 +50,9 @@ func (b *builder) labelledTotal() error {
 		for i, key := range b.keys {
 			v.SetFrac(&tr.values[i].n, pow10(tr.values[i].scale))
 			if v.Cmp(sums[i]) != 0 {
-				msg := fmt.Sprintf("%s looks like a total row, but it does not add up: %s here, the rows above sum to %s; correct or remove it",
-					quote(tr.name), decimalText(v), decimalText(sums[i]))
-				err = t.errorAt(tr.line, key, msg)
+				m := msg.New("%s looks like a total row, but it does not add up: %s here, the rows above sum to %s; correct or remove it",
+					cellText(tr.name), msg.Dec(decimalText(v)), msg.Dec(decimalText(sums[i])))
+				err = t.errorAt(tr.line, key, m)
 				if tr.hold != nil { // not a total row, by its name
 					err = tr.hold
 				}
@@ -116,9 +117,9 @@ func (b *builder) unlabelledTotal() error {
 		t.Units = t.Units[:n]
 		delete(b.units, last.Name)
 	case city && above:
-		msg := fmt.Sprintf("%s looks like a total row, but it does not add up: %s here, the rows above sum to %s; correct or remove it",
-			quote(last.Name), decimalText(unitValue(&last, first)), decimalText(sums[first]))
-		return b.totalError(t.errorAt(last.Line, b.keys[first], msg))
+		m := msg.New("%s looks like a total row, but it does not add up: %s here, the rows above sum to %s; correct or remove it",
+			cellText(last.Name), msg.Dec(decimalText(unitValue(&last, first))), msg.Dec(decimalText(sums[first])))
+		return b.totalError(t.errorAt(last.Line, b.keys[first], m))
 	}
 	return nil
 }

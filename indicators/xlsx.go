@@ -3,12 +3,13 @@ package indicators
 import (
 	"archive/zip"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // readXLSX reads one sheet of a workbook.
@@ -45,7 +46,7 @@ type Workbook struct {
 func OpenWorkbook(path string) (*Workbook, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot open: " + pathMessage(err), err: err}
+		return nil, OpenError(path, err)
 	}
 	rf, err := regular(f, path)
 	if rf != f {
@@ -72,7 +73,7 @@ func OpenWorkbook(path string) (*Workbook, error) {
 func openXLSX(r io.ReadSeeker, name string) (w *Workbook, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			w, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
+			w, err = nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", p)}
 		}
 	}()
 	zr, err := openZip(r, name)
@@ -88,7 +89,7 @@ func openXLSX(r io.ReadSeeker, name string) (w *Workbook, err error) {
 		if verr := verify(r, zr.File, name, nil).wait(); verr != nil {
 			return nil, verr
 		}
-		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)}
 	}
 	w.sound = verify(r, zr.File, name, w.parts.streamed(w.sheets))
 	return w, nil
@@ -126,7 +127,7 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 	var rows *sheetReader
 	defer func() {
 		if p := recover(); p != nil {
-			t, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", p)}
+			t, err = nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", p)}
 		}
 		if rows != nil {
 			// The sheet's part, streamed once, is proved sound by
@@ -153,7 +154,7 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 	sheet := w.sheets[i].name
 	rows, err = w.openSheet(w.sheets[i])
 	if err != nil {
-		return nil, &Error{File: name, Sheet: sheet, Msg: "cannot read the sheet: " + err.Error()}
+		return nil, &Error{File: name, Sheet: sheet, Msg: msg.New("cannot read the sheet: %v", err)}
 	}
 	src := &xlsxSource{r: w.r, sound: w.sound, rows: rows, sheet: sheet, file: name}
 	src.reopen = func() (*sheetReader, error) { return w.openSheet(w.sheets[i]) }
@@ -163,7 +164,7 @@ func (w *Workbook) Read(schema Schema, opt Options) (t *Table, err error) {
 	defer src.close()
 	t = newTable(name, sheet, schema)
 	if w.sheets[i].hidden {
-		t.Warnings = append(t.Warnings, &Error{File: name, Sheet: sheet, Msg: "the sheet is hidden in Excel; it is read because it was asked for by name"})
+		t.Warnings = append(t.Warnings, &Error{File: name, Sheet: sheet, Msg: msg.New("the sheet is hidden in Excel; it is read because it was asked for by name")})
 	}
 	return t.read(src, schema)
 }
@@ -212,7 +213,7 @@ func notOpenDocument(zr *zip.Reader, name string) error {
 		b, _ := io.ReadAll(io.LimitReader(rc, 100))
 		rc.Close()
 		if strings.HasPrefix(string(b), odsMimeType) {
-			return &Error{File: name, Msg: "an OpenDocument spreadsheet (.ods), not an xlsx workbook; save it in LibreOffice as Excel 2007-365 (.xlsx)"}
+			return &Error{File: name, Msg: msg.New("an OpenDocument spreadsheet (.ods), not an xlsx workbook; save it in LibreOffice as Excel 2007-365 (.xlsx)")}
 		}
 	}
 	return nil
@@ -224,7 +225,7 @@ func notOpenDocument(zr *zip.Reader, name string) error {
 // could hold other figures than those the user sees.
 func pickSheet(sheets []workbookSheet, file, want string) (int, error) {
 	if len(sheets) == 0 {
-		return 0, &Error{File: file, Msg: "the workbook has no sheets"}
+		return 0, &Error{File: file, Msg: msg.New("the workbook has no sheets")}
 	}
 	if want == "" {
 		for i, s := range sheets {
@@ -232,22 +233,21 @@ func pickSheet(sheets []workbookSheet, file, want string) (int, error) {
 				return i, nil
 			}
 		}
-		return 0, &Error{File: file, Msg: "every sheet of the workbook is hidden in Excel; name the one to read (--sheet)"}
+		return 0, &Error{File: file, Msg: msg.New("every sheet of the workbook is hidden in Excel; name the one to read (--sheet)")}
 	}
 	for i, s := range sheets {
 		if strings.EqualFold(s.name, want) {
 			return i, nil
 		}
 	}
-	quoted := make([]string, len(sheets))
+	names := make(joined, len(sheets))
 	for i, s := range sheets {
-		quoted[i] = fmt.Sprintf("%q", s.name)
+		names[i] = named(s.name)
 		if s.hidden {
-			quoted[i] += " (hidden)"
+			names[i] = msg.New("%s (hidden)", named(s.name))
 		}
 	}
-	msg := fmt.Sprintf("no sheet %q; the workbook has %s", want, strings.Join(quoted, ", "))
-	return 0, &Error{File: file, Msg: msg}
+	return 0, &Error{File: file, Msg: msg.New("no sheet %s; the workbook has %s", named(want), names)}
 }
 
 // xlsxSource streams the rows of a sheet. Its raw cell values are numbers
@@ -340,11 +340,11 @@ func (s *xlsxSource) line(int) int {
 }
 
 func (s *xlsxSource) noHeading(col int) *Error {
-	return &Error{File: s.file, Sheet: s.sheet, Cell: cellName(col, s.rows.row), Msg: "cell has no heading"}
+	return &Error{File: s.file, Sheet: s.sheet, Cell: cellName(col, s.rows.row), Msg: msg.New("cell has no heading")}
 }
 
 func (s *xlsxSource) wrap(err error) *Error {
-	e := &Error{File: s.file, Sheet: s.sheet, Msg: "cannot read the sheet: " + err.Error()}
+	e := &Error{File: s.file, Sheet: s.sheet, Msg: msg.New("cannot read the sheet: %v", err)}
 	var ce *cellError
 	if errors.As(err, &ce) {
 		e.Cell = ce.cell
@@ -364,13 +364,13 @@ func (s *xlsxSource) dialect(col int, v string) (Dialect, error) {
 	kind := s.rows.kind(col)
 	switch {
 	case kind == dateValue:
-		return 0, fmt.Errorf("%s is a date in Excel (its cell has a date or time format), not a number; give the cell a number format", quote(v))
+		return 0, msg.Errorf("%s is a date in Excel (its cell has a date or time format), not a number; give the cell a number format", cellText(v))
 	case kind == numberValue:
 		return Machine, nil
 	case !isMachineNumber(v) || isGroupedThousands(v):
 		return German, nil
 	case kind == sharedString && strings.Contains(v, "."):
-		return 0, fmt.Errorf("%s is text that reads two ways; enter it as a number", quote(v))
+		return 0, msg.Errorf("%s is text that reads two ways; enter it as a number", cellText(v))
 	}
 	return Machine, nil
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // workbook builds an xlsx file in memory. Each sheet is a list of rows from
@@ -123,7 +125,7 @@ func TestXLSXSheets(t *testing.T) {
 	if got, want := dump(tb), "A@4×1: 1 2\nB@6×1: 3 4\n"; got != want || tb.Sheet != "Zahlen" {
 		t.Errorf("sheet %q, got\n%swant\n%s", tb.Sheet, got, want)
 	}
-	if e := tb.ColumnError("youth_0_18", "total is 0"); e.Error() != `data.xlsx: Zahlen!C3: column "youth_0_18": total is 0` {
+	if e := tb.ColumnError("youth_0_18", msg.New("total is 0")); e.Error() != `data.xlsx: Zahlen!C3: column "youth_0_18": total is 0` {
 		t.Errorf("got %s", e)
 	}
 	_, err := readXLSXBytes(b, "data.xlsx", two, "")
@@ -213,10 +215,10 @@ func TestErrorPlacesXLSX(t *testing.T) {
 		err  *Error
 		want string
 	}{
-		{tb.ErrorAt(1, "youth_0_18", "zero value in an inverse indicator"), `data.xlsx: Daten!C4: column "Einwohner 0-18": zero value in an inverse indicator`},
-		{tb.ErrorAt(0, "", "no column"), `data.xlsx: Daten!A3: no column`},
-		{tb.ColumnError("sgb_recipients", "total is 0 but weight is 0.25"), `data.xlsx: Daten!D2: column "SGB II/XII": total is 0 but weight is 0.25`},
-		{tb.ColumnError("other", "is unknown"), `data.xlsx: Daten: column "other" is unknown`},
+		{tb.ErrorAt(1, "youth_0_18", msg.New("zero value in an inverse indicator")), `data.xlsx: Daten!C4: column "Einwohner 0-18": zero value in an inverse indicator`},
+		{tb.ErrorAt(0, "", msg.New("no column")), `data.xlsx: Daten!A3: no column`},
+		{tb.ColumnError("sgb_recipients", msg.New("total is 0 but weight is 0.25")), `data.xlsx: Daten!D2: column "SGB II/XII": total is 0 but weight is 0.25`},
+		{tb.ColumnError("other", msg.New("is unknown")), `data.xlsx: Daten: column "other" is unknown`},
 	} {
 		if got := tt.err.Error(); got != tt.want {
 			t.Errorf("got\n\t%s\nwant\n\t%s", got, tt.want)
@@ -330,7 +332,7 @@ func TestXLSXTwoSheets(t *testing.T) {
 	if got, want := dump(data), "A@2×1: 1 2 S=10\nB@3×1: 3 4 S=41/2\n"; got != want || data.Sheet != "Indikatoren" {
 		t.Errorf("sheet %q, got\n%swant\n%s", data.Sheet, got, want)
 	}
-	if e := data.ErrorAt(1, keySpending, "x"); e.Error() != `daten.xlsx: Ausgaben!B2: column "Mittelabfluss Vorjahr": x` {
+	if e := data.ErrorAt(1, keySpending, msg.New("x")); e.Error() != `daten.xlsx: Ausgaben!B2: column "Mittelabfluss Vorjahr": x` {
 		t.Errorf("got %s", e)
 	}
 }

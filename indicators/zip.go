@@ -3,10 +3,11 @@ package indicators
 import (
 	"archive/zip"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // The bounds of a workbook, against zip bombs: a few hundred KB that
@@ -45,7 +46,7 @@ func openWorkbook(r io.ReadSeeker, name string) (*excelize.File, error) {
 	}
 	f, err := openChecked(r)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)}
 	}
 	return f, nil
 }
@@ -77,7 +78,7 @@ func checkZip(r io.ReadSeeker, name string) error {
 		return err
 	}
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	return nil
 }
@@ -87,14 +88,14 @@ func checkZip(r io.ReadSeeker, name string) error {
 func openZip(r io.ReadSeeker, name string) (*zip.Reader, error) {
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot read: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
 	if size > maxCSV {
 		return nil, tooLarge(name)
 	}
 	zr, err := zip.NewReader(readerAt(r), size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // names do not matter here
-		return nil, &Error{File: name, Msg: "cannot read the workbook: " + err.Error()}
+		return nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)}
 	}
 	if err := checkSizes(zr.File, name); err != nil {
 		return nil, err
@@ -113,7 +114,7 @@ func checkNames(files []*zip.File, name string) error {
 	for _, f := range files {
 		n := partName(f.Name)
 		if seen[n] {
-			return &Error{File: name, Msg: fmt.Sprintf("the workbook's zip holds two entries named %s; which one is the workbook's is unknown", quote(f.Name))}
+			return &Error{File: name, Msg: msg.New("the workbook's zip holds two entries named %s; which one is the workbook's is unknown", cellText(f.Name))}
 		}
 		seen[n] = true
 	}
@@ -187,15 +188,14 @@ func checkSizes(files []*zip.File, name string) error {
 			ratio = maxRatio
 		}
 		if ratio > 0 {
-			msg := fmt.Sprintf("part %s unpacks to over %d times its size; is it really an indicator table?", quote(f.Name), ratio)
-			return &Error{File: name, Msg: msg}
+			return &Error{File: name, Msg: msg.New("part %s unpacks to over %s times its size; is it really an indicator table?", cellText(f.Name), msg.Int(ratio))}
 		}
 	}
 	return nil
 }
 
 func tooBig(name string) *Error {
-	return &Error{File: name, Msg: fmt.Sprintf("the workbook unpacks to more than %d GiB; is it really an indicator table?", maxUnpacked>>30)}
+	return &Error{File: name, Msg: msg.New("the workbook unpacks to more than %s GiB; is it really an indicator table?", msg.Int(maxUnpacked>>30))}
 }
 
 // partReader reads a part that is read once, as a stream, and proves it
@@ -250,8 +250,10 @@ type damagedPart struct {
 	err  error
 }
 
-func (d *damagedPart) Error() string {
-	return fmt.Sprintf("part %s is damaged (%v)", quote(d.name), d.err)
+func (d *damagedPart) Error() string { return d.In(msg.EN) }
+
+func (d *damagedPart) In(l msg.Lang) string {
+	return msg.New("part %s is damaged (%v)", cellText(d.name), d.err).In(l)
 }
 
 // damaged is the *Error of a workbook with a damaged part, if err is or
@@ -259,7 +261,7 @@ func (d *damagedPart) Error() string {
 func damaged(file string, err error) *Error {
 	var d *damagedPart
 	if errors.As(err, &d) {
-		return &Error{File: file, Msg: "cannot read the workbook: " + d.Error()}
+		return &Error{File: file, Msg: msg.New("cannot read the workbook: part %s is damaged (%v)", cellText(d.name), d.err)}
 	}
 	return nil
 }

@@ -103,7 +103,7 @@ func TestZipDeclaredSizes(t *testing.T) {
 			return data
 		}, nil), tooMuch},
 		{"ratio", rezip(t, small(t), lie(2<<20), nil),
-			`data.xlsx: part "xl/worksheets/sheet1.xml" unpacks to over 1000 times its size; is it really an indicator table?`},
+			`data.xlsx: part "xl/worksheets/sheet1.xml" unpacks to over 1,000 times its size; is it really an indicator table?`},
 		{"ratio of a big part", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
 			data = stored(h, data)
 			if isSheet(h) {

@@ -51,7 +51,7 @@ func writeCheckedFile(w io.Writer, f *check.File, lang *Lang, markdown bool) err
 		findings []*indicators.Error
 	}{{"note", f.Notes}, {"error", f.Errors}, {"warning", f.Warnings}} {
 		for _, e := range group.findings {
-			b.WriteString(lang.Word(group.word) + ": " + textLine(markdown, e.Error()) + "\n")
+			b.WriteString(lang.Word(group.word) + ": " + textLine(markdown, e.In(lang.Messages())) + "\n")
 		}
 	}
 	_, err := fmt.Fprintf(w, "%s\n", b.String())
@@ -115,7 +115,8 @@ type checkUnitJSON struct {
 // findingJSON is an error, warning or note of check with its place. Every
 // key is always there, "" or 0 where it does not apply (a CSV file has
 // lines, a workbook sheets and cells), so that a script reads them
-// without testing for them.
+// without testing for them. The message is English whatever --lang, as
+// stable as the keys.
 type findingJSON struct {
 	File    string `json:"file"`
 	Sheet   string `json:"sheet"`
@@ -128,7 +129,7 @@ type findingJSON struct {
 func findingsJSON(errs []*indicators.Error) []findingJSON {
 	out := make([]findingJSON, len(errs))
 	for i, e := range errs {
-		out[i] = findingJSON{File: e.File, Sheet: e.Sheet, Line: e.Line, Cell: e.Cell, Column: e.Column, Message: e.Msg}
+		out[i] = findingJSON{File: e.File, Sheet: e.Sheet, Line: e.Line, Cell: e.Cell, Column: e.Column, Message: e.Msg.String()}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"math/big"
 	"strings"
 	"time"
@@ -237,6 +238,13 @@ func (l *Lang) Word(key string) string {
 		return w
 	}
 	return key
+}
+
+// Messages is the language of the messages (errors, warnings, notes) that
+// go with this output language.
+func (l *Lang) Messages() msg.Lang {
+	lang, _ := msg.Parse(l.Code)
+	return lang
 }
 
 // Date writes a day as the language does: 02.12.2026 in German,

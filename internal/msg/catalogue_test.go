@@ -211,7 +211,7 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 	}
 }
 
-var verb = regexp.MustCompile(`%(\[(\d+)\])?[-+# 0]*\d*(\.\d+)?([a-zA-Z%])`)
+var verb = verbPattern
 
 // verbs lists, per argument, the kind of verb a format gives it: s for
 // text (%s %q %v %w), d for integers, and the verb itself otherwise.

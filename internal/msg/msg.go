@@ -23,7 +23,10 @@ package msg
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Lang is a language of the messages.
@@ -80,17 +83,61 @@ func (t Text) String() string { return t.In(EN) }
 // catalogue (a bug the catalogue test catches) is said in English.
 func (t Text) In(l Lang) string {
 	format := t.format
-	if l == DE {
-		if de, ok := german[format]; ok {
-			format = de
-		}
-	}
-	format = strings.ReplaceAll(format, "%w", "%v")
 	args := make([]any, len(t.args))
 	for i, a := range t.args {
 		args[i] = localized(a, l)
 	}
+	if de, ok := german[format]; ok && l == DE {
+		escapeQuoted(format, args)
+		format = de
+	}
+	format = strings.ReplaceAll(format, "%w", "%v")
 	return fmt.Sprintf(format, args...)
+}
+
+// escapeQuoted does for the German text what %q does for the English: the
+// arguments the English quotes with %q, which German quotes as „%s“, show
+// what no one would see (a zero-width space, a control character) as Go
+// escapes it: „Bezirksstelle\u200bSüd“.
+func escapeQuoted(english string, args []any) {
+	next := 0
+	for _, m := range verbPattern.FindAllStringSubmatch(english, -1) {
+		if m[4] == "%" {
+			continue
+		}
+		if m[2] != "" {
+			n, _ := strconv.Atoi(m[2])
+			next = n - 1
+		}
+		if s, ok := argAt(args, next).(string); ok && m[4] == "q" {
+			args[next] = visible(s)
+		}
+		next++
+	}
+}
+
+func argAt(args []any, i int) any {
+	if i < 0 || i >= len(args) {
+		return nil
+	}
+	return args[i]
+}
+
+// verbPattern matches a verb of a format, with its argument index if any.
+var verbPattern = regexp.MustCompile(`%(\[(\d+)\])?[-+# 0]*\d*(\.\d+)?([a-zA-Z%])`)
+
+// visible escapes the runes of s that do not print, as %q would.
+func visible(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPrint(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }
 
 // localized turns an argument that can say itself in l into its text.

@@ -37,6 +37,7 @@ func TestTextIn(t *testing.T) {
 		{New("%d rows, %s", 12345, Percent("-1.9")), "12345 Zeilen, −1,9 %", "12345 rows, -1.9 %"},
 		{New("cannot read %s: %w", "a.csv", inner), "a.csv kann nicht gelesen werden: Spalte „Migranten 0-18“ fehlt", `cannot read a.csv: column "Migranten 0-18" is missing`},
 		{New("not in the catalogue %d", 3), "not in the catalogue 3", "not in the catalogue 3"},
+		{New("column %q is missing", "Bezirks\u200bstelle\t"), "Spalte „Bezirks\\u200bstelle\\t“ fehlt", `column "Bezirks\u200bstelle\t" is missing`},
 	}
 	for _, tt := range tests {
 		if got := tt.text.In(DE); got != tt.de {
@@ -55,6 +56,8 @@ func TestDec(t *testing.T) {
 		{"1000", "1.000", "1,000"},
 		{"-1234567.89", "−1.234.567,89", "-1,234,567.89"},
 		{"12.5", "12,5", "12.5"},
+		{"+1000.5", "+1.000,5", "+1,000.5"},
+		{"+100", "+100", "+100"},
 	}
 	for _, tt := range tests {
 		if got := Dec(tt.in).In(DE); got != tt.de {

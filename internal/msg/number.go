@@ -25,6 +25,8 @@ func (d Dec) In(l Lang) string {
 		if l == DE {
 			sign = "−"
 		}
+	} else if rest, ok := strings.CutPrefix(s, "+"); ok {
+		sign, s = "+", rest
 	}
 	whole, frac, hasFrac := strings.Cut(s, ".")
 	thousands, decimal := ",", "."
