@@ -254,7 +254,7 @@ func shownTransitionStart(p scenario.Plan) scenario.Period {
 
 // runPlan reads the plan's tables, changes them by adjust (may be nil),
 // and runs the plan.
-func runPlan(opts *planOptions, adjust []adjustment) (*indicators.Table, *scenario.Result, error) {
+func runPlan(opts *planOptions, adjust []scenario.Adjustment) (*indicators.Table, *scenario.Result, error) {
 	keys := indicatorOrder(opts.Formula.Weights)
 	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != "" || opts.Ledger.continues()))
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/raumbudget/raumbudget/scenario"
 )
 
 // baselineName names the baseline among the scenarios.
@@ -17,7 +19,7 @@ const baselineName = "baseline"
 type scenarioRun struct {
 	Name   string
 	Plan   *planOptions
-	Adjust []adjustment
+	Adjust []scenario.Adjustment
 	// Changes are the settings a scenario sets itself, against its
 	// baseline, as key and value; none for the baseline.
 	Changes [][2]string
