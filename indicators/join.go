@@ -43,7 +43,8 @@ func checkJoin(data, sp *Table) error {
 }
 
 // MatchUnits returns, for every unit of data, its index in other, and fails
-// on a unit either table lacks, naming the row and the other file. It is the
+// on a unit either table lacks, naming the row and the other file (a unit
+// missing from a table of amounts "has no amount" there, else "no row"). It is the
 // one place where units of two tables are matched: by name, as read (names
 // are trimmed when a table is read; MODEL.md).
 func MatchUnits(data, sp *Table) ([]int, error) {
@@ -51,12 +52,16 @@ func MatchUnits(data, sp *Table) ([]int, error) {
 	for j, u := range sp.Units {
 		inSp[u.Name] = j
 	}
+	lacks := "row"
+	if len(sp.Indicators) == 1 && sp.Indicators[0] == KeyAmount {
+		lacks = "amount" // an earlier allocation (ReadPrevious)
+	}
 	idx := make([]int, len(data.Units))
 	inData := make(map[string]bool, len(data.Units))
 	for i, u := range data.Units {
 		j, ok := inSp[u.Name]
 		if !ok {
-			return nil, data.ErrorAt(i, keyUnit, fmt.Sprintf("unit %s has no row in %s", quote(u.Name), sp.File))
+			return nil, data.ErrorAt(i, keyUnit, fmt.Sprintf("unit %s has no %s in %s", quote(u.Name), lacks, sp.File))
 		}
 		idx[i], inData[u.Name] = j, true
 	}
