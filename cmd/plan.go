@@ -52,11 +52,8 @@ and an optional corridor limits how far a unit's share may move in a quarter.`,
 			return wrapRun(planRun(c, opts))
 		},
 	}
-	addDataFlags(c)
-	addPlanFlags(c)
-	addFormulaFlags(c)
+	addPlanSettings(c)
 	addOutputFlags(c, reportFormats)
-	addLedgerFlag(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
