@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/vocab"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
@@ -140,7 +141,7 @@ func jsonCents(num *indicators.NumberParser, text string) (int64, error) {
 }
 
 // reportSheets are the allocation sheets of the tool's xlsx reports.
-var reportSheets = []string{"Zuteilung", "Allocation"}
+var reportSheets = vocab.AllocationSheets
 
 func (s *Soll) readTable(data []byte) error {
 	opt := indicators.Options{}
