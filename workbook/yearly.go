@@ -142,9 +142,6 @@ func (b *yearlyBook) quarterFacts(sheet string, row int) error {
 
 // columnChart stacks the offices' amounts by quarter, on a page of its own.
 func (b *yearlyBook) columnChart(sheet string, row, nu, nq int) error {
-	if err := b.pageBreak(sheet, row); err != nil {
-		return err
-	}
 	ref, last := quoted(sheet), col(nq+1)
 	var series []excelize.ChartSeries
 	for i := range nu {
@@ -196,9 +193,6 @@ func (b *yearlyBook) sharesSheet(model) error {
 		}
 	}
 	row := nu + 5
-	if err := b.pageBreak(sheet, row); err != nil {
-		return err
-	}
 	ref, last := quoted(sheet), col(nq+1)
 	symbols := []string{"circle", "square", "triangle", "diamond", "x", "star", "plus", "dash"}
 	var series []excelize.ChartSeries
@@ -285,9 +279,6 @@ func (b *yearlyBook) cumulative(sheet string, row int) error {
 		}
 	}
 	at := row + 14
-	if err := b.pageBreak(sheet, at); err != nil {
-		return err
-	}
 	ref := quoted(sheet)
 	var series []excelize.ChartSeries
 	for k, sym := range []string{"circle", "square", "triangle"} {
@@ -351,9 +342,6 @@ func (b *yearlyBook) changesSheet(model) error {
 		return nil
 	}
 	at := n + 3
-	if err := b.pageBreak(sheet, at); err != nil {
-		return err
-	}
 	ref := quoted(sheet)
 	var series []excelize.ChartSeries
 	for k := range keys {
@@ -423,9 +411,13 @@ type chartWords struct {
 	yFormat  string
 }
 
-// addChart puts a chart of the yearly report at row's first cell: every
-// chart has the same fonts, gridlines, legend below and size.
+// addChart puts a chart of the yearly report at row's first cell, on a
+// page of its own: every chart has the same fonts, gridlines, legend
+// below and size.
 func (b *yearlyBook) addChart(sheet string, row int, typ excelize.ChartType, series []excelize.ChartSeries, w chartWords) error {
+	if err := b.pageBreak(sheet, row); err != nil {
+		return err
+	}
 	return b.f.AddChart(sheet, cell(1, row), &excelize.Chart{
 		Type: typ, Series: series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.v.Word(w.title)}}},
