@@ -74,8 +74,10 @@ func rowOf(t *testing.T, rows [][]string, name string) []string {
 
 type planJSON struct {
 	Periods []struct {
-		Period string `json:"period"`
-		Units  []struct {
+		Period         string  `json:"period"`
+		IndicatorShare float64 `json:"indicator_share"`
+		Budget         string  `json:"budget"`
+		Units          []struct {
 			Unit       string  `json:"unit"`
 			Amount     string  `json:"amount"`
 			Share      float64 `json:"share"`
@@ -147,9 +149,34 @@ func TestPlanReportInLibreOffice(t *testing.T) {
 		}
 	}
 	checkOK(t, rowOf(t, sheets["Zuteilung"], "Prüfung")[1:])
+	checkSummaryNumbers(t, sheets["Übersicht"], out)
 	totals := rowOf(t, sheets["Indikatoren"], "Stadt gesamt")
 	checkOK(t, []string{totals[len(totals)-1]})
 	checkDampedShares(t, sheets["Indikatoren"], out)
+}
+
+// checkSummaryNumbers: the Übersicht's period table holds each quarter's
+// indicator share, budget and total as numbers LibreOffice reads (not
+// text), equal to the JSON's; the total is what the units got.
+func checkSummaryNumbers(t *testing.T, rows [][]string, out planJSON) {
+	t.Helper()
+	for _, p := range out.Periods {
+		row := rowOf(t, rows, p.Period)
+		share, err := strconv.ParseFloat(row[1], 64)
+		if err != nil || math.Abs(share-p.IndicatorShare) > 1e-12 {
+			t.Errorf("Übersicht %s: indicator share %q, JSON %g", p.Period, row[1], p.IndicatorShare)
+		}
+		if got := cents(t, row[2]); got != jsonCents(t, p.Budget) {
+			t.Errorf("Übersicht %s: budget %d cents, JSON %s", p.Period, got, p.Budget)
+		}
+		var sum int64
+		for _, u := range p.Units {
+			sum += jsonCents(t, u.Amount)
+		}
+		if got := cents(t, row[3]); got != sum {
+			t.Errorf("Übersicht %s: total %d cents, the units' amounts sum to %d", p.Period, got, sum)
+		}
+	}
 }
 
 // checkDampedShares: the shares after the corridor, live formulas in the

@@ -87,3 +87,41 @@ func TestDecomposeNeedsTheSameUnits(t *testing.T) {
 		t.Error("want an error for a renamed unit")
 	}
 }
+
+// Each part sits at its named step: changing one input alone moves only
+// the part at that input's position, under that input's key. Callers pick
+// parts by these positions (explain takes the budget's and the indicator
+// share's), so a reordered step must move its position with it.
+func TestDecomposeStepsAreWhereTheirNamesSay(t *testing.T) {
+	for name, tc := range map[string]struct {
+		change func(*Input)
+		step   int
+		key    string
+	}{
+		"budget":          {func(in *Input) { in.Budget *= 3 }, BudgetStep, BudgetKey},
+		"indicator share": {func(in *Input) { in.IndicatorShare = r("0.9") }, IndicatorShareStep, IndicatorShareKey},
+		"first indicator": {func(in *Input) { in.Units[0].Values[0] = r("250") }, FirstIndicatorStep, "youth"},
+		"last indicator":  {func(in *Input) { in.Units[2].Values[2] = r("8") }, FirstIndicatorStep + 2, "green"},
+		"spending":        {func(in *Input) { in.Units[1].Spending = r("500") }, FirstIndicatorStep + 3, SpendingKey},
+	} {
+		old, next := essenLike(), essenLike()
+		tc.change(&next)
+		parts, err := Decompose(old, next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if parts[0][tc.step].Exact.Sign() == 0 {
+			t.Errorf("%s: A's part %d did not move", name, tc.step)
+		}
+		for u := range parts {
+			if got := parts[u][tc.step].Key; got != tc.key {
+				t.Errorf("%s: part %d is %q, want %q", name, tc.step, got, tc.key)
+			}
+			for i, p := range parts[u] {
+				if i != tc.step && p.Exact.Sign() != 0 {
+					t.Errorf("%s: unit %d part %d (%s) = %s, want 0", name, u, i, p.Key, p.Exact.RatString())
+				}
+			}
+		}
+	}
+}

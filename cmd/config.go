@@ -54,6 +54,7 @@ func newSettings(cmd *cobra.Command, extraKeys, pathKeys []string) (*settings, e
 	}
 	path := s.v.GetString("config")
 	if path == "" {
+		rememberLang(cmd, s.v.GetString("lang"))
 		return s, nil
 	}
 	known := s.knownKeys(extraKeys)
@@ -69,7 +70,11 @@ func newSettings(cmd *cobra.Command, extraKeys, pathKeys []string) (*settings, e
 	cfg.resolvePaths(pathKeys)
 	s.config = cfg
 	// viper lower-cases the keys of the map it is given, in place.
-	return s, s.v.MergeConfigMap(deepCopy(cfg.values).(map[string]any))
+	if err := s.v.MergeConfigMap(deepCopy(cfg.values).(map[string]any)); err != nil {
+		return nil, err
+	}
+	rememberLang(cmd, s.v.GetString("lang"))
+	return s, nil
 }
 
 func deepCopy(v any) any {

@@ -2,40 +2,30 @@ package cmd
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"math/big"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/explain"
 	"github.com/raumbudget/raumbudget/indicators"
-	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
 // explainOptions are everything one run of explain needs.
 type explainOptions struct {
-	Unit    string
-	Period  *scenario.Period // nil: a single allocation
+	Request explain.Request // what to explain, without the files
 	Data    dataOptions
 	Formula formulaOptions
-	Share   *big.Rat       // α of a single allocation
-	Budget  allocate.Cents // of a single allocation
-	Plan    scenario.Plan  // with Period
-	// Previous and PreviousPeriod are the plan's --previous, with Period.
+	// Previous and PreviousPeriod are the plan's --previous, with --period.
 	Previous       string
 	PreviousPeriod *scenario.Period
-	Against        againstOptions
-	Output         outputOptions
-}
-
-// againstOptions name an earlier data year to explain the change against.
-type againstOptions struct {
-	Data     string
-	Spending string
-	Budget   allocate.Cents
-	Share    *big.Rat
+	// AgainstData and AgainstSpending are the earlier data year's tables,
+	// with --against.
+	AgainstData, AgainstSpending string
+	Output                       outputOptions
 }
 
 func newExplainCmd(runF func(*explainOptions) error) *cobra.Command {
@@ -90,8 +80,8 @@ func readExplainOptions(c *cobra.Command) (*explainOptions, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := &explainOptions{Unit: strings.TrimSpace(s.v.GetString("unit"))}
-	if opts.Unit == "" {
+	opts := &explainOptions{Request: explain.Request{Unit: strings.TrimSpace(s.v.GetString("unit"))}}
+	if opts.Request.Unit == "" {
 		return nil, usagef("--unit is required: the district office to explain")
 	}
 	if opts.Data, err = readDataOptions(s); err != nil {
@@ -130,40 +120,49 @@ func otherModeGiven(s *settings, keys []string, why string) error {
 // readExplainMode reads the plan settings with --period, else those of a
 // single allocation and of --against.
 func readExplainMode(s *settings, opts *explainOptions) error {
-	var err error
 	if text := s.v.GetString("period"); text != "" {
-		if err := otherModeGiven(s, allocationKeys, "explain --period explains a quarter of the plan (its budget is annual-budget, its α the schedule's); leave this out"); err != nil {
-			return err
-		}
-		p, err := scenario.ParsePeriod(text)
-		if err != nil {
-			return usagef("%s: %v", s.where("period"), err)
-		}
-		opts.Period = &p
-		opts.Previous = s.v.GetString("previous")
-		if opts.PreviousPeriod, err = readPreviousPeriod(s); err != nil {
-			return err
-		}
-		opts.Plan, err = readPlan(s, opts.Data.Demo)
-		return err
+		return readQuarterMode(s, opts, text)
 	}
 	if err := otherModeGiven(s, quarterKeys, "a setting of a plan's quarter: add --period QUARTER to explain one"); err != nil {
 		return err
 	}
-	if opts.Share, err = readShareSetting(s, "indicator-share"); err != nil {
+	var err error
+	r := &opts.Request
+	if r.Share, err = readShareSetting(s, "indicator-share"); err != nil {
 		return err
 	}
-	if opts.Budget, err = readBudget(s, opts.Data.Demo); err != nil {
+	if r.Budget, err = readBudget(s, opts.Data.Demo); err != nil {
 		return err
 	}
 	return readAgainst(s, opts)
 }
 
+// readQuarterMode reads --period and the plan it is a quarter of.
+func readQuarterMode(s *settings, opts *explainOptions, period string) error {
+	if err := otherModeGiven(s, allocationKeys, "explain --period explains a quarter of the plan (its budget is annual-budget, its α the schedule's); leave this out"); err != nil {
+		return err
+	}
+	p, err := scenario.ParsePeriod(period)
+	if err != nil {
+		return usagef("%s: %v", s.where("period"), err)
+	}
+	opts.Previous = s.v.GetString("previous")
+	if opts.PreviousPeriod, err = readPreviousPeriod(s); err != nil {
+		return err
+	}
+	plan, err := readPlan(s, opts.Data.Demo)
+	opts.Request.Quarter = &explain.Quarter{Plan: plan, Period: p}
+	return err
+}
+
+// readAgainst reads --against and the earlier allocation's settings, which
+// default to the current one's.
 func readAgainst(s *settings, opts *explainOptions) error {
-	a := againstOptions{Data: s.v.GetString("against"), Spending: s.v.GetString("against-spending"), Budget: opts.Budget, Share: opts.Share}
-	if a.Data == "" {
+	opts.AgainstData = s.v.GetString("against")
+	if opts.AgainstData == "" {
 		return nil
 	}
+	a := &explain.Against{Label: opts.AgainstData, Budget: opts.Request.Budget, Share: opts.Request.Share}
 	var err error
 	if text := s.v.GetString("against-budget"); text != "" {
 		if a.Budget, err = parseEuros(text); err != nil {
@@ -175,48 +174,66 @@ func readAgainst(s *settings, opts *explainOptions) error {
 			return err
 		}
 	}
-	if a.Spending == "" && !opts.Data.Demo {
-		a.Spending = opts.Data.Spending
+	opts.AgainstSpending = s.v.GetString("against-spending")
+	if opts.AgainstSpending == "" && !opts.Data.Demo {
+		opts.AgainstSpending = opts.Data.Spending
 	}
-	opts.Against = a
+	opts.Request.Against = a
 	return nil
 }
 
 func explainRun(c *cobra.Command, opts *explainOptions) error {
-	keys := indicatorOrder(opts.Formula.Weights)
-	needSpending := opts.Period != nil || opts.Share.Cmp(big.NewRat(1, 1)) < 0 || opts.Against.Share != nil && opts.Against.Share.Cmp(big.NewRat(1, 1)) < 0
-	table, err := loadTable(opts.Data, keys, needSpending)
+	e, table, err := explain.Unit(opts.Request, explainFiles{opts, indicatorOrder(opts.Formula.Weights)})
 	if err != nil {
-		return err
+		return explainError(err, table)
 	}
-	u, err := findUnit(table, opts.Unit)
-	if err != nil {
-		return err
-	}
-	var e *report.Explanation
-	if opts.Period != nil {
-		e, err = explainQuarter(opts, table, u)
-	} else {
-		e, err = explainAllocation(opts, table, u, keys)
-	}
-	if err != nil {
-		return placeModelError(err, table)
-	}
-	e.Headings = table.Headings
 	var buf bytes.Buffer
 	if err := e.Write(&buf, opts.Output.Format, opts.Output.Lang); err != nil {
 		return err
 	}
-	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.Against.Data, opts.Against.Spending, opts.Previous)
+	return opts.Output.write(c.OutOrStdout(), buf.Bytes(), opts.Data.Data, opts.Data.Spending, opts.AgainstData, opts.AgainstSpending, opts.Previous)
 }
 
-func findUnit(t *indicators.Table, name string) (int, error) {
-	names := make([]string, len(t.Units))
-	for u, unit := range t.Units {
-		if unit.Name == name {
-			return u, nil
-		}
-		names[u] = fmt.Sprintf("%q", unit.Name)
+// explainError names the setting a refused request came from, and the
+// file, place and column of a problem the engine found in the data.
+func explainError(err error, data *indicators.Table) error {
+	var unit *explain.UnknownUnitError
+	var early *explain.EarlyPeriodError
+	switch {
+	case errors.As(err, &unit):
+		return usagef("--unit %v", err)
+	case errors.As(err, &early):
+		return usagef("--period %v", err)
+	case data != nil:
+		return placeModelError(err, data)
 	}
-	return 0, usagef("--unit %q is not in %s; its units are %s", name, t.File, strings.Join(names, ", "))
+	return err
+}
+
+// explainFiles hand package explain the tables of one run: read from the
+// files the settings name, with the settings' weights.
+type explainFiles struct {
+	opts *explainOptions
+	keys []string // the indicators, in the order of the weights
+}
+
+func (f explainFiles) Data(needSpending bool) (*indicators.Table, error) {
+	return loadTable(f.opts.Data, f.keys, needSpending)
+}
+
+func (f explainFiles) Against(needSpending bool) (*indicators.Table, error) {
+	data := f.opts.Data
+	data.Demo, data.Data, data.Spending = false, f.opts.AgainstData, f.opts.AgainstSpending
+	return loadTable(data, f.keys, needSpending)
+}
+
+func (f explainFiles) Previous(start scenario.Period, data *indicators.Table) ([]allocate.Cents, error) {
+	if f.opts.Previous == "" {
+		return nil, nil
+	}
+	return previousAmounts(f.opts.Previous, f.opts.PreviousPeriod, start, data)
+}
+
+func (f explainFiles) Model(t *indicators.Table, budget allocate.Cents, share *big.Rat) allocate.Input {
+	return modelInput(t, budget, share, f.opts.Formula)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -63,8 +64,8 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	if err := root.Execute(); err != nil {
-		fmt.Fprintf(stderr, "raumbudget: %v\n", err)
+	if c, err := root.ExecuteC(); err != nil {
+		fmt.Fprintf(stderr, "raumbudget: %s\n", msg.Of(err, messageLang(c)))
 		return exitCode(err)
 	}
 	return exitOK

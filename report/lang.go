@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"time"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/internal/vocab"
@@ -15,12 +16,13 @@ type Lang struct {
 	decimal   string
 	thousands string
 	percent   string // between the number and the percent sign
+	date      string // layout of a date: 02.01.2006 or 2006-01-02
 	words     map[string]string
 }
 
 // German is the default: headings as German controllers write them and
 // numbers as German Excel shows them (1.234.567,89).
-var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words: withHeadings(vocab.German, vocab.AllocationSheets[0], map[string]string{
+var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", date: "02.01.2006", words: withHeadings(vocab.German, vocab.AllocationSheets[0], map[string]string{
 	"sheet_summary":      "Übersicht",
 	"sheet_trend":        "Verlauf",
 	"sheet_indicators":   "Indikatoren",
@@ -105,7 +107,7 @@ var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", words
 })}
 
 // English is chosen with --lang en.
-var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", words: withHeadings(vocab.English, vocab.AllocationSheets[1], map[string]string{
+var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", date: "2006-01-02", words: withHeadings(vocab.English, vocab.AllocationSheets[1], map[string]string{
 	"sheet_summary":      "Summary",
 	"sheet_trend":        "Progress",
 	"sheet_indicators":   "Indicators",
@@ -229,6 +231,12 @@ func (l *Lang) Word(key string) string {
 		return w
 	}
 	return key
+}
+
+// Date writes a day as the language does: 02.12.2026 in German,
+// 2026-12-02 (ISO) in English.
+func (l *Lang) Date(t time.Time) string {
+	return t.Format(l.date)
 }
 
 // Euros formats cents with thousands separators: 1.234.567,89.

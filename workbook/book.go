@@ -45,17 +45,17 @@ type book struct {
 }
 
 type styles struct {
-	header, title, euro, share, percent, weight, number, bold, boldEuro int
+	header, title, euro, share, percent, weight, number, bold, boldEuro, date int
 }
 
 func newBook(meta Meta) (*book, error) {
 	b := &book{f: excelize.NewFile(), meta: meta, lang: meta.Lang, titleRows: map[string]int{}, streams: map[string]*sheetStream{}}
 	var err error
-	b.styles, err = newStyles(b.f)
+	b.styles, err = newStyles(b.f, meta.Lang.Code)
 	return b, err
 }
 
-func newStyles(f *excelize.File) (styles, error) {
+func newStyles(f *excelize.File, lang string) (styles, error) {
 	var s styles
 	var errs []error
 	add := func(dst *int, st *excelize.Style) {
@@ -75,6 +75,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	add(&s.weight, &excelize.Style{CustomNumFmt: fmtOf("0.####")})
 	add(&s.number, &excelize.Style{CustomNumFmt: fmtOf("#,##0.####")})
 	add(&s.bold, &excelize.Style{Font: &excelize.Font{Bold: true}})
+	add(&s.date, &excelize.Style{CustomNumFmt: fmtOf(dateFormat[lang]), Alignment: &excelize.Alignment{Horizontal: "left"}})
 	for _, err := range errs {
 		if err != nil {
 			return s, err
@@ -172,7 +173,19 @@ func escapeHeader(s string) string {
 	return out
 }
 
-func (b *book) date() string { return b.meta.ReportDate.Format("2006-01-02") }
+// date is the report date as the language writes it: 02.12.2026 in
+// German, 2026-12-02 in English.
+func (b *book) date() string { return b.lang.Date(b.meta.ReportDate) }
+
+// reportDay is the report date as a date cell's value (midnight, no zone),
+// shown by the style date.
+func (b *book) reportDay() time.Time {
+	y, m, d := b.meta.ReportDate.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// dateFormat is a date cell's number format by language code.
+var dateFormat = map[string]string{"de": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 
 // cell names the cell at column col and row row, both from 1.
 func cell(col, row int) string {

@@ -9,8 +9,9 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 )
 
-// summarySheet states the parameters and totals and charts the amounts of
-// the last period per unit.
+// summarySheet states the parameters, a table of each period's indicator
+// share, budget and total (numbers with a number format, for a controller
+// to calculate with), and charts the amounts of the last period per unit.
 func (b *book) summarySheet(m model) error {
 	sheet, err := b.sheet("sheet_summary")
 	if err != nil {
@@ -19,42 +20,39 @@ func (b *book) summarySheet(m model) error {
 	if err := b.set(sheet, 1, 1, b.word("report_title"), b.styles.title); err != nil {
 		return err
 	}
-	rows := b.summaryRows(m)
-	for i, row := range rows {
-		if err := b.set(sheet, 1, i+3, row[0], b.styles.bold); err != nil {
-			return err
-		}
-		if err := b.set(sheet, 2, i+3, row[1], 0); err != nil {
-			return err
-		}
-	}
-	if err := b.widths(sheet, 2, 28, 60); err != nil {
+	if err := b.set(sheet, 1, 3, b.word("report_date"), b.styles.bold); err != nil {
 		return err
 	}
-	return b.amountChart(sheet, m, b.word("sheet_allocation"), len(rows)+5)
+	if err := b.set(sheet, 2, 3, b.reportDay(), b.styles.date); err != nil {
+		return err
+	}
+	rows := b.summaryRows(m)
+	for i, row := range rows {
+		if err := b.set(sheet, 1, i+4, row[0], b.styles.bold); err != nil {
+			return err
+		}
+		if err := b.set(sheet, 2, i+4, row[1], 0); err != nil {
+			return err
+		}
+	}
+	next := len(rows) + 5
+	if err := b.periodTable(sheet, m, next); err != nil {
+		return err
+	}
+	if err := b.widths(sheet, 4, 28, 60, 18, 18); err != nil {
+		return err
+	}
+	return b.amountChart(sheet, m, b.word("sheet_allocation"), next+len(m.periods)+3)
 }
 
 // summaryRows are the parameters in words.
 func (b *book) summaryRows(m model) [][2]string {
 	first, last := m.periods[0], m.periods[len(m.periods)-1]
-	rows := [][2]string{{b.word("report_date"), b.date()}}
+	var rows [][2]string
 	if m.plan != nil {
 		rows = append(rows, [2]string{b.word("quarters"), first.label + " – " + last.label})
 	}
-	var alphas, budgets, totals []string
-	for _, p := range m.periods {
-		alphas = append(alphas, b.lang.Share(p.share))
-		budgets = append(budgets, b.lang.Euros(p.budget)+" €")
-		var sum int64
-		for _, a := range p.amounts {
-			sum += int64(a)
-		}
-		totals = append(totals, b.lang.Euros(allocate.Cents(sum))+" €")
-	}
 	rows = append(rows,
-		[2]string{b.word("indicator_share"), strings.Join(alphas, " → ")},
-		[2]string{b.word("budget"), strings.Join(budgets, "; ")},
-		[2]string{b.word("total"), strings.Join(totals, "; ")},
 		[2]string{b.word("weights"), b.weightsText(m)},
 		[2]string{b.word("corridor"), b.corridorText(m)})
 	if m.previous != nil || m.corridor != nil {
@@ -68,6 +66,35 @@ func (b *book) summaryRows(m model) [][2]string {
 		rows = append(rows, [2]string{b.word("target_reached"), reached})
 	}
 	return rows
+}
+
+// periodTable writes, from row on, one row per period: its label, the
+// indicator share α as a percentage, the budget and the total allocated as
+// euro amounts.
+func (b *book) periodTable(sheet string, m model, row int) error {
+	titles := []string{b.word("period"), b.word("indicator_share"), b.word("budget"), b.word("total")}
+	for i, t := range titles {
+		if err := b.set(sheet, i+1, row, t, b.styles.header); err != nil {
+			return err
+		}
+	}
+	for i, p := range m.periods {
+		r := row + 1 + i
+		var sum int64
+		for _, a := range p.amounts {
+			sum += int64(a)
+		}
+		cells := []struct {
+			v     any
+			style int
+		}{{p.label, b.styles.bold}, {ratFloat(p.share), b.styles.percent}, {euros(p.budget), b.styles.euro}, {euros(allocate.Cents(sum)), b.styles.euro}}
+		for c, x := range cells {
+			if err := b.set(sheet, c+1, r, x.v, x.style); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (b *book) weightsText(m model) string {

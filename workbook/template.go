@@ -69,7 +69,7 @@ type templateStyles struct {
 func newTemplateStyles(f *excelize.File) (templateStyles, error) {
 	var st templateStyles
 	var err error
-	if st.styles, err = newStyles(f); err != nil {
+	if st.styles, err = newStyles(f, "de"); err != nil {
 		return st, err
 	}
 	for dst, s := range map[*int]*excelize.Style{

@@ -230,3 +230,55 @@ func TestLongNameNotCut(t *testing.T) {
 		t.Fatalf("a name of exactly the limit: %v", err)
 	}
 }
+
+// TestSummaryHoldsNumbersAndADate: the Übersicht gives each quarter's
+// indicator share, budget and total as numbers with a number format (a
+// controller calculates with them) and the report date as a date cell
+// shown the language's way.
+func TestSummaryHoldsNumbersAndADate(t *testing.T) {
+	res := planResult(t)
+	for _, tt := range []struct {
+		lang             *report.Lang
+		sheet, date      string
+		budget, total    string
+		headingOfPeriods string
+	}{
+		{report.German, "Übersicht", "22.11.2026", "1000000.01", "1000000.01", "Quartal"},
+		{report.English, "Summary", "2026-11-22", "1000000.01", "1000000.01", "Quarter"},
+	} {
+		data, err := Plan(res, nil, meta(tt.lang, "2026-11-22"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, data)
+		rows, err := f.GetRows(tt.sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := f.GetCellValue(tt.sheet, "B3"); got != tt.date {
+			t.Errorf("%s: report date shown as %q, want %q", tt.lang.Code, got, tt.date)
+		}
+		if raw := rows[2][1]; raw != "46348" {
+			t.Errorf("%s: report date cell holds %q, want the date serial 46348", tt.lang.Code, raw)
+		}
+		head := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == tt.headingOfPeriods })
+		if head < 0 {
+			t.Fatalf("%s: no period table headed %q in %v", tt.lang.Code, tt.headingOfPeriods, rows)
+		}
+		first := rows[head+1]
+		want := res.Quarters[0]
+		if first[0] != want.Period.String() || first[2] != tt.budget || first[3] != tt.total {
+			t.Errorf("%s: first period row %v, want %s with budget and total %s, %s", tt.lang.Code, first, want.Period, tt.budget, tt.total)
+		}
+		if got := len(rows) - head - 1; got < len(res.Quarters) {
+			t.Errorf("%s: %d period rows, want %d", tt.lang.Code, got, len(res.Quarters))
+		}
+		for _, c := range []int{3, 4} {
+			id, _ := f.GetCellStyle(tt.sheet, cell(c, head+2))
+			style, err := f.GetStyle(id)
+			if err != nil || style.CustomNumFmt == nil || !strings.Contains(*style.CustomNumFmt, "€") {
+				t.Errorf("%s: %s has no euro number format (%v)", tt.lang.Code, cell(c, head+2), err)
+			}
+		}
+	}
+}

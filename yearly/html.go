@@ -61,7 +61,7 @@ func (v *View) WriteHTML(w io.Writer) error {
 
 func (v *View) htmlOverview(b *bufio.Writer) {
 	fmt.Fprintf(b, "<section class=\"first\">\n<h1>%s</h1>\n<p>%s. %s: %s</p>\n", esc(v.title()), esc(v.w("subtitle")),
-		esc(v.w("report_date")), v.ReportDate.Format("02.01.2006"))
+		esc(v.w("report_date")), v.Lang.Date(v.ReportDate))
 	fmt.Fprintf(b, "<h2>%s</h2>\n", esc(v.w("quarters")))
 	htmlTable(b, v.quarterTable(), "quarters")
 	fmt.Fprintf(b, "<h2>%s</h2>\n", esc(v.w("units")))

@@ -11,7 +11,7 @@ import (
 // tables as the HTML, without the charts.
 func (v *View) WriteMarkdown(w io.Writer) error {
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "# %s\n\n%s. %s: %s\n", v.title(), v.w("subtitle"), v.w("report_date"), v.ReportDate.Format("2006-01-02"))
+	fmt.Fprintf(b, "# %s\n\n%s. %s: %s\n", v.title(), v.w("subtitle"), v.w("report_date"), v.Lang.Date(v.ReportDate))
 	section := func(title string, t table) {
 		fmt.Fprintf(b, "\n## %s\n\n", title)
 		mdTable(b, t)
