@@ -211,7 +211,7 @@ func whereNested(s *settings, parent, key string) string {
 func loadTable(o dataOptions, keys []string, needSpending bool) (*indicators.Table, error) {
 	t, err := readTables(o, keys, needSpending)
 	if err != nil {
-		return t, headingHint(err)
+		return t, indicators.HeadingHint(err)
 	}
 	o.Warn.table(t)
 	return t, nil

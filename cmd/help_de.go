@@ -47,7 +47,9 @@ Einwohner, mehr junge Einwohner oder SGB-Empfänger als Einwohner (mit einer
 Spalte „Einwohner"), Namen von Einheiten, die sich nur in Groß- und
 Kleinschreibung, Leerzeichen oder ähnlich aussehenden Buchstaben unterscheiden
 („Bezirksstelle lV" und „Bezirksstelle IV"), in Excel ausgeblendete Zeilen,
-Einheiten, die in einer Tabelle stehen, in einer anderen nicht.
+Einheiten, die in einer Tabelle stehen, in einer anderen nicht. Hinweise sagen,
+was check in einer Tabelle erkannt hat: eine Summenzeile an ihrem Ende, die
+nicht zu den Daten zählt.
 
 check lehnt ab, was allocate ablehnt, mit denselben Einstellungen (--config,
 --weights, --inverse, --indicator-share, die columns der Konfiguration): eine

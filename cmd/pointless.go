@@ -1,5 +1,7 @@
 package cmd
 
+import "github.com/raumbudget/raumbudget/indicators"
+
 // A setting that cannot apply to the run is an error when the user gave
 // it for this run — as a flag or in the config file — and not silently
 // ignored. The environment may hold settings for other commands and
@@ -28,7 +30,7 @@ func checkSheetSettings(s *settings, o dataOptions) error {
 		{"sheet", o.Sheet, o.Data},
 		{"spending-sheet", o.SpendingSheet, o.Spending},
 	} {
-		if c.sheet != "" && c.file != "" && !isWorkbook(c.file) && givenForThisRun(s, c.sheetKey) {
+		if c.sheet != "" && c.file != "" && !indicators.IsWorkbook(c.file) && givenForThisRun(s, c.sheetKey) {
 			return usagef("%s: %s is a CSV file, which has no sheets; --%s names a sheet of an xlsx workbook", s.where(c.sheetKey), c.file, c.sheetKey)
 		}
 	}

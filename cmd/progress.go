@@ -53,7 +53,7 @@ func withProgress(w io.Writer, terminal bool, f *os.File, path string) (io.ReadS
 	}
 	total := st.Size()
 	head := make([]byte, 4)
-	if n, _ := f.ReadAt(head, 0); bytes.Equal(head[:n], []byte("PK\x03\x04")) || isWorkbook(path) {
+	if n, _ := f.ReadAt(head, 0); bytes.Equal(head[:n], []byte("PK\x03\x04")) || indicators.IsWorkbook(path) {
 		total = 0
 	}
 	p := progress.New(w, true, "reading "+filepath.Base(path), total)

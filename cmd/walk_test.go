@@ -187,7 +187,7 @@ func walkPlan(t *testing.T, key string, c walkCase, lv, base string) {
 		writeFile(t, "s.yaml", base+"scenarios:\n  - name: s\n"+indent(yamlKeys(map[string]string{key: c.value})))
 		with = runWalk(t, nil, "scenario", "compare", "s.yaml", "-o", "csv")
 	}
-	check(t, "plan", key, lv, without, with)
+	checkWalk(t, "plan", key, lv, without, with)
 }
 
 // walkCompare runs scenario compare with and without key set at level lv.
@@ -214,10 +214,10 @@ func walkCompare(t *testing.T, key string, c walkCase, lv string) {
 		writeFile(t, "s.yaml", baseList+scenarios+"  - name: s\n"+indent(yamlKeys(map[string]string{key: c.value})))
 		with = runWalk(t, nil, append([]string{"scenario", "compare", "s.yaml"}, context...)...)
 	}
-	check(t, "scenario compare", key, lv, without, with)
+	checkWalk(t, "scenario compare", key, lv, without, with)
 }
 
-func check(t *testing.T, command, key, lv string, without, with outcome) {
+func checkWalk(t *testing.T, command, key, lv string, without, with outcome) {
 	t.Helper()
 	switch {
 	case with.code == exitUsage:

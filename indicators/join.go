@@ -44,9 +44,11 @@ func checkJoin(data, sp *Table) error {
 
 // MatchUnits returns, for every unit of data, its index in other, and fails
 // on a unit either table lacks, naming the row and the other file (a unit
-// missing from a table of amounts "has no amount" there, else "no row"). It is the
-// one place where units of two tables are matched: by name, as read (names
-// are trimmed when a table is read; MODEL.md).
+// missing from a table of amounts "has no amount" there, else "no row"). It
+// is the one place where units of two tables are matched: by name, as read (names
+// are trimmed when a table is read; MODEL.md). With an error idx is still
+// whole, -1 where other lacks a unit of data, for a caller that lists every
+// unit missing instead of the first (check).
 func MatchUnits(data, sp *Table) ([]int, error) {
 	inSp := make(map[string]int, len(sp.Units))
 	for j, u := range sp.Units {
@@ -58,17 +60,21 @@ func MatchUnits(data, sp *Table) ([]int, error) {
 	}
 	idx := make([]int, len(data.Units))
 	inData := make(map[string]bool, len(data.Units))
+	var err error
 	for i, u := range data.Units {
 		j, ok := inSp[u.Name]
+		if !ok && err == nil {
+			err = data.ErrorAt(i, keyUnit, fmt.Sprintf("unit %s has no %s in %s", quote(u.Name), lacks, sp.File))
+		}
 		if !ok {
-			return nil, data.ErrorAt(i, keyUnit, fmt.Sprintf("unit %s has no %s in %s", quote(u.Name), lacks, sp.File))
+			j = -1
 		}
 		idx[i], inData[u.Name] = j, true
 	}
 	for j, u := range sp.Units {
-		if !inData[u.Name] {
-			return nil, sp.ErrorAt(j, keyUnit, fmt.Sprintf("unit %s is not in %s", quote(u.Name), data.File))
+		if !inData[u.Name] && err == nil {
+			err = sp.ErrorAt(j, keyUnit, fmt.Sprintf("unit %s is not in %s", quote(u.Name), data.File))
 		}
 	}
-	return idx, nil
+	return idx, err
 }

@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -60,4 +61,32 @@ func TestJoinSpendingXLSX(t *testing.T) {
 	b := workbook(t, sheetData{"Abfluss", [][]any{{"Bezirksstelle", "Mittelabfluss Vorjahr"}, {"A", 5}, {"Z", 1}}})
 	sp := mustRead(t)(readXLSXBytes(b, "spending.xlsx", spendingOnly, ""))
 	wantError(t, JoinSpending(data, sp), `spending.xlsx: Abfluss!A3: column "Bezirksstelle": unit "Z" is not in data.csv`)
+}
+
+// With a unit missing, MatchUnits still lines up every unit (-1 where the
+// other table lacks it) and its error is the first unit data lacks a row
+// for, else the first the other table has alone.
+func TestMatchUnitsWhole(t *testing.T) {
+	const h = "Bezirksstelle;Einwohner 0-18;SGB II/XII\n"
+	data := mustRead(t)(readString("data.csv", h+"A;1;2\nB;1;2\nC;1;2\n", two))
+	for _, tt := range []struct {
+		name, other string
+		want        []int
+		err         string
+	}{
+		{"the same units", h + "C;1;2\nA;1;2\nB;1;2\n", []int{1, 2, 0}, ""},
+		{"two missing", h + "B;1;2\n", []int{-1, 0, -1}, `data.csv:2: column "Bezirksstelle": unit "A" has no row in other.csv`},
+		{"one more", h + "A;1;2\nB;1;2\nC;1;2\nD;1;2\n", []int{0, 1, 2}, `other.csv:5: column "Bezirksstelle": unit "D" is not in data.csv`},
+	} {
+		other := mustRead(t)(readString("other.csv", tt.other, two))
+		idx, err := MatchUnits(data, other)
+		if fmt.Sprint(idx) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: idx %v, want %v", tt.name, idx, tt.want)
+		}
+		if tt.err == "" && err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+		} else if tt.err != "" {
+			wantError(t, err, tt.err)
+		}
+	}
 }

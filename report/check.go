@@ -4,41 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math/big"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/check"
+	"github.com/raumbudget/raumbudget/indicators"
 )
 
-// Check is what raumbudget check found in its files.
+// Check shows what raumbudget check found in its files.
 type Check struct {
-	Files []CheckedFile
-}
-
-// CheckedFile is one file's units, totals, errors and warnings.
-type CheckedFile struct {
-	File     string
-	Sheet    string
-	Keys     []string // the columns read, indicators then spending
-	Units    []CheckedUnit
-	Totals   []*big.Rat // one per key
-	Errors   []string
-	Warnings []string
-	Headings map[string]string
-}
-
-// CheckedUnit is a unit and how many rows (quarters) were summed into it.
-type CheckedUnit struct {
-	Name   string
-	Rows   int
-	Values []*big.Rat // one per key; nil where it could not be read
-}
-
-// Counts are the errors and warnings over all files.
-func (c *Check) Counts() (errors, warnings int) {
-	for _, f := range c.Files {
-		errors += len(f.Errors)
-		warnings += len(f.Warnings)
-	}
-	return errors, warnings
+	Result *check.Result
 }
 
 // Write renders the check as a table, Markdown or JSON.
@@ -46,17 +20,19 @@ func (c *Check) Write(w io.Writer, format string, lang *Lang) error {
 	if format == "json" {
 		return c.writeJSON(w)
 	}
-	for _, f := range c.Files {
-		if err := f.writeTable(w, lang, format == "markdown"); err != nil {
+	for _, f := range c.Result.Files {
+		if err := writeCheckedFile(w, &f, lang, format == "markdown"); err != nil {
 			return err
 		}
 	}
-	errs, warns := c.Counts()
+	errs, warns := c.Result.Counts()
 	_, err := fmt.Fprintf(w, "%s: %d, %s: %d\n", lang.Word("errors"), errs, lang.Word("warnings"), warns)
 	return err
 }
 
-func (f *CheckedFile) writeTable(w io.Writer, lang *Lang, markdown bool) error {
+// writeCheckedFile renders one file's units, then what was recognised
+// about its layout, its errors and its warnings, one line each.
+func writeCheckedFile(w io.Writer, f *check.File, lang *Lang, markdown bool) error {
 	title := f.File
 	if f.Sheet != "" {
 		title += " (" + f.Sheet + ")"
@@ -65,24 +41,26 @@ func (f *CheckedFile) writeTable(w io.Writer, lang *Lang, markdown bool) error {
 		return err
 	}
 	if len(f.Keys) > 0 || len(f.Units) > 0 {
-		if err := f.writeUnits(w, lang, markdown); err != nil {
+		if err := writeCheckedUnits(w, f, lang, markdown); err != nil {
 			return err
 		}
 	}
 	var b strings.Builder
-	for _, e := range f.Errors {
-		b.WriteString(lang.Word("error") + ": " + textLine(markdown, e) + "\n")
-	}
-	for _, wn := range f.Warnings {
-		b.WriteString(lang.Word("warning") + ": " + textLine(markdown, wn) + "\n")
+	for _, group := range []struct {
+		word     string
+		findings []*indicators.Error
+	}{{"note", f.Notes}, {"error", f.Errors}, {"warning", f.Warnings}} {
+		for _, e := range group.findings {
+			b.WriteString(lang.Word(group.word) + ": " + textLine(markdown, e.Error()) + "\n")
+		}
 	}
 	_, err := fmt.Fprintf(w, "%s\n", b.String())
 	return err
 }
 
-// writeUnits renders the units with their rows and values, and the
+// writeCheckedUnits renders the units with their rows and values, and the
 // totals; a file that could not be read as a table has none.
-func (f *CheckedFile) writeUnits(w io.Writer, lang *Lang, markdown bool) error {
+func writeCheckedUnits(w io.Writer, f *check.File, lang *Lang, markdown bool) error {
 	header := []string{lang.Word("unit"), lang.Word("rows")}
 	for _, k := range f.Keys {
 		header = append(header, lang.Label(k, f.Headings))
@@ -119,10 +97,12 @@ type checkJSON struct {
 type checkFileJSON struct {
 	File     string             `json:"file"`
 	Sheet    string             `json:"sheet,omitempty"`
+	TotalRow int                `json:"total_row"`
 	Units    []checkUnitJSON    `json:"units"`
 	Totals   map[string]float64 `json:"totals"`
-	Errors   []string           `json:"errors"`
-	Warnings []string           `json:"warnings"`
+	Errors   []findingJSON      `json:"errors"`
+	Warnings []findingJSON      `json:"warnings"`
+	Notes    []findingJSON      `json:"notes"`
 }
 
 type checkUnitJSON struct {
@@ -131,12 +111,33 @@ type checkUnitJSON struct {
 	Values map[string]float64 `json:"values"`
 }
 
+// findingJSON is an error, warning or note of check with its place. Every
+// key is always there, "" or 0 where it does not apply (a CSV file has
+// lines, a workbook sheets and cells), so that a script reads them
+// without testing for them.
+type findingJSON struct {
+	File    string `json:"file"`
+	Sheet   string `json:"sheet"`
+	Line    int    `json:"line"`
+	Cell    string `json:"cell"`
+	Column  string `json:"column"`
+	Message string `json:"message"`
+}
+
+func findingsJSON(errs []*indicators.Error) []findingJSON {
+	out := make([]findingJSON, len(errs))
+	for i, e := range errs {
+		out[i] = findingJSON{File: e.File, Sheet: e.Sheet, Line: e.Line, Cell: e.Cell, Column: e.Column, Message: e.Msg}
+	}
+	return out
+}
+
 func (c *Check) writeJSON(w io.Writer) error {
 	out := checkJSON{Files: []checkFileJSON{}}
-	out.Errors, out.Warnings = c.Counts()
-	for _, f := range c.Files {
-		jf := checkFileJSON{File: f.File, Sheet: f.Sheet, Units: []checkUnitJSON{}, Totals: map[string]float64{},
-			Errors: append([]string{}, f.Errors...), Warnings: append([]string{}, f.Warnings...)}
+	out.Errors, out.Warnings = c.Result.Counts()
+	for _, f := range c.Result.Files {
+		jf := checkFileJSON{File: f.File, Sheet: f.Sheet, TotalRow: f.TotalRow, Units: []checkUnitJSON{}, Totals: map[string]float64{},
+			Errors: findingsJSON(f.Errors), Warnings: findingsJSON(f.Warnings), Notes: findingsJSON(f.Notes)}
 		for i, k := range f.Keys {
 			jf.Totals[k] = number(f.Totals[i])
 		}

@@ -1,22 +1,21 @@
-package cmd
+package indicators
 
 import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/raumbudget/raumbudget/indicators"
 )
 
-// headingHint adds to a missing column's error the headings the table has
+// HeadingHint adds to a missing column's error the headings the table has
 // and the one probably meant:
 //
 //	data.csv:1: column "migrant_youth_0_18" is missing (expected a heading like "Migranten 0-18");
 //	headings found: "Bezirksstelle", "Migrnaten 0-18"; "Migrnaten 0-18" – did you mean "Migranten 0-18"?
 //
-// (one line). Other errors pass unchanged.
-func headingHint(err error) error {
-	var e *indicators.Error
+// (one line), as an *Error whose Found is spent. Other errors pass
+// unchanged.
+func HeadingHint(err error) error {
+	var e *Error
 	if !errors.As(err, &e) || e.Found == nil {
 		return err
 	}
@@ -24,23 +23,14 @@ func headingHint(err error) error {
 	hinted.Found = nil // hinted once
 	quoted := make([]string, len(e.Found))
 	for i, h := range e.Found {
-		quoted[i] = quoteHeading(h)
+		quoted[i] = quote(h)
 	}
 	if len(quoted) == 0 {
 		quoted = []string{"none"}
 	}
 	hinted.Msg += "; headings found: " + strings.Join(quoted, ", ")
 	if e.Near != "" {
-		hinted.Msg += fmt.Sprintf("; %s – did you mean %q?", quoteHeading(e.Near), e.Meant)
+		hinted.Msg += fmt.Sprintf("; %s – did you mean %q?", quote(e.Near), e.Meant)
 	}
 	return &hinted
-}
-
-// quoteHeading quotes a heading for a message, shortened when long.
-func quoteHeading(h string) string {
-	const maxRunes = 40
-	if r := []rune(h); len(r) > maxRunes {
-		return fmt.Sprintf("%q…", string(r[:maxRunes]))
-	}
-	return fmt.Sprintf("%q", h)
 }
