@@ -12,6 +12,7 @@ import (
 
 	"github.com/raumbudget/raumbudget/indicators"
 	"github.com/raumbudget/raumbudget/internal/msg"
+	"github.com/raumbudget/raumbudget/internal/vocab"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
@@ -141,7 +142,7 @@ func jsonCents(num *indicators.NumberParser, text string) (int64, error) {
 }
 
 // reportSheets are the allocation sheets of the tool's xlsx reports.
-var reportSheets = []string{"Zuteilung", "Allocation"}
+var reportSheets = vocab.AllocationSheets
 
 func (s *Soll) readTable(data []byte) error {
 	opt := indicators.Options{}

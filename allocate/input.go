@@ -2,15 +2,16 @@ package allocate
 
 import (
 	"fmt"
+	"github.com/raumbudget/raumbudget/internal/vocab"
 	"math/big"
 	"strings"
 )
 
 // SpendingKey names the prior-year spending in errors and contributions.
-const SpendingKey = "spending_prior_year"
+const SpendingKey = vocab.Spending
 
 // HistoryKey names the history part of an amount among its contributions.
-const HistoryKey = "history"
+const HistoryKey = vocab.History
 
 // Indicator is one social indicator of the formula.
 type Indicator struct {

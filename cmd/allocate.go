@@ -91,8 +91,7 @@ func readBudget(s *settings, isDemo bool) (allocate.Cents, error) {
 
 func allocateRun(c *cobra.Command, opts *allocateOptions) error {
 	keys := indicatorOrder(opts.Formula.Weights)
-	needSpending := opts.Share.Cmp(big.NewRat(1, 1)) < 0
-	table, err := loadTable(opts.Data, keys, needSpending)
+	table, err := loadTable(opts.Data, keys, allocate.NeedsSpending(opts.Share))
 	if err != nil {
 		return err
 	}

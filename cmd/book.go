@@ -346,7 +346,7 @@ func computeBooking(p *planOptions, files bookingFiles, q, ts scenario.Period, b
 	plan := p.Plan
 	plan.Start, plan.Quarters, plan.TransitionStart = q, 1, ts
 	hasPrevious := before != nil || files.Previous != nil
-	table, err := loadTableFrom(p.Data, keys, needsSpending(plan, hasPrevious), files)
+	table, err := loadTableFrom(p.Data, keys, plan.NeedsSpending(hasPrevious), files)
 	if err != nil {
 		return nil, err
 	}

@@ -30,13 +30,16 @@ var outputKeys = []string{"output", "out", "force", "lang", "report-date"}
 
 // sectionKeys are the settings a section may hold: its command's.
 func sectionKeys(section string) []string {
+	if section == "plan" {
+		keys := slices.Concat(planSettingKeys(), outputKeys)
+		slices.Sort(keys)
+		return keys
+	}
 	var c *cobra.Command
 	var extra []string
 	switch section {
 	case "allocate":
 		c, extra = newAllocateCmd(nil), []string{"columns"}
-	case "plan":
-		c, extra = newPlanCmd(nil), planExtraKeys
 	case "explain":
 		c, extra = newExplainCmd(nil), planExtraKeys
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/raumbudget/raumbudget/indicators"
 	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/internal/progress"
+	"github.com/raumbudget/raumbudget/internal/vocab"
 )
 
 // dataOptions say where the indicator and spending tables come from.
@@ -133,11 +134,7 @@ func checkColumnTargets(s *settings, headings map[string]string, weights map[str
 func readWeights(s *settings, headings map[string]string) (map[string]*big.Rat, error) {
 	raw := s.raw("weights")
 	if raw == nil || raw == "" {
-		weights := map[string]*big.Rat{}
-		for _, k := range defaultIndicators {
-			weights[k] = big.NewRat(1, 4)
-		}
-		return weights, nil
+		return vocab.DefaultWeights(), nil
 	}
 	given, err := parseWeights(raw)
 	if err != nil {

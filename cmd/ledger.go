@@ -80,37 +80,15 @@ func readLedger(s *settings) (*ledger.Ledger, []ledger.Booking, error) {
 	return l, bookings, nil
 }
 
-// bookingJSON is the JSON of a booking (README, "Booking quarters").
+// bookingJSON is the JSON of a booking (README, "Booking quarters"): the
+// quarter as plan gives it, and how it was booked.
 type bookingJSON struct {
 	report.PeriodJSON
-	Revision        int             `json:"revision"`
-	Active          bool            `json:"active"`
-	TransitionStart string          `json:"transition_start"`
-	BookedAt        string          `json:"booked_at"`
-	BookedBy        string          `json:"booked_by"`
-	Reason          string          `json:"reason"`
-	Settings        json.RawMessage `json:"settings"`
-	Inputs          []inputJSON     `json:"inputs"`
-	Hash            string          `json:"hash"`
-	PreviousHash    string          `json:"previous_hash"`
-}
-
-type inputJSON struct {
-	Role   string `json:"role"`
-	Name   string `json:"name"`
-	SHA256 string `json:"sha256"`
-	Bytes  int64  `json:"bytes"`
+	ledger.RecordJSON
 }
 
 func newBookingJSON(b *ledger.Booking, before *ledger.Booking, active bool) bookingJSON {
-	out := bookingJSON{PeriodJSON: report.PeriodOut(bookingQuarter(b, before)), Revision: b.Revision, Active: active,
-		TransitionStart: b.TransitionStart.String(), BookedAt: b.BookedAt.UTC().Format(time.RFC3339),
-		BookedBy: b.BookedBy, Reason: b.Reason, Settings: json.RawMessage(b.Settings), Inputs: []inputJSON{},
-		Hash: b.Hash, PreviousHash: b.PreviousHash}
-	for _, in := range b.Inputs {
-		out.Inputs = append(out.Inputs, inputJSON{Role: in.Role, Name: in.Name, SHA256: in.SHA256, Bytes: in.Bytes})
-	}
-	return out
+	return bookingJSON{PeriodJSON: report.PeriodOut(bookingQuarter(b, before)), RecordJSON: ledger.WholeRecord(b, active)}
 }
 
 // bookingQuarter is a booking as a quarter of a plan; the change is

@@ -52,11 +52,8 @@ and an optional corridor limits how far a unit's share may move in a quarter.`,
 			return wrapRun(planRun(c, opts))
 		},
 	}
-	addDataFlags(c)
-	addPlanFlags(c)
-	addFormulaFlags(c)
+	addPlanSettings(c)
 	addOutputFlags(c, reportFormats)
-	addLedgerFlag(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
@@ -254,9 +251,9 @@ func shownTransitionStart(p scenario.Plan) scenario.Period {
 
 // runPlan reads the plan's tables, changes them by adjust (may be nil),
 // and runs the plan.
-func runPlan(opts *planOptions, adjust []adjustment) (*indicators.Table, *scenario.Result, error) {
+func runPlan(opts *planOptions, adjust []scenario.Adjustment) (*indicators.Table, *scenario.Result, error) {
 	keys := indicatorOrder(opts.Formula.Weights)
-	table, err := loadTable(opts.Data, keys, needsSpending(opts.Plan, opts.Previous != "" || opts.Ledger.continues()))
+	table, err := loadTable(opts.Data, keys, opts.Plan.NeedsSpending(opts.Previous != "" || opts.Ledger.continues()))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -278,18 +275,4 @@ func runPlan(opts *planOptions, adjust []adjustment) (*indicators.Table, *scenar
 		return nil, nil, placeModelError(err, table)
 	}
 	return table, res, nil
-}
-
-// needsSpending says whether some quarter splits money by spending, or
-// the corridor must start from the history shares.
-func needsSpending(p scenario.Plan, hasPrevious bool) bool {
-	if p.Corridor != nil && !hasPrevious {
-		return true
-	}
-	for i := range p.Quarters {
-		if a, err := p.Alpha(p.Start.Add(i)); err == nil && a.Cmp(big.NewRat(1, 1)) < 0 {
-			return true
-		}
-	}
-	return false
 }

@@ -5,9 +5,10 @@ import (
 
 	"slices"
 
-	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/raumbudget/raumbudget/scenario"
 )
 
 // baselineName names the baseline among the scenarios.
@@ -17,7 +18,7 @@ const baselineName = "baseline"
 type scenarioRun struct {
 	Name   string
 	Plan   *planOptions
-	Adjust []adjustment
+	Adjust []scenario.Adjustment
 	// Changes are the settings a scenario sets itself, against its
 	// baseline, as key and value; none for the baseline.
 	Changes [][2]string
@@ -65,12 +66,8 @@ func loadScenarioFile(path string) ([]scenarioRun, error) {
 // continue (RAUMBUDGET_LEDGER, or raumbudget.db next to the file): a
 // ledger is not something a scenario varies.
 func scenarioKeys() []string {
-	keys := append(slices.Clone(planExtraKeys), "adjust")
-	newPlanCmd(nil).Flags().VisitAll(func(f *pflag.Flag) {
-		if !slices.Contains([]string{"config", "help", "output", "out", "force", "lang", "report-date", "ledger"}, f.Name) {
-			keys = append(keys, f.Name)
-		}
-	})
+	keys := slices.DeleteFunc(planSettingKeys(), func(k string) bool { return k == "ledger" })
+	keys = append(keys, "adjust")
 	slices.Sort(keys)
 	return keys
 }
@@ -159,7 +156,7 @@ func override(base *configFile, entry *yaml.Node, known []string) (*configFile, 
 func scenarioRuns(configs []*configFile, names []string) ([]scenarioRun, error) {
 	runs := make([]scenarioRun, len(configs))
 	for i, cfg := range configs {
-		s := &settings{cmd: newPlanCmd(nil), v: viper.New(), config: cfg, noEnv: true}
+		s := &settings{cmd: planSettings(), v: viper.New(), config: cfg, noEnv: true}
 		if err := s.v.BindPFlags(s.cmd.Flags()); err != nil {
 			return nil, err
 		}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
@@ -96,22 +95,3 @@ func TestScenarioFileErrors(t *testing.T) {
 		})
 	}
 }
-
-func TestAdjustments(t *testing.T) {
-	for text, want := range map[string]string{"+10%": "110", "-5%": "95", "+2,5%": "205/2", "+500": "600", "-20.5": "159/2", "=1234": "1234"} {
-		a, err := parseAdjustment(text)
-		if err != nil {
-			t.Fatalf("%s: %v", text, err)
-		}
-		if got := a.apply(r100().Rat()).RatString(); got != want {
-			t.Errorf("100 %s = %s, want %s", text, got, want)
-		}
-	}
-	for _, bad := range []string{"10", "x%", "=", "+"} {
-		if _, err := parseAdjustment(bad); err == nil {
-			t.Errorf("%q: want an error", bad)
-		}
-	}
-}
-
-func r100() *allocate.Cents { c := allocate.Cents(100); return &c }

@@ -10,10 +10,11 @@ import (
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/vocab"
 )
 
 // defaultIndicators are the model's indicators in their usual order.
-var defaultIndicators = []string{"youth_0_18", "sgb_recipients", "migrant_youth_0_18", "open_space_m2"}
+var defaultIndicators = vocab.Indicators
 
 // parseEuros reads an amount in euros with at most two decimals, written
 // the German way ("12.000.000,50") or the English way ("12,000,000.50").

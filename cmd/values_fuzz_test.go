@@ -57,14 +57,3 @@ func FuzzParseWeights(f *testing.F) {
 		}
 	})
 }
-
-func FuzzParseAdjustment(f *testing.F) {
-	for _, seed := range []string{"+10%", "-5%", "+500", "-200", "=1234", "+1e9", "%", ""} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		if _, err := parseAdjustment(text); err != nil && strings.Contains(err.Error(), "\n") {
-			t.Fatalf("%q: a message of more than one line: %q", text, err)
-		}
-	})
-}

@@ -1,30 +1,32 @@
 package indicators
 
 import (
+	"github.com/raumbudget/raumbudget/internal/vocab"
 	"strings"
 	"unicode"
 )
 
 // Keys of the columns that are not indicators.
 const (
-	keyUnit     = "unit"
-	keyArea     = "area"
-	keySpending = "spending_prior_year"
-	keyPeriod   = "period"
+	keyUnit     = vocab.Unit
+	keyArea     = vocab.Area
+	keySpending = vocab.Spending
+	keyPeriod   = vocab.Period
 	// KeyAmount is the column of an earlier allocation's amounts.
-	KeyAmount = "amount"
+	KeyAmount = vocab.Amount
 )
 
 // builtinHeadings are the headings German tables use for each key, besides
-// the key itself; the first one is suggested when a column is missing.
+// the key itself; the first one, the usual (vocab), is suggested when a
+// column is missing.
 var builtinHeadings = map[string][]string{
-	keyUnit:              {"Bezirksstelle"},
-	keyArea:              {"Stadtteil", "Sozialraum", "Bezirk"},
-	"youth_0_18":         {"Einwohner 0-18", "Einwohner unter 18"},
-	"sgb_recipients":     {"SGB II/XII", "SGB II/SGB XII", "Leistungsempfänger SGB II/XII"},
-	"migrant_youth_0_18": {"Migranten 0-18"},
-	"open_space_m2":      {"Freifläche m²", "Freiflaeche m2"},
-	keySpending:          {"Mittelabfluss Vorjahr", "Mittelabfluss des Vorjahres"},
+	keyUnit:              {vocab.German(keyUnit)},
+	keyArea:              {vocab.German(keyArea), "Sozialraum", "Bezirk"},
+	"youth_0_18":         {vocab.German("youth_0_18"), "Einwohner unter 18"},
+	"sgb_recipients":     {vocab.German("sgb_recipients"), "SGB II/SGB XII", "Leistungsempfänger SGB II/XII"},
+	"migrant_youth_0_18": {vocab.German("migrant_youth_0_18")},
+	"open_space_m2":      {vocab.German("open_space_m2"), "Freiflaeche m2"},
+	keySpending:          {vocab.German(keySpending), "Mittelabfluss des Vorjahres"},
 	keyPeriod:            {"Quartal", "Periode", "Zeitraum"},
 	KeyAmount:            {"Betrag", "Betrag €", "Amount €", "Zuteilung"},
 }

@@ -43,8 +43,9 @@ func checkJoin(data, sp *Table) error {
 }
 
 // MatchUnits returns, for every unit of data, its index in other, and fails
-// on a unit either table lacks, naming the row and the other file. It is the
-// one place where units of two tables are matched: by name, as read (names
+// on a unit either table lacks, naming the row and the other file (a unit
+// missing from a table of amounts "has no amount" there, else "no row"). It
+// is the one place where units of two tables are matched: by name, as read (names
 // are trimmed when a table is read; MODEL.md). With an error idx is still
 // whole, -1 where other lacks a unit of data, for a caller that lists every
 // unit missing instead of the first (check).
@@ -53,13 +54,21 @@ func MatchUnits(data, sp *Table) ([]int, error) {
 	for j, u := range sp.Units {
 		inSp[u.Name] = j
 	}
+	lacks := func(name, file string) msg.Text {
+		return msg.New("unit %s has no row in %s", cellText(name), file)
+	}
+	if len(sp.Indicators) == 1 && sp.Indicators[0] == KeyAmount { // an earlier allocation (ReadPrevious)
+		lacks = func(name, file string) msg.Text {
+			return msg.New("unit %s has no amount in %s", cellText(name), file)
+		}
+	}
 	idx := make([]int, len(data.Units))
 	inData := make(map[string]bool, len(data.Units))
 	var err error
 	for i, u := range data.Units {
 		j, ok := inSp[u.Name]
 		if !ok && err == nil {
-			err = data.ErrorAt(i, keyUnit, msg.New("unit %s has no row in %s", cellText(u.Name), sp.File))
+			err = data.ErrorAt(i, keyUnit, lacks(u.Name, sp.File))
 		}
 		if !ok {
 			j = -1

@@ -3,6 +3,7 @@ package indicators
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/raumbudget/raumbudget/internal/vocab"
 	"io"
 	"math/big"
 	"os"
@@ -109,7 +110,7 @@ func unquoteNames(t *Table) error {
 
 // reportSheets are the allocation sheets of the tool's xlsx reports: a row
 // per unit, a column per quarter, then the total row.
-var reportSheets = []string{"Zuteilung", "Allocation"}
+var reportSheets = vocab.AllocationSheets
 
 // reportSheet finds the allocation sheet of one of the tool's reports and
 // its header row; "" if data is not such a workbook, or not a sound one,

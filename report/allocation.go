@@ -3,7 +3,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/raumbudget/raumbudget/allocate"
@@ -36,17 +35,7 @@ func NewAllocation(res *allocate.Result, headings map[string]string) *Allocation
 
 // Write renders the allocation as a table, Markdown, CSV or JSON.
 func (a *Allocation) Write(w io.Writer, format string, lang *Lang) error {
-	switch format {
-	case "table":
-		return a.writeTable(w, lang, false)
-	case "markdown":
-		return a.writeTable(w, lang, true)
-	case "csv":
-		return a.writeCSV(w, lang)
-	case "json":
-		return a.writeJSON(w)
-	}
-	return fmt.Errorf("unknown output format %q", format)
+	return write(a, w, format, lang)
 }
 
 // label names an indicator key in lang.

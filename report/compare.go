@@ -30,17 +30,7 @@ func (c *Comparison) shows(p scenario.Period) bool {
 
 // Write renders the comparison as a table, Markdown, CSV or JSON.
 func (c *Comparison) Write(w io.Writer, format string, lang *Lang) error {
-	switch format {
-	case "table":
-		return c.writeTable(w, lang, false)
-	case "markdown":
-		return c.writeTable(w, lang, true)
-	case "csv":
-		return c.writeCSV(w, lang)
-	case "json":
-		return c.writeJSON(w)
-	}
-	return fmt.Errorf("unknown output format %q", format)
+	return write(c, w, format, lang)
 }
 
 // UnitNames are the baseline's units in order.

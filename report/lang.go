@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/internal/vocab"
 )
 
 // Lang holds the words and number format of one output language.
@@ -22,10 +23,8 @@ type Lang struct {
 
 // German is the default: headings as German controllers write them and
 // numbers as German Excel shows them (1.234.567,89).
-var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", date: "02.01.2006", words: map[string]string{
-	"unit":               "Bezirksstelle",
+var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", date: "02.01.2006", words: withHeadings(vocab.German, vocab.AllocationSheets[0], map[string]string{
 	"sheet_summary":      "Übersicht",
-	"sheet_allocation":   "Zuteilung",
 	"sheet_trend":        "Verlauf",
 	"sheet_indicators":   "Indikatoren",
 	"sheet_comparison":   "Vergleich",
@@ -107,19 +106,11 @@ var German = &Lang{Code: "de", decimal: ",", thousands: ".", percent: " ", date:
 	"weights":            "Gewichte",
 	"inverse":            "invers",
 	"contribution":       "Beitrag",
-	"youth_0_18":         "Einwohner 0-18",
-	"sgb_recipients":     "SGB II/XII",
-	"migrant_youth_0_18": "Migranten 0-18",
-	"open_space_m2":      "Freifläche m²",
-	allocate.HistoryKey:  "Mittelabfluss Vorjahr",
-	allocate.SpendingKey: "Mittelabfluss Vorjahr",
-}}
+})}
 
 // English is chosen with --lang en.
-var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", date: "2006-01-02", words: map[string]string{
-	"unit":               "District office",
+var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", date: "2006-01-02", words: withHeadings(vocab.English, vocab.AllocationSheets[1], map[string]string{
 	"sheet_summary":      "Summary",
-	"sheet_allocation":   "Allocation",
 	"sheet_trend":        "Progress",
 	"sheet_indicators":   "Indicators",
 	"sheet_comparison":   "Comparison",
@@ -201,13 +192,18 @@ var English = &Lang{Code: "en", decimal: ".", thousands: ",", percent: "", date:
 	"weights":            "Weights",
 	"inverse":            "inverse",
 	"contribution":       "Contribution",
-	"youth_0_18":         "Residents 0-18",
-	"sgb_recipients":     "SGB II/XII recipients",
-	"migrant_youth_0_18": "Migrant residents 0-18",
-	"open_space_m2":      "Open space m²",
-	allocate.HistoryKey:  "Prior-year spending",
-	allocate.SpendingKey: "Prior-year spending",
-}}
+})}
+
+// withHeadings adds to a language's words the headings of the columns
+// (vocab) and the name of the allocation sheet.
+func withHeadings(heading func(string) string, allocationSheet string, words map[string]string) map[string]string {
+	for _, k := range append([]string{vocab.Unit, vocab.Spending}, vocab.Indicators...) {
+		words[k] = heading(k)
+	}
+	words[vocab.History] = heading(vocab.Spending) // the history part of an amount is the spending's
+	words["sheet_allocation"] = allocationSheet
+	return words
+}
 
 // LangFor returns the language with the code de or en.
 func LangFor(code string) (*Lang, error) {

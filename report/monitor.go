@@ -20,17 +20,7 @@ type Monitor struct {
 
 // Write renders the figures as a table, Markdown, CSV or JSON.
 func (m *Monitor) Write(w io.Writer, format string, lang *Lang) error {
-	switch format {
-	case "table":
-		return m.writeTable(w, lang, false)
-	case "markdown":
-		return m.writeTable(w, lang, true)
-	case "csv":
-		return m.writeCSV(w, lang)
-	case "json":
-		return m.writeJSON(w)
-	}
-	return fmt.Errorf("unknown output format %q", format)
+	return write(m, w, format, lang)
 }
 
 // AsOf writes the reporting month as 2026-04.

@@ -22,17 +22,7 @@ type Plan struct {
 
 // Write renders the plan as a table, Markdown, CSV or JSON.
 func (p *Plan) Write(w io.Writer, format string, lang *Lang) error {
-	switch format {
-	case "table":
-		return p.writeTable(w, lang, false)
-	case "markdown":
-		return p.writeTable(w, lang, true)
-	case "csv":
-		return p.writeCSV(w, lang)
-	case "json":
-		return p.writeJSON(w)
-	}
-	return fmt.Errorf("unknown output format %q", format)
+	return write(p, w, format, lang)
 }
 
 // writeTable shows units as rows and quarters as columns, a total row,

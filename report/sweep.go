@@ -38,17 +38,7 @@ func (s *Sweep) eachStep(each func(scenario.SweepStep) error) error {
 
 // Write renders the sweep as a table, Markdown, CSV or JSON.
 func (s *Sweep) Write(w io.Writer, format string, lang *Lang) error {
-	switch format {
-	case "table":
-		return s.writeTable(w, lang, false)
-	case "markdown":
-		return s.writeTable(w, lang, true)
-	case "csv":
-		return s.writeCSV(w, lang)
-	case "json":
-		return s.writeJSON(w)
-	}
-	return fmt.Errorf("unknown output format %q", format)
+	return write(s, w, format, lang)
 }
 
 func (s *Sweep) names() []string {

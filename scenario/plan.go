@@ -107,6 +107,22 @@ func (p Plan) Alpha(q Period) (*big.Rat, error) {
 	return p.Schedule.At(q.Sub(p.FirstTransitionQuarter()), q)
 }
 
+// NeedsSpending says whether the plan must read prior-year spending: some
+// quarter splits money by it, or the corridor starts from the history
+// shares because no earlier allocation is given (hasPrevious: --previous
+// or a ledger the plan continues).
+func (p Plan) NeedsSpending(hasPrevious bool) bool {
+	if p.Corridor != nil && !hasPrevious {
+		return true
+	}
+	for i := range p.Quarters {
+		if a, err := p.Alpha(p.Start.Add(i)); err == nil && allocate.NeedsSpending(a) {
+			return true
+		}
+	}
+	return false
+}
+
 func (p Plan) validate(units int) error {
 	if p.Quarters < 1 {
 		return &PlanError{p.Start, "a plan needs at least one quarter"}

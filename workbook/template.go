@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/raumbudget/raumbudget/demo"
+	"github.com/raumbudget/raumbudget/internal/vocab"
 )
 
 // Sheets and headings of the template workbook; the readers find the
@@ -22,8 +23,8 @@ const (
 )
 
 var (
-	templateIndicatorHeadings = []string{"Bezirksstelle", "Stadtteil", "Einwohner 0-18", "SGB II/XII", "Migranten 0-18", "Freifläche m²"}
-	templateSpendingHeadings  = []string{"Bezirksstelle", "Mittelabfluss Vorjahr"}
+	templateIndicatorHeadings = vocab.GermanHeadings(append([]string{vocab.Unit, vocab.Area}, vocab.Indicators...)...)
+	templateSpendingHeadings  = vocab.GermanHeadings(vocab.Unit, vocab.Spending)
 )
 
 // templateLastRow is the last row the data validation covers.

@@ -142,9 +142,6 @@ func (b *yearlyBook) quarterFacts(sheet string, row int) error {
 
 // columnChart stacks the offices' amounts by quarter, on a page of its own.
 func (b *yearlyBook) columnChart(sheet string, row, nu, nq int) error {
-	if err := b.pageBreak(sheet, row); err != nil {
-		return err
-	}
 	ref, last := quoted(sheet), col(nq+1)
 	var series []excelize.ChartSeries
 	for i := range nu {
@@ -153,14 +150,7 @@ func (b *yearlyBook) columnChart(sheet string, row, nu, nq int) error {
 			Categories: fmt.Sprintf("%s!$B$1:$%s$1", ref, last), Values: fmt.Sprintf("%s!$B$%d:$%s$%d", ref, r, last, r),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{okabeIto[i%len(okabeIto)]}}})
 	}
-	return b.f.AddChart(sheet, cell(1, row), &excelize.Chart{
-		Type: excelize.ColStacked, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.v.Word("chart_budget")}}},
-		XAxis:     excelize.ChartAxis{Font: axisFont, Title: axisTitle(b.v.Word("quarter"))},
-		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: euroAxis}, MajorGridLines: true, Title: axisTitle(b.v.Word("amount") + " (€)")},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 900, Height: 480},
-	})
+	return b.addChart(sheet, row, excelize.ColStacked, series, chartWords{title: "chart_budget", x: "quarter", y: b.v.Word("amount") + " (€)", yFormat: euroAxis})
 }
 
 // okabeIto is the colour-blind-safe palette of the HTML charts.
@@ -203,9 +193,6 @@ func (b *yearlyBook) sharesSheet(model) error {
 		}
 	}
 	row := nu + 5
-	if err := b.pageBreak(sheet, row); err != nil {
-		return err
-	}
 	ref, last := quoted(sheet), col(nq+1)
 	symbols := []string{"circle", "square", "triangle", "diamond", "x", "star", "plus", "dash"}
 	var series []excelize.ChartSeries
@@ -216,14 +203,7 @@ func (b *yearlyBook) sharesSheet(model) error {
 			Line:   excelize.LineOptions{Width: 2},
 			Marker: excelize.ChartMarker{Symbol: symbols[i%len(symbols)], Size: 7}})
 	}
-	return b.f.AddChart(sheet, cell(1, row), &excelize.Chart{
-		Type: excelize.Line, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.v.Word("chart_shares")}}},
-		XAxis:     excelize.ChartAxis{Font: axisFont, Title: axisTitle(b.v.Word("quarter"))},
-		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: percentAxis}, MajorGridLines: true, Title: axisTitle(b.v.Word("share_target"))},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 900, Height: 480},
-	})
+	return b.addChart(sheet, row, excelize.Line, series, chartWords{title: "chart_shares", x: "quarter", y: b.v.Word("share_target"), yFormat: percentAxis})
 }
 
 // sollIstSheet: each office's Soll, Ist, projection, deviation and
@@ -299,9 +279,6 @@ func (b *yearlyBook) cumulative(sheet string, row int) error {
 		}
 	}
 	at := row + 14
-	if err := b.pageBreak(sheet, at); err != nil {
-		return err
-	}
 	ref := quoted(sheet)
 	var series []excelize.ChartSeries
 	for k, sym := range []string{"circle", "square", "triangle"} {
@@ -310,14 +287,7 @@ func (b *yearlyBook) cumulative(sheet string, row int) error {
 			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, row+1, row+12), Values: fmt.Sprintf("%s!$%s$%d:$%s$%d", ref, c, row+1, c, row+12),
 			Line: excelize.LineOptions{Width: 2}, Marker: excelize.ChartMarker{Symbol: sym, Size: 7}})
 	}
-	return b.f.AddChart(sheet, cell(1, at), &excelize.Chart{
-		Type: excelize.Line, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.v.Word("chart_soll")}}},
-		XAxis:     excelize.ChartAxis{Font: axisFont, Title: axisTitle(b.v.Word("month"))},
-		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: euroAxis}, MajorGridLines: true, Title: axisTitle(b.v.Word("amount") + " (€)")},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 900, Height: 480},
-	})
+	return b.addChart(sheet, at, excelize.Line, series, chartWords{title: "chart_soll", x: "month", y: b.v.Word("amount") + " (€)", yFormat: euroAxis})
 }
 
 // changesSheet: per office the amount of the first booked quarter, each
@@ -372,9 +342,6 @@ func (b *yearlyBook) changesSheet(model) error {
 		return nil
 	}
 	at := n + 3
-	if err := b.pageBreak(sheet, at); err != nil {
-		return err
-	}
 	ref := quoted(sheet)
 	var series []excelize.ChartSeries
 	for k := range keys {
@@ -383,14 +350,7 @@ func (b *yearlyBook) changesSheet(model) error {
 			Categories: fmt.Sprintf("%s!$A$2:$A$%d", ref, n+1), Values: fmt.Sprintf("%s!$%s$2:$%s$%d", ref, c, c, n+1),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{okabeIto[k%len(okabeIto)]}}})
 	}
-	return b.f.AddChart(sheet, cell(1, at), &excelize.Chart{
-		Type: excelize.ColStacked, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.v.Word("changes")}}},
-		XAxis:     excelize.ChartAxis{Font: axisFont, Title: axisTitle(b.v.Word("unit"))},
-		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: euroAxis}, MajorGridLines: true, Title: axisTitle(b.v.Word("change") + " (€)")},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 900, Height: 480},
-	})
+	return b.addChart(sheet, at, excelize.ColStacked, series, chartWords{title: "changes", x: "unit", y: b.v.Word("change") + " (€)", yFormat: euroAxis})
 }
 
 // bookingsSheet: the input files and every booking of the year, with
@@ -442,4 +402,28 @@ func (b *yearlyBook) bookingsSheet(model) error {
 		}
 	}
 	return nil
+}
+
+// chartWords name a chart, its axes and the number format of its values.
+type chartWords struct {
+	title, x string // catalogue words
+	y        string // the value axis's title, as shown
+	yFormat  string
+}
+
+// addChart puts a chart of the yearly report at row's first cell, on a
+// page of its own: every chart has the same fonts, gridlines, legend
+// below and size.
+func (b *yearlyBook) addChart(sheet string, row int, typ excelize.ChartType, series []excelize.ChartSeries, w chartWords) error {
+	if err := b.pageBreak(sheet, row); err != nil {
+		return err
+	}
+	return b.f.AddChart(sheet, cell(1, row), &excelize.Chart{
+		Type: typ, Series: series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.v.Word(w.title)}}},
+		XAxis:     excelize.ChartAxis{Font: axisFont, Title: axisTitle(b.v.Word(w.x))},
+		YAxis:     excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: w.yFormat}, MajorGridLines: true, Title: axisTitle(w.y)},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 480},
+	})
 }

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"time"
 
 	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/ledger"
 )
 
 // reportJSON is the report for scripts (README, "The yearly report for
@@ -40,23 +40,10 @@ type unitJSON struct {
 	Status      *string            `json:"status"`
 }
 
+// bookingJSON is a booking of the year: its quarter and how it was booked.
 type bookingJSON struct {
-	Period       string      `json:"period"`
-	Revision     int         `json:"revision"`
-	Active       bool        `json:"active"`
-	BookedAt     string      `json:"booked_at"`
-	BookedBy     string      `json:"booked_by"`
-	Reason       string      `json:"reason"`
-	Inputs       []inputJSON `json:"inputs"`
-	Hash         string      `json:"hash"`
-	PreviousHash string      `json:"previous_hash"`
-}
-
-type inputJSON struct {
-	Role   string `json:"role"`
-	Name   string `json:"name"`
-	SHA256 string `json:"sha256"`
-	Bytes  int64  `json:"bytes"`
+	Period string `json:"period"`
+	ledger.RecordJSON
 }
 
 func money(c allocate.Cents) *string {
@@ -82,13 +69,9 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	for i := range r.Units {
 		out.Units = append(out.Units, r.unitJSON(&r.Units[i]))
 	}
-	for _, e := range r.Bookings {
-		b := bookingJSON{Period: e.Period.String(), Revision: e.Revision, Active: e.Active, BookedAt: e.BookedAt.UTC().Format(time.RFC3339),
-			BookedBy: e.BookedBy, Reason: e.Reason, Inputs: []inputJSON{}, Hash: e.Hash, PreviousHash: e.PreviousHash}
-		for _, in := range e.Inputs {
-			b.Inputs = append(b.Inputs, inputJSON{Role: in.Role, Name: in.Name, SHA256: in.SHA256, Bytes: in.Bytes})
-		}
-		out.Bookings = append(out.Bookings, b)
+	for i := range r.Bookings {
+		e := &r.Bookings[i]
+		out.Bookings = append(out.Bookings, bookingJSON{Period: e.Period.String(), RecordJSON: ledger.ListedRecord(&e.Booking, e.Active)})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

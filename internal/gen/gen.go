@@ -14,12 +14,12 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/raumbudget/raumbudget/internal/vocab"
 	"github.com/xuri/excelize/v2"
 )
 
 // Header is the header row, with the headings raumbudget recognises.
-var Header = []string{"Bezirksstelle", "Stadtteil", "Einwohner 0-18", "SGB II/XII",
-	"Migranten 0-18", "Freifläche m²", "Mittelabfluss Vorjahr"}
+var Header = vocab.GermanHeadings(append(append([]string{vocab.Unit, vocab.Area}, vocab.Indicators...), vocab.Spending)...)
 
 // Row is one area of a district office. Open space and spending are
 // fixed-point, as written in the files: m² with one decimal, euros with two.

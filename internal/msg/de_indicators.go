@@ -115,7 +115,8 @@ func init() {
 		"unit %d (%s): appears twice (also unit %d)":                       "Bezirksstelle %d (%s): kommt zweimal vor (auch Bezirksstelle %d)",
 
 		// matching the units of two tables
-		"unit %s has no row in %s": "Bezirksstelle %s hat keine Zeile in %s",
-		"unit %s is not in %s":     "Bezirksstelle %s steht nicht in %s",
+		"unit %s has no row in %s":    "Bezirksstelle %s hat keine Zeile in %s",
+		"unit %s has no amount in %s": "Bezirksstelle %s hat keinen Betrag in %s",
+		"unit %s is not in %s":        "Bezirksstelle %s steht nicht in %s",
 	})
 }

@@ -7,9 +7,9 @@ package msg
 // them to its own files.)
 func init() {
 	add(map[string]string{
-		"unit %q is not in %s":                                                        "Bezirksstelle „%s“ steht nicht in %s",
-		"unit %q is not in the booking of %s":                                         "Bezirksstelle „%s“ steht nicht in der Buchung von %s",
-		"unit %q has no amount in %s":                                                 "Bezirksstelle „%s“ hat keinen Betrag in %s",
+		"unit %q is not in %s":                "Bezirksstelle „%s“ steht nicht in %s",
+		"unit %q is not in the booking of %s": "Bezirksstelle „%s“ steht nicht in der Buchung von %s",
+
 		"an amount must be whole cents":                                               "ein Betrag muss aus ganzen Cent bestehen",
 		"unit %q looks like %q: the same office typed twice?":                         "Bezirksstelle „%s“ sieht aus wie „%s“: dieselbe Stelle zweimal eingetippt?",
 		"unit %q: %s %s is above %s %s":                                               "Bezirksstelle „%s“: %s %s liegt über %s %s",
