@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Look-alike unit names are one office typed twice more often than two
@@ -42,16 +43,27 @@ func lookalike(name string) string {
 	return b.String()
 }
 
-// lookalikeNames warns about units whose names differ only in case,
-// spaces or letters that look alike: probably one unit typed twice.
+// lookalikeNames lists, in English, the warnings of lookalikeWarnings, for
+// check's list of findings.
 func lookalikeNames(t *indicators.Table) []string {
-	seen := map[string]int{}
 	var out []string
+	for _, w := range lookalikeWarnings(t, msg.EN) {
+		out = append(out, w.Error())
+	}
+	return out
+}
+
+// lookalikeWarnings warns, in language lang, about units whose names
+// differ only in case, spaces or letters that look alike: probably one
+// unit typed twice.
+func lookalikeWarnings(t *indicators.Table, lang msg.Lang) []error {
+	seen := map[string]int{}
+	var out []error
 	for u, unit := range t.Units {
 		key := lookalike(unit.Name)
 		if first, ok := seen[key]; ok {
-			msg := fmt.Sprintf("unit %q looks like %q: the same office typed twice?", unit.Name, t.Units[first].Name)
-			out = append(out, t.ErrorAt(u, "unit", msg).Error())
+			text := msg.New("unit %s looks like %s: the same office typed twice?", quoted(unit.Name), quoted(t.Units[first].Name))
+			out = append(out, t.ErrorAt(u, "unit", text.In(lang)))
 			continue
 		}
 		seen[key] = u
@@ -61,20 +73,31 @@ func lookalikeNames(t *indicators.Table) []string {
 
 // tableWarnings prints warnings about the tables a command read on its
 // stderr, each once: the scenarios of a file read the same table again.
+// They are said in the run's language, which the run's stderr knows.
 type tableWarnings struct {
 	w    io.Writer
+	lang msg.Lang
 	seen map[string]bool
 }
 
 func newTableWarnings(w io.Writer) *tableWarnings {
-	return &tableWarnings{w: w, seen: map[string]bool{}}
+	return &tableWarnings{w: w, lang: langOf(w), seen: map[string]bool{}}
 }
 
 // table prints the warnings about t's units: names that look alike.
 func (tw *tableWarnings) table(t *indicators.Table) {
 	if t != nil {
-		tw.print(lookalikeNames(t))
+		tw.print(lookalikeWarnings(t, tw.language()))
 	}
+}
+
+// language is the language of the warnings; a nil receiver's is that of
+// the environment.
+func (tw *tableWarnings) language() msg.Lang {
+	if tw == nil {
+		return messageLang(nil)
+	}
+	return tw.lang
 }
 
 // reader prints the reader's warnings about t as a whole, such as a
@@ -83,23 +106,24 @@ func (tw *tableWarnings) reader(t *indicators.Table) {
 	if t == nil {
 		return
 	}
-	lines := make([]string, len(t.Warnings))
+	warnings := make([]error, len(t.Warnings))
 	for i, w := range t.Warnings {
-		lines[i] = w.Error()
+		warnings[i] = w
 	}
-	tw.print(lines)
+	tw.print(warnings)
 }
 
-// print writes each line not written before; a nil receiver writes to
+// print writes each warning not written before; a nil receiver writes to
 // standard error.
-func (tw *tableWarnings) print(lines []string) {
+func (tw *tableWarnings) print(warnings []error) {
 	if tw == nil {
 		tw = newTableWarnings(os.Stderr)
 	}
-	for _, line := range lines {
+	for _, w := range warnings {
+		line := msg.New("raumbudget: warning: %s", msg.Of(w, tw.lang)).In(tw.lang)
 		if !tw.seen[line] {
 			tw.seen[line] = true
-			fmt.Fprintf(tw.w, "raumbudget: warning: %s\n", line)
+			fmt.Fprintln(tw.w, line)
 		}
 	}
 }
