@@ -1,11 +1,12 @@
 package report
 
 import (
-	"fmt"
 	"math/big"
 	"strings"
 
 	"github.com/raumbudget/raumbudget/allocate"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Lang holds the words and number format of one output language.
@@ -212,7 +213,7 @@ func LangFor(code string) (*Lang, error) {
 	case "en":
 		return English, nil
 	}
-	return nil, fmt.Errorf("unknown language %q (use de or en)", code)
+	return nil, msg.Errorf("unknown language %q (use de or en)", code)
 }
 
 // Label names an indicator key (or "history"): the language's word for it,
