@@ -61,6 +61,7 @@ init never replaces a file: if either exists, it writes neither.`,
 			return wrapRun(initRun(c, opts))
 		},
 	}
+	addMessageLangFlag(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }

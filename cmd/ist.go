@@ -38,6 +38,7 @@ takes the Ist from the ledger.`,
 func newIstImportCmd() *cobra.Command {
 	c := ledgerSub("import FILE...", "Store Ist tables in the ledger", cobra.MinimumNArgs(1), nil, istImportRun)
 	c.Flags().String("by", "", "who imports (default: the login name)")
+	addMessageLangFlag(c)
 	return c
 }
 

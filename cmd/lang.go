@@ -45,6 +45,12 @@ func messageLang(c *cobra.Command) msg.Lang {
 	return lang
 }
 
+// addMessageLangFlag gives a command that writes no report of its own
+// the --lang of its messages.
+func addMessageLangFlag(c *cobra.Command) {
+	c.Flags().String("lang", "de", "language of the messages: de or en")
+}
+
 // argsLang is the language of a command line not parsed yet (args
 // without the program's name): its --lang, else RAUMBUDGET_LANG, else
 // German. The supervisor and the environment check speak before cobra

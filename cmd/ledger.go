@@ -413,7 +413,7 @@ func storedPlanOptions(b *ledger.Booking) (*planOptions, error) {
 // --- verify
 
 func newLedgerVerifyCmd() *cobra.Command {
-	return ledgerSub("verify", "Recompute every booking from its stored inputs and check the hash chain", cobra.NoArgs, nil,
+	c := ledgerSub("verify", "Recompute every booking from its stored inputs and check the hash chain", cobra.NoArgs, nil,
 		func(c *cobra.Command, s *settings, _ []string) error {
 			l, bookings, err := readLedger(s)
 			if err != nil {
@@ -438,6 +438,8 @@ func newLedgerVerifyCmd() *cobra.Command {
 			fmt.Fprintln(w, msg.New("intact: %s bookings, last hash %s", msg.Int(len(bookings)), head).In(lang))
 			return nil
 		})
+	addMessageLangFlag(c)
+	return c
 }
 
 // verifyLedger checks each booking in order: its place, its link to the
