@@ -214,15 +214,15 @@ func cobraError(err error) error {
 		got, _ := strconv.Atoi(m[3])
 		switch m[1] {
 		case "accepts":
-			return msg.Errorf("takes %d arguments, got %d", n, got)
+			return msg.Errorf("takes %d argument(s), got %d", n, got)
 		case "accepts at most":
-			return msg.Errorf("takes at most %d arguments, got %d", n, got)
+			return msg.Errorf("takes at most %d argument(s), got %d", n, got)
 		}
 	}
 	if m := argsAtLeast.FindStringSubmatch(text); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		got, _ := strconv.Atoi(m[2])
-		return msg.Errorf("takes at least %d arguments, got %d", n, got)
+		return msg.Errorf("takes at least %d argument(s), got %d", n, got)
 	}
 	if m := requiredFlags.FindStringSubmatch(text); m != nil {
 		return msg.Errorf("required flag(s) %s not given", m[1])

@@ -15,9 +15,9 @@ func init() {
 		"not a whole number":                         "keine ganze Zahl",
 		"not true or false":                          "weder true noch false",
 		"too large":                                  "zu groß",
-		"takes %d arguments, got %d":                 "erwartet %d Argumente, erhielt %d",
-		"takes at most %d arguments, got %d":         "erwartet höchstens %d Argumente, erhielt %d",
-		"takes at least %d arguments, got %d":        "erwartet mindestens %d Argumente, erhielt %d",
+		"takes %d argument(s), got %d":               "erwartet %d Argument(e), erhielt %d",
+		"takes at most %d argument(s), got %d":       "erwartet höchstens %d Argument(e), erhielt %d",
+		"takes at least %d argument(s), got %d":      "erwartet mindestens %d Argument(e), erhielt %d",
 		"required flag(s) %s not given":              "notwendige Option(en) %s fehlen",
 		"unknown command %s for %s%s (commands: %s)": "unbekannter Befehl %s für %s%s (Befehle: %s)",
 		"raumbudget: warning: the environment variable %s is no setting and is ignored%s": "raumbudget: Warnung: die Umgebungsvariable %s ist keine Einstellung und wird nicht beachtet%s",
@@ -52,6 +52,7 @@ func init() {
 		"next: raumbudget check %s\n      raumbudget allocate --config %s\n      raumbudget plan --config %s": "weiter: raumbudget check %s\n        raumbudget allocate --config %s\n        raumbudget plan --config %s",
 
 		// the run
+		"reading %s": "lese %s",
 		"raumbudget: internal error: %v (please report this)":                                                                    "raumbudget: interner Fehler: %v (bitte melden)",
 		"raumbudget: the tool failed (out of memory, or a bug: see above); this is not an error in the input. Please report it.": "raumbudget: das Programm ist abgebrochen (zu wenig Speicher oder ein Fehler im Programm: siehe oben); das ist kein Fehler in der Eingabe. Bitte melden.",
 		"raumbudget: the run was killed (SIGKILL; out of memory?)":                                                               "raumbudget: der Lauf wurde beendet (SIGKILL; zu wenig Speicher?)",
