@@ -88,6 +88,10 @@ func init() {
 		"--vary: %v": "bei --vary: %v",
 
 		// the config file
+		"a map":     "eine Zuordnung",
+		"a list":    "eine Liste",
+		"one value": "einen Wert",
+		"%s or %s":  "%s oder %s",
 		"%s:%d: expected keys like 'budget: 12000000'":                                            "%s:%d: erwartet Schlüssel wie „budget: 12000000“",
 		"%s:%d: unknown key %q (known: %s)%s":                                                     "%s:%d: unbekannter Schlüssel „%s“ (bekannt: %s)%s",
 		"%s:%d: %s takes one value, not a list or map":                                            "%s:%d: %s nimmt einen Wert, keine Liste oder Zuordnung",
