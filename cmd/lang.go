@@ -71,14 +71,16 @@ func argsLang(args []string) msg.Lang {
 	return lang
 }
 
-// quoted is a name in quotes: „Nord“ in German, "Nord" in English.
+// quoted is a name in quotes: „Nord“ in German, "Nord" in English; in
+// both, characters nobody sees are written as escapes (\u200b).
 type quoted string
 
 func (q quoted) In(l msg.Lang) string {
+	s := strconv.Quote(string(q))
 	if l == msg.DE {
-		return "„" + string(q) + "“"
+		return "„" + s[1:len(s)-1] + "“"
 	}
-	return strconv.Quote(string(q))
+	return s
 }
 
 // langWriter is the standard error of a run: it knows the run's language,

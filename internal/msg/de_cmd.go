@@ -24,7 +24,7 @@ func init() {
 
 		// warnings about tables
 		"raumbudget: warning: %s":                             "raumbudget: Warnung: %s",
-		"unit %s looks like %s: the same office typed twice?": "Bezirksstelle %s sieht aus wie %s: dieselbe Stelle zweimal eingetippt?",
+		"unit %s looks like %s: the same office typed twice?": "%s sieht aus wie %s: dieselbe Bezirksstelle zweimal eingetippt?",
 
 		// values
 		"%q is not an amount in euros: write digits, e.g. 12000000 or 12.000.000,00":      "„%s“ ist kein Betrag in Euro: Ziffern schreiben, etwa 12000000 oder 12.000.000,00",
