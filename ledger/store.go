@@ -50,7 +50,7 @@ type Ledger struct {
 // Its sentence is one of the catalogue, said in the run's language.
 type Error struct{ Text msg.Text }
 
-func (e *Error) Error() string            { return e.Text.In(msg.EN) }
+func (e *Error) Error() string           { return e.Text.In(msg.EN) }
 func (e *Error) In(lang msg.Lang) string { return e.Text.In(lang) }
 
 func errorf(format string, args ...any) *Error {

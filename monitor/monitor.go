@@ -90,7 +90,7 @@ type YearIst struct {
 // is one of the catalogue, said in the run's language.
 type InputError struct{ Text msg.Text }
 
-func (e *InputError) Error() string            { return e.Text.In(msg.EN) }
+func (e *InputError) Error() string           { return e.Text.In(msg.EN) }
 func (e *InputError) In(lang msg.Lang) string { return e.Text.In(lang) }
 
 func inputErrorf(format string, args ...any) error {
