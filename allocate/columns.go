@@ -1,6 +1,10 @@
 package allocate
 
-import "math/big"
+import (
+	"math/big"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
+)
 
 // column is one part of the formula: an indicator, or the prior-year
 // spending that makes the history share.
@@ -46,7 +50,7 @@ func weighColumns(in *Input, like []column) ([]column, error) {
 			cols = append(cols, newColumn(ind.Key, weight, ind.Inverse, values))
 		}
 		if ind.Weight.Sign() > 0 && cols[k].total.Sign() == 0 {
-			return nil, inputErr(-1, ind.Key, "total of %s is 0 but its weight is %s", ind.Key, decimal(ind.Weight))
+			return nil, inputErr(-1, ind.Key, "total is 0 but its weight is %s", msg.Dec(decimal(ind.Weight)))
 		}
 	}
 	var history column

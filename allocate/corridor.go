@@ -1,9 +1,10 @@
 package allocate
 
 import (
-	"errors"
 	"math/big"
 	"slices"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Corridor limits how fast a unit's share may move from one period to the
@@ -28,15 +29,15 @@ func (h Held) String() string {
 }
 
 // ErrCorridorInfeasible is a corridor whose bounds cannot add up to 1.
-var ErrCorridorInfeasible = errors.New("the corridor's bounds cannot add up to 100 %: widen it")
+var ErrCorridorInfeasible = msg.Errorf("the corridor's bounds cannot add up to 100 %%: widen it")
 
 // Validate checks that the decrease lies in [0, 1] and the increase is ≥ 0.
 func (c Corridor) Validate() error {
 	if d := c.MaxDecrease; d != nil && (d.Sign() < 0 || d.Cmp(ratOne) > 0) {
-		return errors.New("the maximum decrease must lie in [0, 1]")
+		return msg.Errorf("the maximum decrease must lie in [0, 1]")
 	}
 	if g := c.MaxIncrease; g != nil && g.Sign() < 0 {
-		return errors.New("the maximum increase must be 0 or more")
+		return msg.Errorf("the maximum increase must be 0 or more")
 	}
 	return nil
 }

@@ -1,10 +1,11 @@
 package allocate
 
 import (
-	"fmt"
 	"github.com/raumbudget/raumbudget/internal/vocab"
 	"math/big"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // SpendingKey names the prior-year spending in errors and contributions.
@@ -36,19 +37,32 @@ type Input struct {
 }
 
 // InputError is input the model rejects. Unit is the index of the unit it
-// concerns or -1; Key is the indicator key, [SpendingKey] or "".
+// concerns or -1; Key is the indicator key, [SpendingKey] or "". Its
+// message names no key: a caller names the column by Key, in the user's
+// heading. Text is the sentence of the catalogue, said in the run's
+// language; Msg is its English, for callers that place it as text.
 type InputError struct {
 	Unit int
 	Key  string
 	Msg  string
+	Text msg.Text
 }
 
 func (e *InputError) Error() string {
 	return e.Msg
 }
 
+// In is the message in language l.
+func (e *InputError) In(l msg.Lang) string {
+	if e.Text.IsZero() {
+		return e.Msg
+	}
+	return e.Text.In(l)
+}
+
 func inputErr(unit int, key, format string, args ...any) *InputError {
-	return &InputError{Unit: unit, Key: key, Msg: fmt.Sprintf(format, args...)}
+	text := msg.New(format, args...)
+	return &InputError{Unit: unit, Key: key, Msg: text.In(msg.EN), Text: text}
 }
 
 var ratOne = big.NewRat(1, 1)
@@ -56,7 +70,7 @@ var ratOne = big.NewRat(1, 1)
 // validate checks what the model requires before any share is computed.
 func (in *Input) validate() error {
 	if in.Budget < 0 {
-		return inputErr(-1, "", "budget %s is below 0", in.Budget)
+		return inputErr(-1, "", "budget %s is below 0", msg.Dec(in.Budget.String()))
 	}
 	if a := in.IndicatorShare; a == nil || a.Sign() < 0 || a.Cmp(ratOne) > 0 {
 		return inputErr(-1, "", "indicator share must lie in [0, 1]")
@@ -79,12 +93,12 @@ func (in *Input) validateWeights() error {
 	sum := new(big.Rat)
 	for _, ind := range in.Indicators {
 		if ind.Weight == nil || ind.Weight.Sign() < 0 {
-			return inputErr(-1, ind.Key, "weight of %s must be ≥ 0", ind.Key)
+			return inputErr(-1, ind.Key, "the weight must be ≥ 0")
 		}
 		sum.Add(sum, ind.Weight)
 	}
 	if sum.Cmp(ratOne) != 0 {
-		return inputErr(-1, "", "weights sum to %s, not 1", decimal(sum))
+		return inputErr(-1, "", "weights sum to %s, not 1", msg.Dec(decimal(sum)))
 	}
 	return nil
 }
@@ -96,10 +110,10 @@ func (in *Input) validateUnit(u int) error {
 	}
 	for k, v := range unit.Values {
 		if v == nil || v.Sign() < 0 {
-			return inputErr(u, in.Indicators[k].Key, "unit %q: %s must be a number ≥ 0", unit.Name, in.Indicators[k].Key)
+			return inputErr(u, in.Indicators[k].Key, "unit %q: the value must be a number ≥ 0", unit.Name)
 		}
 		if v.Sign() == 0 && in.Indicators[k].Inverse {
-			return inputErr(u, in.Indicators[k].Key, "unit %q: inverse indicator %s is 0", unit.Name, in.Indicators[k].Key)
+			return inputErr(u, in.Indicators[k].Key, "unit %q: the value of an inverse indicator is 0", unit.Name)
 		}
 	}
 	if unit.Spending != nil && unit.Spending.Sign() < 0 {

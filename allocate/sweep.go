@@ -2,6 +2,8 @@ package allocate
 
 import (
 	"math/big"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Sweep allocates one period for many weight vectors. The columns' totals
@@ -56,7 +58,7 @@ func (s *Sweep) At(weights []*big.Rat) (*Point, error) {
 		in.Indicators[k] = Indicator{Key: ind.Key, Weight: weights[k], Inverse: ind.Inverse}
 		cols[k].weight = new(big.Rat).Mul(in.IndicatorShare, weights[k])
 		if weights[k].Sign() > 0 && cols[k].total.Sign() == 0 {
-			return nil, inputErr(-1, ind.Key, "total of %s is 0 but its weight is %s", ind.Key, decimal(weights[k]))
+			return nil, inputErr(-1, ind.Key, "total is 0 but its weight is %s", msg.Dec(decimal(weights[k])))
 		}
 	}
 	if err := in.validateWeights(); err != nil {

@@ -71,10 +71,10 @@ func TestPartAboveWhole(t *testing.T) {
 		{"clean", "Nord;1000;500;100;200;1;1\n", nil},
 		{"equal is fine", "Nord;500;500;500;500;1;1\n", nil},
 		{"migrant youth above youth", "Nord;1000;500;100;501;1;1\n",
-			[]string{`t.csv:2: column "Migranten 0-18": unit "Nord": migrant_youth_0_18 501 is above youth_0_18 500`}},
+			[]string{`t.csv:2: column "Migranten 0-18": unit "Nord": "Migranten 0-18" 501 is above "Einwohner 0-18" 500`}},
 		{"youth and SGB above residents, second unit", "Nord;1000;500;100;200;1;1\nSüd;90;100;91,5;1;1;1\n",
-			[]string{`t.csv:3: column "Einwohner 0-18": unit "Süd": youth_0_18 100 is above residents 90`,
-				`t.csv:3: column "SGB II/XII": unit "Süd": sgb_recipients 91.5 is above residents 90`}},
+			[]string{`t.csv:3: column "Einwohner 0-18": unit "Süd": "Einwohner 0-18" 100 is above "Einwohner" 90`,
+				`t.csv:3: column "SGB II/XII": unit "Süd": "SGB II/XII" 91.5 is above "Einwohner" 90`}},
 		{"residents that cannot be read compare with nothing", "Nord;k.A.;500;100;200;1;1\n", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,7 +91,7 @@ func TestPartAboveWholeWithoutResidents(t *testing.T) {
 	text := "Bezirksstelle;Einwohner 0-18;SGB II/XII;Migranten 0-18;Freifläche m²\nNord;10;900;11;1\n"
 	tb := readTable(t, "t.csv", text, allKeys...)
 	got := messages(partAboveWhole(newTable(tb, nil)))
-	want := []string{`t.csv:2: column "Migranten 0-18": unit "Nord": migrant_youth_0_18 11 is above youth_0_18 10`}
+	want := []string{`t.csv:2: column "Migranten 0-18": unit "Nord": "Migranten 0-18" 11 is above "Einwohner 0-18" 10`}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -142,7 +142,7 @@ func TestBookTheTransition(t *testing.T) {
 				}
 				return stdout
 			}
-			if out := verify(0); !strings.HasPrefix(out, "intact: 6 bookings") {
+			if out := verify(0); !strings.HasPrefix(out, "intakt: 6 Buchungen") {
 				t.Errorf("verify: %q", out)
 			}
 			tamperAmount(t, c, f, verify)
@@ -457,7 +457,7 @@ func tamperAmount(t *testing.T, c ledgertest.Case, f bookingFixture, verify func
 	db, q := openRaw(t, c)
 	execSQL(t, db, q("UPDATE ledger_units SET amount = amount + ? WHERE seq = 3 AND position = 2"), 1)
 	out := verify(1)
-	if !strings.Contains(out, "2026-Q3 revision 1: Bezirksstelle III: amount ") || !strings.Contains(out, "2026-Q3 revision 1: stored hash") {
+	if !strings.Contains(out, "2026-Q3 Revision 1: Bezirksstelle III: Betrag ") || !strings.Contains(out, "2026-Q3 Revision 1: gespeicherter Hash") {
 		t.Errorf("verify after changing an amount of 2026-Q3:\n%s", out)
 	}
 	for _, q := range []string{"2026-Q1", "2026-Q2"} {
@@ -483,7 +483,7 @@ func tamperInput(t *testing.T, c ledgertest.Case, bookings []ledger.Booking, ver
 	execSQL(t, db, q("UPDATE ledger_files SET content = ? WHERE sha256 = ?"), changed, sha)
 	out := verify(1)
 	for _, q := range []string{"2027-Q1", "2027-Q2"} {
-		if !strings.Contains(out, q+" revision 1: input "+bookings[4].Inputs[0].Name+" (data): the stored content has SHA-256") {
+		if !strings.Contains(out, q+" Revision 1: Eingabe "+bookings[4].Inputs[0].Name+" (data): der gespeicherte Inhalt hat SHA-256") {
 			t.Errorf("verify does not name %s:\n%s", q, out)
 		}
 	}
@@ -521,7 +521,7 @@ func correct(t *testing.T, c ledgertest.Case, f bookingFixture, verify func(int)
 	if bookings[6].Units[0].Amount == bookings[5].Units[0].Amount && bookings[6].Units[1].Amount == bookings[5].Units[1].Amount {
 		t.Error("the correction on new figures booked the same amounts")
 	}
-	if out := verify(0); !strings.HasPrefix(out, "intact: 7 bookings") {
+	if out := verify(0); !strings.HasPrefix(out, "intakt: 7 Buchungen") {
 		t.Errorf("verify: %q", out)
 	}
 }

@@ -2,10 +2,10 @@ package cmd
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
@@ -18,21 +18,40 @@ const (
 )
 
 // statusError ends a run that did its work with a status of its own, such
-// as check finding problems; its message is one line for stderr.
+// as check finding problems; its message is one line for stderr, said in
+// the run's language (text), or msg as it is where a caller has no
+// sentence of the catalogue for it.
 type statusError struct {
 	code int
 	msg  string
+	text msg.Text
 }
 
-func (e *statusError) Error() string { return e.msg }
+func (e *statusError) Error() string { return e.In(msg.EN) }
 
-// usageError is a wrong flag, setting or config entry; it exits 2.
-type usageError struct{ msg string }
+func (e *statusError) In(l msg.Lang) string {
+	if e.text.IsZero() {
+		return e.msg
+	}
+	return e.text.In(l)
+}
 
-func (e *usageError) Error() string { return e.msg }
+// statusf is a statusError with a sentence of the catalogue.
+func statusf(code int, format string, args ...any) error {
+	return &statusError{code: code, text: msg.New(format, args...)}
+}
 
+// usageError is a wrong flag, setting or config entry; it exits 2. Its
+// sentence is one of the catalogue, said in the run's language.
+type usageError struct{ text msg.Text }
+
+func (e *usageError) Error() string        { return e.text.In(msg.EN) }
+func (e *usageError) In(l msg.Lang) string { return e.text.In(l) }
+
+// usagef is a usageError; format is the English sentence, a key of the
+// catalogue (internal/msg/de_*.go holds its German).
 func usagef(format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...)}
+	return &usageError{text: msg.New(format, args...)}
 }
 
 // runError marks an error returned by a command's own code, so that Main

@@ -36,6 +36,7 @@ var flagUsageDE = map[string]string{
 	"indicator share α of a single allocation":                                                                                  "Indikatoranteil α einer einzelnen Verteilung",
 	"indicator where more means less need (repeatable)":                                                                         "Indikator, bei dem mehr weniger Bedarf bedeutet (wiederholbar)",
 	"actual spending: CSV or xlsx, one or more (also as further arguments; default: the Ist imported into the ledger)":          "Ist-Ausgaben: CSV oder xlsx, eine oder mehrere (auch als weitere Argumente; Vorgabe: das ins Hauptbuch importierte Ist)",
+	"language of the messages: de or en":                                                                                        "Sprache der Meldungen: de oder en",
 	"language of the CSV files: de or en":                                                                                       "Sprache der CSV-Dateien: de oder en",
 	"language of the help: de or en (default en)":                                                                               "Sprache der Hilfe: de oder en (Vorgabe en)",
 	"language of sheets, headings and number format: de or en":                                                                  "Sprache von Blättern, Überschriften und Zahlenformat: de oder en",

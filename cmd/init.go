@@ -3,7 +3,6 @@ package cmd
 import (
 	_ "embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/workbook"
 )
 
@@ -61,13 +61,14 @@ init never replaces a file: if either exists, it writes neither.`,
 			return wrapRun(initRun(c, opts))
 		},
 	}
+	addMessageLangFlag(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
 
 func initRun(c *cobra.Command, opts *initOptions) error {
 	if info, err := os.Stat(opts.Dir); err == nil && !info.IsDir() {
-		return fmt.Errorf("%s is not a folder", opts.Dir)
+		return msg.Errorf("%s is not a folder", opts.Dir)
 	}
 	book := filepath.Join(opts.Dir, initWorkbook)
 	config := filepath.Join(opts.Dir, initConfig)
@@ -81,13 +82,14 @@ func initRun(c *cobra.Command, opts *initOptions) error {
 		return err
 	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %v", opts.Dir, cause(err))
+		return msg.Errorf("cannot create %s: %v", opts.Dir, cause(err))
 	}
 	if err := writeBoth(book, data, config, configTemplate); err != nil {
 		return err
 	}
-	c.PrintErrf("wrote %s (example figures, not official: replace them with your own) and %s\n", book, config)
-	c.PrintErrf("next: raumbudget check %s\n      raumbudget allocate --config %s\n      raumbudget plan --config %s\n", shellQuote(book), shellQuote(config), shellQuote(config))
+	lang := messageLang(c)
+	c.PrintErrln(msg.New("wrote %s (example figures, not official: replace them with your own) and %s", book, config).In(lang))
+	c.PrintErrln(msg.New("next: raumbudget check %s\n      raumbudget allocate --config %s\n      raumbudget plan --config %s", shellQuote(book), shellQuote(config), shellQuote(config)).In(lang))
 	return nil
 }
 
@@ -96,11 +98,11 @@ func notThere(path string) error {
 	_, err := os.Lstat(path)
 	switch {
 	case err == nil:
-		return fmt.Errorf("%s exists; init never replaces files", path)
+		return msg.Errorf("%s exists; init never replaces files", path)
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	}
-	return fmt.Errorf("cannot check %s: %v", path, cause(err))
+	return msg.Errorf("cannot check %s: %v", path, cause(err))
 }
 
 // writeBoth writes two files, or neither: the first is removed again when

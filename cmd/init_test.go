@@ -55,7 +55,7 @@ func TestInitNeverReplaces(t *testing.T) {
 		if code := Run([]string{"init", dir}, &bytes.Buffer{}, &stderr); code != exitError {
 			t.Errorf("exit %d, want %d", code, exitError)
 		}
-		if want := "raumbudget: " + path + " exists; init never replaces files\n"; stderr.String() != want {
+		if want := "raumbudget: " + path + " gibt es schon; init ersetzt nie Dateien\n"; stderr.String() != want {
 			t.Errorf("stderr %q, want %q", stderr.String(), want)
 		}
 		entries, _ := os.ReadDir(dir)
@@ -71,7 +71,7 @@ func TestInitNotAFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	if code := Run([]string{"init", file}, &bytes.Buffer{}, &stderr); code != exitError || !strings.Contains(stderr.String(), "is not a folder") {
+	if code := Run([]string{"init", file}, &bytes.Buffer{}, &stderr); code != exitError || !strings.Contains(stderr.String(), "ist kein Ordner") {
 		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/raumbudget/raumbudget/actuals"
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/ledger"
 	"github.com/raumbudget/raumbudget/report"
 )
@@ -37,6 +38,7 @@ takes the Ist from the ledger.`,
 func newIstImportCmd() *cobra.Command {
 	c := ledgerSub("import FILE...", "Store Ist tables in the ledger", cobra.MinimumNArgs(1), nil, istImportRun)
 	c.Flags().String("by", "", "who imports (default: the login name)")
+	addMessageLangFlag(c)
 	return c
 }
 
@@ -71,7 +73,7 @@ func istImportRun(c *cobra.Command, s *settings, files []string) error {
 		if err := l.AppendIst(context.Background(), imp); err != nil {
 			return ledgerError(err)
 		}
-		fmt.Fprintf(c.OutOrStdout(), "%s: import %d, %s, SHA-256 %s\n", imp.File.Name, imp.Seq, strings.Join(imp.Months(), ", "), imp.File.SHA256[:16])
+		fmt.Fprintln(c.OutOrStdout(), msg.New("%s: import %d, %s, SHA-256 %s", imp.File.Name, imp.Seq, strings.Join(imp.Months(), ", "), imp.File.SHA256[:16]).In(messageLang(c)))
 	}
 	return nil
 }
@@ -120,7 +122,7 @@ func istFromLedger(dsn string) (*actuals.Ist, error) {
 			}
 			m, err := actuals.ParseMonth(v.Month)
 			if err != nil {
-				return nil, ledgerError(fmt.Errorf("%s: stored month %q: %v", l.Where(), v.Month, err))
+				return nil, ledgerError(msg.Errorf("%s: stored month %q: %v", l.Where(), v.Month, err))
 			}
 			ist.AddSum(actuals.Sum{Unit: v.Unit, Month: m, Cents: v.Cents, Cases: v.Cases, HasCases: v.HasCases}, place)
 		}
@@ -235,48 +237,48 @@ var istWords = [2]map[string]string{
 // verifyIst reads every Ist import again from its stored file and
 // settings and compares the sums; each difference is one line naming the
 // import.
-func verifyIst(l *ledger.Ledger) []string {
+func verifyIst(l *ledger.Ledger) []msg.Text {
 	ctx := context.Background()
 	imports, err := l.IstImports(ctx)
 	if err != nil {
-		return []string{fmt.Sprintf("Ist imports: %v", err)}
+		return []msg.Text{msg.New("Ist imports: %v", err)}
 	}
-	var problems []string
+	var problems []msg.Text
 	for _, imp := range imports {
-		if p := verifyIstImport(ctx, l, imp); p != "" {
-			problems = append(problems, fmt.Sprintf("Ist import %d (%s): %s", imp.Seq, imp.File.Name, p))
+		if p := verifyIstImport(ctx, l, imp); !p.IsZero() {
+			problems = append(problems, msg.New("Ist import %d (%s): %s", imp.Seq, imp.File.Name, p))
 		}
 	}
 	return problems
 }
 
-func verifyIstImport(ctx context.Context, l *ledger.Ledger, imp ledger.IstImport) string {
+func verifyIstImport(ctx context.Context, l *ledger.Ledger, imp ledger.IstImport) msg.Text {
 	content, err := l.Content(ctx, imp.File.SHA256)
 	if err != nil {
-		return err.Error()
+		return msg.New("%v", err)
 	}
 	if ledger.NewInput("ist", imp.File.Name, content).SHA256 != imp.File.SHA256 {
-		return "the stored file does not have its SHA-256"
+		return msg.New("the stored file does not have its SHA-256")
 	}
 	var settings struct {
 		CostCenters map[string]string `json:"cost-centers"`
 	}
 	if err := json.Unmarshal([]byte(imp.Settings), &settings); err != nil {
-		return "its settings cannot be read: " + err.Error()
+		return msg.New("its settings cannot be read: %v", err)
 	}
 	ist := actuals.New()
 	if err := ist.Read(bytes.NewReader(content), imp.File.Name, actuals.Options{CostCenters: settings.CostCenters}); err != nil {
-		return "the stored file cannot be read again: " + err.Error()
+		return msg.New("the stored file cannot be read again: %v", err)
 	}
 	again := ist.Sums()
 	if len(again) != len(imp.Sums) {
-		return fmt.Sprintf("%d sums stored, %d recomputed", len(imp.Sums), len(again))
+		return msg.New("%d sums stored, %d recomputed", len(imp.Sums), len(again))
 	}
 	for i, v := range again {
 		s := imp.Sums[i]
 		if s.Unit != v.Unit || s.Month != v.Month.String() || s.Cents != v.Cents || s.Cases != v.Cases || s.HasCases != v.HasCases {
-			return fmt.Sprintf("%s %s: %s stored, %s recomputed", s.Unit, s.Month, allocate.Cents(s.Cents), allocate.Cents(v.Cents))
+			return msg.New("%s %s: %s stored, %s recomputed", s.Unit, s.Month, euros(allocate.Cents(s.Cents)), euros(allocate.Cents(v.Cents)))
 		}
 	}
-	return ""
+	return msg.Text{}
 }

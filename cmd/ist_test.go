@@ -39,7 +39,7 @@ func TestVerifyIstImports(t *testing.T) {
 			if _, stderr, code := runCmd(t, "ist", "import", "--ledger", c.DSN, ist); code != 0 {
 				t.Fatal(stderr)
 			}
-			if out, stderr, code := runCmd(t, "ledger", "verify", "--ledger", c.DSN); code != 0 || !strings.HasPrefix(out, "intact: 0 bookings") {
+			if out, stderr, code := runCmd(t, "ledger", "verify", "--ledger", c.DSN); code != 0 || !strings.HasPrefix(out, "intakt: 0 Buchungen") {
 				t.Fatalf("verify: %d %s %s", code, out, stderr)
 			}
 			db, param := openRaw(t, c)
@@ -51,7 +51,7 @@ func TestVerifyIstImports(t *testing.T) {
 			}
 			istSQL(t, db, param("UPDATE ist_sums SET cents = ? WHERE unit = ?"), 1001, "A")
 			out, _, code := runCmd(t, "ledger", "verify", "--ledger", c.DSN)
-			if code != exitError || !strings.Contains(out, "Ist import 1 ("+ist+"): A 2026-01: 10.01 stored, 10.00 recomputed") {
+			if code != exitError || !strings.Contains(out, "Ist-Import 1 ("+ist+"): A 2026-01: 10,01 gespeichert, 10,00 nachgerechnet") {
 				t.Errorf("tampered: exit %d\n%s", code, out)
 			}
 			istSQL(t, db, param("UPDATE ist_sums SET cents = ? WHERE unit = ?"), 1000, "A")

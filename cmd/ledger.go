@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/ledger"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
@@ -371,7 +372,7 @@ func findBooking(bookings []ledger.Booking, q scenario.Period, revision int) (in
 func storedPlanOptions(b *ledger.Booking) (*planOptions, error) {
 	var values map[string]any
 	if err := json.Unmarshal([]byte(b.Settings), &values); err != nil {
-		return nil, fmt.Errorf("%s: the stored settings cannot be read: %v", b.Ref(), err)
+		return nil, msg.Errorf("%s: the stored settings cannot be read: %v", b.Ref(), err)
 	}
 	cfg := &configFile{path: "ledger " + b.Ref(), values: values, lines: map[string]int{}}
 	for k := range values {
@@ -390,7 +391,7 @@ func storedPlanOptions(b *ledger.Booking) (*planOptions, error) {
 // --- verify
 
 func newLedgerVerifyCmd() *cobra.Command {
-	return ledgerSub("verify", "Recompute every booking from its stored inputs and check the hash chain", cobra.NoArgs, nil,
+	c := ledgerSub("verify", "Recompute every booking from its stored inputs and check the hash chain", cobra.NoArgs, nil,
 		func(c *cobra.Command, s *settings, _ []string) error {
 			l, bookings, err := readLedger(s)
 			if err != nil {
@@ -401,69 +402,71 @@ func newLedgerVerifyCmd() *cobra.Command {
 				return ledgerError(err)
 			}
 			problems := append(verifyLedger(l, bookings), verifyIst(l)...)
-			w := c.OutOrStdout()
+			w, lang := c.OutOrStdout(), messageLang(c)
 			for _, p := range problems {
-				fmt.Fprintln(w, p)
+				fmt.Fprintln(w, p.In(lang))
 			}
 			if len(problems) > 0 {
-				return &statusError{code: exitError, msg: fmt.Sprintf("%s: %d differences: the ledger is not intact", l.Where(), len(problems))}
+				return statusf(exitError, "%s: %s differences: the ledger is not intact", l.Where(), msg.Int(len(problems)))
 			}
 			head := "-"
 			if len(bookings) > 0 {
 				head = bookings[len(bookings)-1].Hash
 			}
-			fmt.Fprintf(w, "intact: %d bookings, last hash %s\n", len(bookings), head)
+			fmt.Fprintln(w, msg.New("intact: %s bookings, last hash %s", msg.Int(len(bookings)), head).In(lang))
 			return nil
 		})
+	addMessageLangFlag(c)
+	return c
 }
 
 // verifyLedger checks each booking in order: its place, its link to the
 // booking before, its hash, its input files, and its recomputation. Each
 // problem is one line that starts with the quarter and revision.
-func verifyLedger(l *ledger.Ledger, bookings []ledger.Booking) []string {
-	var problems []string
+func verifyLedger(l *ledger.Ledger, bookings []ledger.Booking) []msg.Text {
+	var problems []msg.Text
 	for i := range bookings {
 		b := &bookings[i]
-		say := func(format string, args ...any) {
-			problems = append(problems, b.Ref()+": "+fmt.Sprintf(format, args...))
+		say := func(problem any) {
+			problems = append(problems, msg.New("%s: %s", bookingRef(b), problem))
 		}
 		previousHash := ""
 		if i > 0 {
 			previousHash = bookings[i-1].Hash
-			if err := placeAfter(b, &bookings[i-1]); err != "" {
-				say("%s", err)
+			if problem := placeAfter(b, &bookings[i-1]); !problem.IsZero() {
+				say(problem)
 			}
 		}
 		if b.PreviousHash != previousHash {
-			say("previous_hash %s does not match the hash of the booking before (%s): the chain is broken", b.PreviousHash, previousHash)
+			say(msg.New("the previous hash %s does not match the hash of the booking before (%s): the chain is broken", b.PreviousHash, previousHash))
 		}
 		if h := ledger.ComputeHash(b); h != b.Hash {
-			say("stored hash %s, but the stored booking hashes to %s: it was changed after it was booked", b.Hash, h)
+			say(msg.New("stored hash %s, but the stored booking hashes to %s: it was changed after it was booked", b.Hash, h))
 		}
 		files, err := storedFiles(l, b)
 		if err != nil {
-			say("%v", err)
+			say(err)
 			continue
 		}
 		for _, p := range recomputeProblems(b, bookedBefore(bookings, i, b.Period), files) {
-			say("%s", p)
+			say(p)
 		}
 	}
 	return problems
 }
 
 // placeAfter says what is wrong with b's place after the booking before.
-func placeAfter(b, before *ledger.Booking) string {
+func placeAfter(b, before *ledger.Booking) msg.Text {
 	switch {
 	case b.Period == before.Period.Add(1) && b.Revision == 1:
 	case b.Period == before.Period && b.Revision == before.Revision+1:
 	default:
-		return fmt.Sprintf("is out of order after %s", before.Ref())
+		return msg.New("is out of order after %s", before.Ref())
 	}
 	if b.TransitionStart != before.TransitionStart {
-		return fmt.Sprintf("transition start %s differs from the ledger's %s", b.TransitionStart, before.TransitionStart)
+		return msg.New("transition start %s differs from the ledger's %s", b.TransitionStart, before.TransitionStart)
 	}
-	return ""
+	return msg.Text{}
 }
 
 // storedFiles reads a booking's input files and checks each against its
@@ -473,11 +476,11 @@ func storedFiles(l *ledger.Ledger, b *ledger.Booking) (bookingFiles, error) {
 	for _, in := range b.Inputs {
 		content, err := l.Content(context.Background(), in.SHA256)
 		if err != nil {
-			return f, fmt.Errorf("input %s: %v", in.Name, err)
+			return f, msg.Errorf("input %s: %v", in.Name, err)
 		}
 		got := ledger.NewInput(in.Role, in.Name, content)
 		if got.SHA256 != in.SHA256 || got.Bytes != in.Bytes {
-			return f, fmt.Errorf("input %s (%s): the stored content has SHA-256 %s and %d bytes, the booking recorded %s and %d bytes: it was changed",
+			return f, msg.Errorf("input %s (%s): the stored content has SHA-256 %s and %d bytes, the booking recorded %s and %d bytes: it was changed",
 				in.Name, in.Role, got.SHA256, got.Bytes, in.SHA256, in.Bytes)
 		}
 		switch in.Role {
@@ -490,17 +493,17 @@ func storedFiles(l *ledger.Ledger, b *ledger.Booking) (bookingFiles, error) {
 		}
 	}
 	if f.Data == nil {
-		return f, fmt.Errorf("no data file is stored")
+		return f, msg.Errorf("no data file is stored")
 	}
 	return f, nil
 }
 
 // recomputeProblems computes the booking again from its settings and
 // files and lists every difference to what is stored.
-func recomputeProblems(b, before *ledger.Booking, files bookingFiles) []string {
+func recomputeProblems(b, before *ledger.Booking, files bookingFiles) []msg.Text {
 	q, err := recomputeBooking(b, before, files)
 	if err != nil {
-		return []string{err.Error()}
+		return []msg.Text{msg.New("%v", err)}
 	}
 	return compareBooking(b, q)
 }
@@ -510,11 +513,11 @@ func recomputeProblems(b, before *ledger.Booking, files bookingFiles) []string {
 func recomputeBooking(b, before *ledger.Booking, files bookingFiles) (*scenario.Quarter, error) {
 	p, err := storedPlanOptions(b)
 	if err != nil {
-		return nil, fmt.Errorf("cannot be recomputed: %v", err)
+		return nil, msg.Errorf("cannot be recomputed: %v", err)
 	}
 	q, err := recompute(b, before, p, files)
 	if err != nil {
-		return nil, fmt.Errorf("cannot be recomputed: %v", err)
+		return nil, msg.Errorf("cannot be recomputed: %v", err)
 	}
 	return q, nil
 }
@@ -544,14 +547,14 @@ func recompute(b, before *ledger.Booking, p *planOptions, files bookingFiles) (*
 func bookingWorkbook(l *ledger.Ledger, b, before *ledger.Booking, p *planOptions, out outputOptions) ([]byte, error) {
 	files, err := storedFiles(l, b)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v: run 'raumbudget ledger verify'", b.Ref(), err)
+		return nil, msg.Errorf("%s: %v: run 'raumbudget ledger verify'", b.Ref(), err)
 	}
 	q, err := recompute(b, before, p, files)
 	if err != nil {
 		return nil, err
 	}
 	if diffs := compareBooking(b, q); len(diffs) > 0 {
-		return nil, fmt.Errorf("%s differs from its recomputation (%s): run 'raumbudget ledger verify'", b.Ref(), diffs[0])
+		return nil, msg.Errorf("%s differs from its recomputation (%s): run 'raumbudget ledger verify'", b.Ref(), diffs[0])
 	}
 	meta := workbook.Meta{Version: version, Command: out.command, ReportDate: out.ReportDate, Lang: out.Lang, Headings: p.Data.Headings}
 	var values map[string]any
@@ -566,29 +569,37 @@ func bookingWorkbook(l *ledger.Ledger, b, before *ledger.Booking, p *planOptions
 	return workbook.Plan(&scenario.Result{Quarters: []scenario.Quarter{*q}}, p.Plan.Corridor, meta)
 }
 
-func compareBooking(b *ledger.Booking, q *scenario.Quarter) []string {
-	var out []string
+func compareBooking(b *ledger.Booking, q *scenario.Quarter) []msg.Text {
+	var out []msg.Text
 	if q.IndicatorShare.Cmp(b.IndicatorShare) != 0 {
-		out = append(out, fmt.Sprintf("indicator share %s stored, %s recomputed", b.IndicatorShare.RatString(), q.IndicatorShare.RatString()))
+		out = append(out, msg.New("indicator share %s stored, %s recomputed", b.IndicatorShare.RatString(), q.IndicatorShare.RatString()))
 	}
 	if q.Budget != b.Budget {
-		out = append(out, fmt.Sprintf("budget %s stored, %s recomputed", b.Budget, q.Budget))
+		out = append(out, msg.New("budget %s stored, %s recomputed", euros(b.Budget), euros(q.Budget)))
 	}
 	if len(q.Units) != len(b.Units) {
-		return append(out, fmt.Sprintf("%d units stored, %d recomputed", len(b.Units), len(q.Units)))
+		return append(out, msg.New("%d units stored, %d recomputed", len(b.Units), len(q.Units)))
 	}
 	for i, u := range q.Units {
 		s := b.Units[i]
 		switch {
 		case s.Name != u.Name:
-			out = append(out, fmt.Sprintf("unit %d is %q stored, %q recomputed", i+1, s.Name, u.Name))
+			out = append(out, msg.New("unit %d is %q stored, %q recomputed", i+1, s.Name, u.Name))
 		case s.Amount != u.Amount:
-			out = append(out, fmt.Sprintf("%s: amount %s stored, %s recomputed", s.Name, s.Amount, u.Amount))
+			out = append(out, msg.New("%s: amount %s stored, %s recomputed", s.Name, euros(s.Amount), euros(u.Amount)))
 		case s.Target.Cmp(u.Target) != 0 || s.Share.Cmp(u.Share) != 0:
-			out = append(out, fmt.Sprintf("%s: shares differ from the recomputed ones", s.Name))
+			out = append(out, msg.New("%s: shares differ from the recomputed ones", s.Name))
 		case heldOf(s.Held) != u.Held:
-			out = append(out, fmt.Sprintf("%s: corridor mark %q stored, %q recomputed", s.Name, s.Held, u.Held.String()))
+			out = append(out, msg.New("%s: corridor mark %q stored, %q recomputed", s.Name, s.Held, u.Held.String()))
 		}
 	}
 	return out
 }
+
+// bookingRef names a booking in a message: "2026-Q3 revision 2".
+func bookingRef(b *ledger.Booking) msg.Text {
+	return msg.New("%s revision %d", b.Period, b.Revision)
+}
+
+// euros is an amount in a message: 1.234,56 in German.
+func euros(c allocate.Cents) msg.Dec { return msg.Dec(c.String()) }

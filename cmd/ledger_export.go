@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/ledger"
 	"github.com/raumbudget/raumbudget/report"
 )
@@ -33,7 +34,7 @@ func newLedgerExportCmd() *cobra.Command {
 			if err := exportLedger(l, bookings, dir, lang); err != nil {
 				return err
 			}
-			fmt.Fprintf(c.OutOrStdout(), "%d bookings written to %s\n", len(bookings), dir)
+			fmt.Fprintln(c.OutOrStdout(), msg.New("%s bookings written to %s", msg.Int(len(bookings)), dir).In(messageLang(c)))
 			return nil
 		})
 	c.Flags().String("out", "", "folder to write into; it must not exist or be empty")
@@ -52,7 +53,7 @@ func exportLedger(l *ledger.Ledger, bookings []ledger.Booking, dir string, lang 
 	parent := filepath.Dir(filepath.Clean(dir))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", dir, cause(err))
+		return msg.Errorf("cannot write %s: %v", dir, cause(err))
 	}
 	defer os.RemoveAll(tmp)
 	if err := writeExport(l, bookings, tmp, lang); err != nil {
@@ -60,7 +61,7 @@ func exportLedger(l *ledger.Ledger, bookings []ledger.Booking, dir string, lang 
 	}
 	os.Remove(dir) // an empty folder gives way
 	if err := os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("cannot write %s: %v", dir, cause(err))
+		return msg.Errorf("cannot write %s: %v", dir, cause(err))
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/raumbudget/raumbudget/check"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Look-alike unit names (check.LookalikeNames) are warned about on stderr
@@ -15,13 +16,15 @@ import (
 
 // tableWarnings prints warnings about the tables a command read on its
 // stderr, each once: the scenarios of a file read the same table again.
+// They are said in the run's language, which the run's stderr knows.
 type tableWarnings struct {
 	w    io.Writer
+	lang msg.Lang
 	seen map[string]bool
 }
 
 func newTableWarnings(w io.Writer) *tableWarnings {
-	return &tableWarnings{w: w, seen: map[string]bool{}}
+	return &tableWarnings{w: w, lang: langOf(w), seen: map[string]bool{}}
 }
 
 // table prints the warnings about t's units: names that look alike.
@@ -47,9 +50,10 @@ func (tw *tableWarnings) print(warnings []*indicators.Error) {
 		tw = newTableWarnings(os.Stderr)
 	}
 	for _, w := range warnings {
-		if line := w.Error(); !tw.seen[line] {
+		line := msg.New("raumbudget: warning: %s", msg.Of(w, tw.lang)).In(tw.lang)
+		if !tw.seen[line] {
 			tw.seen[line] = true
-			fmt.Fprintf(tw.w, "raumbudget: warning: %s\n", line)
+			fmt.Fprintln(tw.w, line)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"time"
 	"unicode"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // isInput says whether writing out would write over the input in: the
@@ -53,19 +54,19 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return commitNew(path, data)
 	case err != nil:
-		return fmt.Errorf("cannot write %s: %v", path, cause(err))
+		return msg.Errorf("cannot write %s: %v", path, cause(err))
 	case info.IsDir():
-		return fmt.Errorf("%s is a folder", path)
+		return msg.Errorf("%s is a folder", path)
 	case info.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
 		return writeInto(path, data)
 	case !info.Mode().IsRegular():
-		return fmt.Errorf("%s is not a regular file (%s): choose another file", path, kindOf(info.Mode()))
+		return msg.Errorf("%s is not a regular file (%s): choose another file", path, kindOf(info.Mode()))
 	case !force:
 		return &existsError{path}
 	}
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, cause(err))
+		return msg.Errorf("cannot write %s: %v", path, cause(err))
 	}
 	return wrapWrite(path, replaceFile(target, data, info.Mode().Perm()))
 }
@@ -73,7 +74,7 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 // wrapWrite names path in an error of writing it.
 func wrapWrite(path string, err error) error {
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, cause(err))
+		return msg.Errorf("cannot write %s: %v", path, cause(err))
 	}
 	return nil
 }
@@ -105,14 +106,14 @@ func cause(err error) error {
 func writeInto(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, cause(err))
+		return msg.Errorf("cannot write %s: %v", path, cause(err))
 	}
 	_, err = f.Write(data)
 	if errClose := f.Close(); err == nil {
 		err = errClose
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, cause(err))
+		return msg.Errorf("cannot write %s: %v", path, cause(err))
 	}
 	return nil
 }
@@ -134,7 +135,7 @@ func commitNew(path string, data []byte) error {
 	})
 	var exists *existsError
 	if err != nil && !errors.As(err, &exists) {
-		return fmt.Errorf("cannot write %s: %v", path, cause(err))
+		return msg.Errorf("cannot write %s: %v", path, cause(err))
 	}
 	return err
 }
@@ -142,7 +143,11 @@ func commitNew(path string, data []byte) error {
 // existsError is an --out file that is there and must not be replaced.
 type existsError struct{ path string }
 
-func (e *existsError) Error() string { return e.path + " exists: use --force to replace it" }
+func (e *existsError) Error() string { return e.In(msg.EN) }
+
+func (e *existsError) In(l msg.Lang) string {
+	return msg.New("%s exists: use --force to replace it", e.path).In(l)
+}
 
 func writeExclusive(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

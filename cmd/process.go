@@ -12,6 +12,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // childEnv marks the process that does the work under a supervisor (see
@@ -113,7 +115,7 @@ func supervise(exe string, args []string) (code int, ok bool) {
 // childStatus maps the child's end to this program's exit status.
 func childStatus(err error, crashed bool) int {
 	if crashed {
-		fmt.Fprintln(os.Stderr, "raumbudget: the tool failed (out of memory, or a bug: see above); this is not an error in the input. Please report it.")
+		fmt.Fprintln(os.Stderr, msg.New("raumbudget: the tool failed (out of memory, or a bug: see above); this is not an error in the input. Please report it.").In(argsLang(os.Args[1:])))
 		return exitError
 	}
 	var exit *exec.ExitError
@@ -126,7 +128,7 @@ func childStatus(err error, crashed bool) int {
 	}
 	if status, ok := exit.Sys().(syscall.WaitStatus); ok && status.Signaled() {
 		if status.Signal() == syscall.SIGKILL {
-			fmt.Fprintln(os.Stderr, "raumbudget: the run was killed (SIGKILL; out of memory?)")
+			fmt.Fprintln(os.Stderr, msg.New("raumbudget: the run was killed (SIGKILL; out of memory?)").In(argsLang(os.Args[1:])))
 			return exitError
 		}
 		return 128 + int(status.Signal())
@@ -145,7 +147,7 @@ func removeTempsOnSignal() (stop func()) {
 		select {
 		case sig := <-sigs:
 			cleanups.removeAllAndHold()
-			fmt.Fprintf(os.Stderr, "raumbudget: interrupted (%v)\n", sig)
+			fmt.Fprintln(os.Stderr, msg.New("raumbudget: interrupted (%v)", sig).In(argsLang(os.Args[1:])))
 			n := 2
 			if s, ok := sig.(syscall.Signal); ok {
 				n = int(s)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/internal/progress"
 )
 
@@ -56,6 +57,7 @@ func withProgress(w io.Writer, terminal bool, f *os.File, path string) (io.ReadS
 	if n, _ := f.ReadAt(head, 0); bytes.Equal(head[:n], []byte("PK\x03\x04")) || indicators.IsWorkbook(path) {
 		total = 0
 	}
-	p := progress.New(w, true, "reading "+filepath.Base(path), total)
+	// The reader has no command: the language is the environment's.
+	p := progress.New(w, true, msg.New("reading %s", filepath.Base(path)).In(langOf(w)), total)
 	return progress.ReadSeeker(f, p), p.Done
 }

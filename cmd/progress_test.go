@@ -55,7 +55,7 @@ func TestReadWithProgress(t *testing.T) {
 		if dump(got) != dump(want) {
 			t.Errorf("%s: read through the progress wrapper\n%s\nwant\n%s", name, dump(got), dump(want))
 		}
-		if s := out.String(); s != "" && (!strings.HasPrefix(s, "\rreading "+name+" ") || !strings.HasSuffix(s, " \r")) {
+		if s := out.String(); s != "" && (!strings.HasPrefix(s, "\rlese "+name+" ") || !strings.HasSuffix(s, " \r")) {
 			t.Errorf("%s: progress output %q", name, s)
 		}
 	}

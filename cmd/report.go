@@ -68,7 +68,7 @@ func reportRun(c *cobra.Command, s *settings, yearText string) error {
 		return err
 	}
 	if out.Format == "pdf" && chrome.Path() == "" {
-		return usagef("-o pdf needs Chromium, which is not installed: %s, or write -o html and print that", chrome.InstallHint)
+		return usagef("-o pdf needs Chromium, which is not installed: install it with %s, or write -o html and print that", "apt-get install chromium")
 	}
 	r, err := yearlyReport(s, year)
 	if err != nil {
@@ -93,7 +93,10 @@ func yearlyReport(s *settings, year int) (*yearly.Report, error) {
 	if err := l.IntegrityCheck(context.Background()); err != nil {
 		return nil, ledgerError(err)
 	}
-	in.Problems = verifyLedger(l, bookings)
+	lang := messageLang(s.cmd)
+	for _, p := range verifyLedger(l, bookings) {
+		in.Problems = append(in.Problems, p.In(lang))
+	}
 	if in.First, in.Last, in.Headings, err = firstAndLast(l, bookings, year); err != nil {
 		return nil, err
 	}

@@ -38,11 +38,11 @@ func TestReportOfTamperedLedger(t *testing.T) {
 		t.Errorf("a changed amount: verified %v, %v", got.Verified, err)
 	}
 	md := report("md")
-	if !strings.Contains(md, "ledger verify: NICHT intakt – 10 Abweichungen:") || !strings.Contains(md, "- 2026-Q2 revision 1: Bezirksstelle II: amount ") {
+	if !strings.Contains(md, "ledger verify: NICHT intakt – 10 Abweichungen:") || !strings.Contains(md, "- 2026-Q2 Revision 1: Bezirksstelle II: Betrag ") {
 		t.Errorf("the report does not say what verify found:\n%s", md[strings.Index(md, "ledger verify"):])
 	}
 	html := report("html")
-	if !strings.Contains(html, "NICHT intakt") || !strings.Contains(html, "2026-Q2 revision 1: stored hash") {
+	if !strings.Contains(html, "NICHT intakt") || !strings.Contains(html, "2026-Q2 Revision 1: gespeicherter Hash") {
 		t.Error("the HTML does not say the ledger is not intact")
 	}
 }
@@ -60,7 +60,7 @@ func TestReportPDFWithoutChromium(t *testing.T) {
 	t.Cleanup(func() { chrome.Fallback = saved })
 	out := filepath.Join(f.dir, "bericht.pdf")
 	code, _, stderr := run("report", "2026", "--config", f.config, "--out", out)
-	want := "raumbudget: -o pdf needs Chromium, which is not installed: install it with apt-get install chromium, or write -o html and print that\n"
+	want := "raumbudget: -o pdf braucht Chromium, das nicht installiert ist: mit apt-get install chromium installieren oder -o html schreiben und das drucken\n"
 	if code != 2 || stderr != want {
 		t.Errorf("exit %d, stderr %q; want 2, %q", code, stderr, want)
 	}

@@ -55,17 +55,19 @@ office's spending in the previous year, exact to the cent.`,
 func Run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "raumbudget: internal error: %v (please report this)\n", r)
+			fmt.Fprintln(stderr, msg.New("raumbudget: internal error: %v (please report this)", r).In(argsLang(args)))
 			code = exitError
 		}
 	}()
 	root := NewRootCmd()
-	warnUnknownEnv(root, os.Environ(), stderr)
+	// Warnings deep in a command learn the run's language from its stderr.
+	errOut := &langWriter{Writer: stderr, root: root, args: args}
+	warnUnknownEnv(root, os.Environ(), errOut)
 	root.SetArgs(args)
 	root.SetOut(stdout)
-	root.SetErr(stderr)
-	if c, err := root.ExecuteC(); err != nil {
-		fmt.Fprintf(stderr, "raumbudget: %s\n", msg.Of(err, messageLang(c)))
+	root.SetErr(errOut)
+	if _, err := root.ExecuteC(); err != nil {
+		fmt.Fprintf(stderr, "raumbudget: %s\n", msg.Of(cobraError(err), errOut.lang()))
 		return exitCode(err)
 	}
 	return exitOK

@@ -3,8 +3,12 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -58,13 +62,29 @@ func editDistance(a, b string) int {
 	return d[len(x)][len(y)]
 }
 
-// didYouMean is " – did you mean X?" for the nearest candidate, or "".
+// didYouMean is " – did you mean X?" for the nearest candidate, or "",
+// in English: for a message made with fmt. A message of the catalogue
+// takes suggestion.
 func didYouMean(typed string, candidates []string, format string) string {
 	if n := nearest(typed, candidates); n != "" {
 		return fmt.Sprintf(" – did you mean "+format+"?", n)
 	}
 	return ""
 }
+
+// suggestion is " – did you mean X?" for the nearest candidate, in the
+// language the message is said in, or nothing; show writes the candidate
+// (quoted, or as a flag).
+func suggestion(typed string, candidates []string, show func(string) any) msg.Text {
+	if n := nearest(typed, candidates); n != "" {
+		return msg.New(" – did you mean %s?", show(n))
+	}
+	return msg.Text{}
+}
+
+func quote(s string) any  { return quoted(s) }
+func asFlag(s string) any { return "--" + s }
+func asIs(s string) any   { return s }
 
 // refuseUnknownSubcommands makes every command that only groups others
 // (the root, scenario) refuse a word that is none of its subcommands with
@@ -105,8 +125,8 @@ func unknownSubcommand(c *cobra.Command, typed string) error {
 			names = append(names, sub.Name())
 		}
 	}
-	return fmt.Errorf("unknown command %q for %q%s (commands: %s)", typed, c.CommandPath(),
-		didYouMean(typed, names, "%q"), strings.Join(names, ", "))
+	return msg.Errorf("unknown command %s for %s%s (commands: %s)", quoted(typed), quoted(c.CommandPath()),
+		suggestion(typed, names, quote), strings.Join(names, ", "))
 }
 
 // newHelpCmd is "help [command]" as cobra's, except that a command that
@@ -138,15 +158,84 @@ func flagError(c *cobra.Command, err error) error {
 	if args := c.Flags().Args(); isGroup(c) && len(args) > 0 {
 		return unknownSubcommand(c, args[0]) // "raumbudget alocate --demo": the command is wrong
 	}
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
-		var names []string
-		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-		msg += didYouMean(name, names, "--%s")
-	}
-	//lint:ignore ST1005 the user reads two lines, the second a sentence, as cobra writes them
-	return fmt.Errorf("%s\nRun '%s --help' for usage.", msg, c.CommandPath())
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	return msg.Errorf("%s\nRun '%s --help' for usage.", pflagError(err, names), c.CommandPath())
 }
+
+// pflagError says an error of the flag parser in the catalogue's words,
+// with a suggestion for an unknown flag; one it does not know keeps its
+// own (English) text.
+func pflagError(err error, names []string) any {
+	text := err.Error()
+	if m := unknownFlag.FindStringSubmatch(text); m != nil {
+		return msg.New("unknown flag: --%s%s", m[1], suggestion(m[1], names, asFlag))
+	}
+	if m := unknownShorthand.FindStringSubmatch(text); m != nil {
+		return msg.New("unknown shorthand flag: %s in %s", quoted(m[1]), m[2])
+	}
+	if m := needsArgument.FindStringSubmatch(text); m != nil {
+		return msg.New("flag needs an argument: %s", m[1])
+	}
+	if m := invalidArgument.FindStringSubmatch(text); m != nil {
+		return msg.New("invalid value %s for %s: %s", quoted(m[1]), m[2], invalidCause(m[3]))
+	}
+	return err
+}
+
+// The flag parser's errors (pflag), as it phrases them.
+var (
+	unknownFlag      = regexp.MustCompile(`^unknown flag: --(.+)$`)
+	unknownShorthand = regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.+)$`)
+	needsArgument    = regexp.MustCompile(`^flag needs an argument: '?(.+?)'?( in .*)?$`)
+	invalidArgument  = regexp.MustCompile(`^invalid argument "(.*)" for "(.+)" flag: (.*)$`)
+)
+
+// invalidCause is why a flag's value is refused, without Go's parser
+// names (strconv.ParseInt: parsing "x": invalid syntax).
+func invalidCause(cause string) any {
+	switch {
+	case strings.HasSuffix(cause, "invalid syntax") && strings.Contains(cause, "ParseBool"):
+		return msg.New("not true or false")
+	case strings.HasSuffix(cause, "invalid syntax"):
+		return msg.New("not a whole number")
+	case strings.HasSuffix(cause, "value out of range"):
+		return msg.New("too large")
+	}
+	return cause
+}
+
+// cobraError says an error of cobra's argument checks in the catalogue's
+// words; any other error is returned as it is.
+func cobraError(err error) error {
+	text := err.Error()
+	if m := argCount.FindStringSubmatch(text); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		got, _ := strconv.Atoi(m[3])
+		switch m[1] {
+		case "accepts":
+			return msg.Errorf("takes %d argument(s), got %d", n, got)
+		case "accepts at most":
+			return msg.Errorf("takes at most %d argument(s), got %d", n, got)
+		}
+	}
+	if m := argsAtLeast.FindStringSubmatch(text); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		got, _ := strconv.Atoi(m[2])
+		return msg.Errorf("takes at least %d argument(s), got %d", n, got)
+	}
+	if m := requiredFlags.FindStringSubmatch(text); m != nil {
+		return msg.Errorf("required flag(s) %s not given", m[1])
+	}
+	return err
+}
+
+// cobra's argument errors, as it phrases them.
+var (
+	argCount      = regexp.MustCompile(`^(accepts|accepts at most) (\d+) arg\(s\), received (\d+)$`)
+	argsAtLeast   = regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
+	requiredFlags = regexp.MustCompile(`^required flag\(s\) (.+) not set$`)
+)
 
 // warnUnknownEnv warns about RAUMBUDGET_ variables that name no setting of
 // any command: a misspelt variable would otherwise be ignored without a
@@ -158,14 +247,15 @@ func flagError(c *cobra.Command, err error) error {
 const testEnvPrefix = envPrefix + "_TEST_"
 
 func warnUnknownEnv(root *cobra.Command, environ []string, stderr io.Writer) {
+	lang := langOf(stderr)
 	known := envNames(root)
 	for _, kv := range environ {
 		name, value, _ := strings.Cut(kv, "=")
 		if value == "" || !strings.HasPrefix(name, envPrefix+"_") || slices.Contains(known, name) || strings.HasPrefix(name, testEnvPrefix) {
 			continue
 		}
-		fmt.Fprintf(stderr, "raumbudget: warning: the environment variable %s is no setting and is ignored%s\n",
-			name, didYouMean(name, known, "%s"))
+		fmt.Fprintln(stderr, msg.New("raumbudget: warning: the environment variable %s is no setting and is ignored%s",
+			name, suggestion(name, known, asIs)).In(lang))
 	}
 }
 

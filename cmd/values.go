@@ -10,6 +10,7 @@ import (
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/internal/vocab"
 )
 
@@ -28,7 +29,7 @@ var defaultIndicators = vocab.Indicators
 func parseEuros(s string) (allocate.Cents, error) {
 	s = strings.TrimSpace(s)
 	if strings.ContainsFunc(euroSigns.Replace(s), unicode.IsLetter) {
-		return 0, fmt.Errorf("%q is not an amount in euros: write digits, e.g. 12000000 or 12.000.000,00", s)
+		return 0, msg.Errorf("%q is not an amount in euros: write digits, e.g. 12000000 or 12.000.000,00", s)
 	}
 	var readings []*big.Rat
 	var firstErr error
@@ -45,16 +46,16 @@ func parseEuros(s string) (allocate.Cents, error) {
 	case 0:
 		return 0, firstErr
 	case 2:
-		return 0, fmt.Errorf("%q is ambiguous: it reads as %s or as %s; write it without thousands separators", s,
-			readings[0].FloatString(2), readings[1].FloatString(2))
+		return 0, msg.Errorf("%q is ambiguous: it reads as %s or as %s; write it without thousands separators", s,
+			msg.Dec(readings[0].FloatString(2)), msg.Dec(readings[1].FloatString(2)))
 	}
 	x := readings[0]
 	if x.Sign() < 0 {
-		return 0, fmt.Errorf("%q is below 0", s)
+		return 0, msg.Errorf("%q is below 0", s)
 	}
 	cents := new(big.Rat).Mul(x, big.NewRat(100, 1))
 	if !cents.Num().IsInt64() || cents.Num().BitLen() > 62 {
-		return 0, fmt.Errorf("%q is too large", s)
+		return 0, msg.Errorf("%q is too large", s)
 	}
 	return allocate.Cents(cents.Num().Int64()), nil
 }
@@ -71,15 +72,15 @@ func readAmount(s string, d indicators.Dialect) (*big.Rat, error) {
 		decimal, thousands = ".", ","
 	}
 	if lead, _, ok := strings.Cut(s, thousands); ok && strings.Trim(strings.TrimFunc(lead, notDigit), "0") == "" {
-		return nil, fmt.Errorf("%q is not a number", s) // "0.500" groups no thousands
+		return nil, msg.Errorf("%q is not a number", s) // "0.500" groups no thousands
 	}
 	if _, frac, ok := strings.Cut(s, decimal); ok && len(strings.TrimFunc(frac, notDigit)) > 2 {
-		return nil, fmt.Errorf("%q has %w", s, errDecimals)
+		return nil, msg.Errorf("%q has %w", s, errDecimals)
 	}
 	return x, nil
 }
 
-var errDecimals = errors.New("more than two decimals")
+var errDecimals = msg.Errorf("more than two decimals")
 
 func notDigit(r rune) bool { return r < '0' || r > '9' }
 
@@ -99,13 +100,13 @@ func parseShare(s string) (*big.Rat, error) {
 		text = strings.Replace(text, ",", ".", 1)
 	}
 	if len(text) > maxShareText {
-		return nil, fmt.Errorf("%q is not a share: more than %d characters", s, maxShareText)
+		return nil, msg.Errorf("%q is not a share: more than %d characters", s, maxShareText)
 	}
 	// No exponent: "1e999999999" would make big.Rat build a number of a
 	// billion digits; a share is written 0.6, 60 % or 3/5.
 	x, ok := new(big.Rat).SetString(text)
 	if !ok || strings.ContainsAny(text, "xXpP_eE") {
-		return nil, fmt.Errorf("%q is not a number", s)
+		return nil, msg.Errorf("%q is not a number", s)
 	}
 	if percent {
 		x.Quo(x, big.NewRat(100, 1))
@@ -131,21 +132,21 @@ func parseWeights(v any) (map[string]*big.Rat, error) {
 			}
 			k = strings.TrimSpace(k)
 			if !ok {
-				return nil, fmt.Errorf("%q: write key=value, e.g. youth_0_18=0.25", item)
+				return nil, msg.Errorf("%q: write key=value, e.g. youth_0_18=0.25", item)
 			}
 			if _, dup := pairs[k]; dup {
-				return nil, fmt.Errorf("%s is given twice", k)
+				return nil, msg.Errorf("%s is given twice", k)
 			}
 			pairs[k] = val
 		}
 	default:
-		return nil, fmt.Errorf("expected key=value pairs or a map, got %v", v)
+		return nil, msg.Errorf("expected key=value pairs or a map, got %v", v)
 	}
 	weights := map[string]*big.Rat{}
 	for k, val := range pairs {
 		x, err := parseShare(val)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", k, err)
+			return nil, msg.Errorf("%s: %v", k, err)
 		}
 		weights[k] = x
 	}

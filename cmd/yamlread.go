@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Limits of a config or scenario file, documented in the README ("Limits").
@@ -173,7 +175,11 @@ var shapes = map[string][]yaml.Kind{
 	"inverse": {yaml.SequenceNode, yaml.ScalarNode},
 }
 
-var shapeNames = map[yaml.Kind]string{yaml.MappingNode: "a map", yaml.SequenceNode: "a list", yaml.ScalarNode: "one value"}
+var shapeNames = map[yaml.Kind]msg.Text{
+	yaml.MappingNode:  msg.New("a map"),
+	yaml.SequenceNode: msg.New("a list"),
+	yaml.ScalarNode:   msg.New("one value"),
+}
 
 // checkShape refuses a value of a form its key does not take, and checks
 // the entries of structured values (see shapeOfItems).
@@ -183,11 +189,11 @@ func checkShape(path string, key, value *yaml.Node) error {
 	if !ok || slices.Contains(want, value.Kind) {
 		return shapeOfItems(path, key, value)
 	}
-	var names []string
-	for _, k := range want {
-		names = append(names, shapeNames[k])
+	names := shapeNames[want[0]]
+	for _, k := range want[1:] {
+		names = msg.New("%s or %s", names, shapeNames[k])
 	}
-	return usagef("%s:%d: %s takes %s, not %s", path, key.Line, key.Value, strings.Join(names, " or "), shapeNames[value.Kind])
+	return usagef("%s:%d: %s takes %s, not %s", path, key.Line, key.Value, names, shapeNames[value.Kind])
 }
 
 // shapeOfItems checks inside a structured value: the entries of inverse

@@ -1,12 +1,12 @@
 package explain
 
 import (
-	"fmt"
 	"math/big"
 	"strings"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
 )
@@ -60,12 +60,14 @@ type UnknownUnitError struct {
 	Units []string // the data's units, in order
 }
 
-func (e *UnknownUnitError) Error() string {
+func (e *UnknownUnitError) Error() string { return e.In(msg.EN) }
+
+func (e *UnknownUnitError) In(l msg.Lang) string {
 	quoted := make([]string, len(e.Units))
 	for i, name := range e.Units {
-		quoted[i] = fmt.Sprintf("%q", name)
+		quoted[i] = msg.New("%q", name).In(l)
 	}
-	return fmt.Sprintf("%q is not in %s; its units are %s", e.Unit, e.File, strings.Join(quoted, ", "))
+	return msg.New("%q is not in %s; its units are %s", e.Unit, e.File, strings.Join(quoted, ", ")).In(l)
 }
 
 // EarlyPeriodError is a quarter before the plan's start: the plan has no
@@ -74,8 +76,10 @@ type EarlyPeriodError struct {
 	Period, Start scenario.Period
 }
 
-func (e *EarlyPeriodError) Error() string {
-	return fmt.Sprintf("%s is before the plan's start %s", e.Period, e.Start)
+func (e *EarlyPeriodError) Error() string { return e.In(msg.EN) }
+
+func (e *EarlyPeriodError) In(l msg.Lang) string {
+	return msg.New("%s is before the plan's start %s", e.Period, e.Start).In(l)
 }
 
 // Unit explains r.Unit. It returns the data table too (nil if it could

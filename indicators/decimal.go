@@ -9,7 +9,6 @@ import (
 
 // Hints for the commonest mistake: a number in the other dialect.
 var (
-	//lint:ignore ST1005 "German" is a proper noun
 	errGermanDecimal  = msg.Errorf(`German numbers use a decimal comma; "." only separates thousands`)
 	errEnglishDecimal = msg.Errorf(`a decimal point is expected; "," only separates thousands`)
 )

@@ -20,6 +20,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/scenario"
 )
 
@@ -46,13 +47,19 @@ type Ledger struct {
 
 // Error is a ledger that cannot be used as it is: not a raumbudget ledger,
 // damaged, missing, or of a newer schema. Nothing was written to it.
-type Error struct{ Msg string }
+// Its sentence is one of the catalogue, said in the run's language.
+type Error struct{ Text msg.Text }
 
-func (e *Error) Error() string { return e.Msg }
+func (e *Error) Error() string           { return e.Text.In(msg.EN) }
+func (e *Error) In(lang msg.Lang) string { return e.Text.In(lang) }
+
+func errorf(format string, args ...any) *Error {
+	return &Error{msg.New(format, args...)}
+}
 
 // ErrJustBooked is a booking that lost the race against another booking
 // made at the same time; nothing of it was stored.
-var ErrJustBooked = errors.New("the quarter was just booked by another run; look at 'raumbudget ledger list' and book again if needed")
+var ErrJustBooked = msg.Errorf("the quarter was just booked by another run; look at 'raumbudget ledger list' and book again if needed")
 
 // IsPostgres says whether dsn names a PostgreSQL database rather than an
 // SQLite file.
@@ -135,7 +142,7 @@ func connectSQLite(path, mode string) (*Ledger, error) {
 func makeSQLite(ctx context.Context, path string) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.new")
 	if err != nil {
-		return &Error{fmt.Sprintf("%s: cannot make the ledger: %v", path, errors.Unwrap(err))}
+		return errorf("%s: cannot make the ledger: %v", path, errors.Unwrap(err))
 	}
 	tmp.Close()
 	defer os.Remove(tmp.Name())
@@ -164,7 +171,7 @@ func makeSQLite(ctx context.Context, path string) error {
 		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
-		return &Error{fmt.Sprintf("%s: cannot make the ledger: %v", path, err)}
+		return errorf("%s: cannot make the ledger: %v", path, err)
 	}
 	return nil
 }
@@ -176,15 +183,15 @@ func checkSQLiteFile(path string, create bool) (bool, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		if dir := filepath.Dir(path); create && !isDir(dir) {
-			return false, &Error{fmt.Sprintf("%s: cannot make the ledger: the folder %s does not exist", path, dir)}
+			return false, errorf("%s: cannot make the ledger: the folder %s does not exist", path, dir)
 		}
 		if !create {
-			return false, &Error{fmt.Sprintf("%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger", path)}
+			return false, errorf("%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger", path)
 		}
 		return true, nil
 	}
 	if err != nil {
-		return false, &Error{fmt.Sprintf("%s: cannot open the ledger: %v", path, errors.Unwrap(err))}
+		return false, errorf("%s: cannot open the ledger: %v", path, errors.Unwrap(err))
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteMagic))
@@ -200,7 +207,7 @@ func isDir(path string) bool {
 }
 
 func notLedger(path string) error {
-	return &Error{fmt.Sprintf("%s is not a raumbudget ledger; it was left as it is (name another file with --ledger)", path)}
+	return errorf("%s is not a raumbudget ledger; it was left as it is (name another file with --ledger)", path)
 }
 
 // checkSQLite refuses another program's database and a damaged file.
@@ -223,7 +230,7 @@ func (l *Ledger) checkSQLite(ctx context.Context) error {
 }
 
 func (l *Ledger) damaged(err error) error {
-	return &Error{fmt.Sprintf("%s: the ledger is damaged (%v); it was left as it is: restore it from a backup", l.where, err)}
+	return errorf("%s: the ledger is damaged (%v); it was left as it is: restore it from a backup", l.where, err)
 }
 
 // escapeURIPath makes a path safe in an SQLite URI filename.
@@ -234,7 +241,7 @@ func escapeURIPath(path string) string {
 func openPostgres(ctx context.Context, dsn string) (*Ledger, error) {
 	cfg, err := pgconn.ParseConfig(dsn)
 	if err != nil {
-		return nil, &Error{fmt.Sprintf("--ledger: %v", err)}
+		return nil, errorf("--ledger: %v", err)
 	}
 	where := fmt.Sprintf("postgres://%s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
 	db, err := sql.Open("pgx", dsn)
@@ -243,7 +250,7 @@ func openPostgres(ctx context.Context, dsn string) (*Ledger, error) {
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: cannot connect: %v", where, err)
+		return nil, msg.Errorf("%s: cannot connect: %v", where, err)
 	}
 	return &Ledger{db: db, dialect: postgres, where: where}, nil
 }
@@ -311,7 +318,7 @@ func (l *Ledger) migrate(ctx context.Context, target int, create bool) error {
 	for _, m := range migrations[version:target] {
 		for _, stmt := range m.statements(l.dialect) {
 			if _, err := tx.ExecContext(ctx, stmt); err != nil {
-				return fmt.Errorf("%s: migrating to schema version %d: %w", l.where, m.version, err)
+				return msg.Errorf("%s: migrating to schema version %d: %w", l.where, m.version, err)
 			}
 		}
 	}
@@ -335,7 +342,7 @@ func (l *Ledger) openError(err error) error {
 	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
 		return l.damaged(err)
 	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY:
-		return &Error{fmt.Sprintf("%s: cannot open the ledger: %v", l.where, err)}
+		return errorf("%s: cannot open the ledger: %v", l.where, err)
 	}
 	return err
 }
@@ -345,9 +352,9 @@ func (l *Ledger) openError(err error) error {
 func (l *Ledger) checkVersion(version, target int, create bool) error {
 	switch {
 	case version > SchemaVersion():
-		return &Error{fmt.Sprintf("%s: the ledger has schema version %d, newer than this raumbudget knows (%d); use a newer raumbudget", l.where, version, SchemaVersion())}
+		return errorf("%s: the ledger has schema version %d, newer than this raumbudget knows (%d); use a newer raumbudget", l.where, version, SchemaVersion())
 	case version == 0 && !create:
-		return &Error{fmt.Sprintf("%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger", l.where)}
+		return errorf("%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger", l.where)
 	}
 	return nil
 }
@@ -502,7 +509,7 @@ func (l *Ledger) writeError(err error) error {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 			return ErrJustBooked
 		case sqlite3.SQLITE_BUSY:
-			return fmt.Errorf("%s: the ledger is busy (another run holds it); try again", l.where)
+			return msg.Errorf("%s: the ledger is busy (another run holds it); try again", l.where)
 		}
 	}
 	return l.openError(err)
@@ -538,7 +545,7 @@ func (l *Ledger) Bookings(ctx context.Context) ([]Booking, error) {
 
 // corrupt is a stored value this program cannot read.
 func (l *Ledger) corrupt(err error) error {
-	return &Error{fmt.Sprintf("%s: a stored value cannot be read (%v): run 'raumbudget ledger verify'", l.where, err)}
+	return errorf("%s: a stored value cannot be read (%v): run 'raumbudget ledger verify'", l.where, err)
 }
 
 type scanner interface{ Scan(...any) error }
@@ -568,7 +575,7 @@ func scanBooking(r scanner) (Booking, error) {
 func parseRat(s string) (*big.Rat, error) {
 	x, ok := new(big.Rat).SetString(s)
 	if !ok {
-		return nil, fmt.Errorf("%q is not a fraction", s)
+		return nil, msg.Errorf("%q is not a fraction", s)
 	}
 	return x, nil
 }
@@ -625,7 +632,7 @@ func (l *Ledger) Content(ctx context.Context, sha string) ([]byte, error) {
 	var content []byte
 	err := l.db.QueryRowContext(ctx, l.q("SELECT content FROM ledger_files WHERE sha256 = ?"), sha).Scan(&content)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("the input file %s is missing from the ledger", sha)
+		return nil, msg.Errorf("the input file %s is missing from the ledger", sha)
 	}
 	return content, err
 }

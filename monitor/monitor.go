@@ -13,8 +13,9 @@
 package monitor
 
 import (
-	"fmt"
 	"math/big"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Method is how the year's end is projected.
@@ -85,11 +86,13 @@ type YearIst struct {
 	Months [12]int64
 }
 
-// InputError is input the figures cannot be computed from.
-type InputError struct{ Msg string }
+// InputError is input the figures cannot be computed from; its sentence
+// is one of the catalogue, said in the run's language.
+type InputError struct{ Text msg.Text }
 
-func (e *InputError) Error() string { return e.Msg }
+func (e *InputError) Error() string           { return e.Text.In(msg.EN) }
+func (e *InputError) In(lang msg.Lang) string { return e.Text.In(lang) }
 
 func inputErrorf(format string, args ...any) error {
-	return &InputError{Msg: fmt.Sprintf(format, args...)}
+	return &InputError{msg.New(format, args...)}
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"github.com/raumbudget/raumbudget/internal/msg"
 	"math/big"
 	"strings"
@@ -213,7 +212,7 @@ func LangFor(code string) (*Lang, error) {
 	case "en":
 		return English, nil
 	}
-	return nil, fmt.Errorf("unknown language %q (use de or en)", code)
+	return nil, msg.Errorf("unknown language %q (use de or en)", code)
 }
 
 // Label names an indicator key (or "history"): the language's word for it,

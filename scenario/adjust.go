@@ -8,6 +8,7 @@ import (
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Adjustment changes one value of the data without editing the file:
@@ -22,10 +23,13 @@ type Adjustment struct {
 
 // AdjustError is an adjustment that does not fit the data.
 type AdjustError struct {
-	Place, Msg string
+	Place string
+	Text  msg.Text
 }
 
-func (e *AdjustError) Error() string { return e.Place + ": " + e.Msg }
+func (e *AdjustError) Error() string { return e.In(msg.EN) }
+
+func (e *AdjustError) In(l msg.Lang) string { return e.Place + ": " + e.Text.In(l) }
 
 // ParseAdjustment reads one change such as "+10%", "-200" or "=1234"; a
 // decimal comma is read as German, a point as English.
@@ -61,7 +65,7 @@ func Adjust(t *indicators.Table, adjust []Adjustment) error {
 	for _, a := range adjust {
 		u := slices.IndexFunc(t.Units, func(unit indicators.Unit) bool { return unit.Name == a.Unit })
 		if u < 0 {
-			return &AdjustError{a.Place, fmt.Sprintf("%s: unit %q is not in %s", a.Key, a.Unit, t.File)}
+			return &AdjustError{a.Place, msg.New("%s: unit %q is not in %s", a.Key, a.Unit, t.File)}
 		}
 		v, err := adjustedValue(t, u, a)
 		if err != nil {
@@ -69,7 +73,7 @@ func Adjust(t *indicators.Table, adjust []Adjustment) error {
 		}
 		v.Set(a.apply(v))
 		if v.Sign() < 0 {
-			return &AdjustError{a.Place, fmt.Sprintf("%s: %s: the value would fall below 0", a.Key, a.Unit)}
+			return &AdjustError{a.Place, msg.New("%s: %s: the value would fall below 0", a.Key, a.Unit)}
 		}
 	}
 	return nil
@@ -83,7 +87,7 @@ func adjustedValue(t *indicators.Table, u int, a Adjustment) (*big.Rat, error) {
 	if k := slices.Index(t.Indicators, a.Key); k >= 0 {
 		return t.Units[u].Values[k], nil
 	}
-	return nil, &AdjustError{a.Place, fmt.Sprintf("%q is not a weighted indicator or %s", a.Key, allocate.SpendingKey)}
+	return nil, &AdjustError{a.Place, msg.New("%q is not a weighted indicator or %s", a.Key, indicators.KeyName(allocate.SpendingKey))}
 }
 
 // apply is v changed by the adjustment, as a new number.

@@ -1,9 +1,9 @@
 package scenario
 
 import (
-	"fmt"
-
 	"github.com/raumbudget/raumbudget/allocate"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Budgets are yearly budgets: one per year where given, else Default.
@@ -20,7 +20,7 @@ func (b Budgets) Year(y int) (allocate.Cents, error) {
 	if b.Default != nil {
 		return *b.Default, nil
 	}
-	return 0, fmt.Errorf("no budget for %d", y)
+	return 0, msg.Errorf("no budget for %d", y)
 }
 
 // Quarter is a quarter of its year's budget; the cents that do not divide
@@ -31,7 +31,7 @@ func (b Budgets) Quarter(p Period) (allocate.Cents, error) {
 		return 0, err
 	}
 	if year < 0 {
-		return 0, fmt.Errorf("the budget of %d is below 0", p.Year)
+		return 0, msg.Errorf("the budget of %d is below 0", p.Year)
 	}
 	share := year / 4
 	if allocate.Cents(p.Quarter) <= year%4 {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Period is a quarter, written 2026-Q1.
@@ -31,7 +33,7 @@ func ParsePeriod(s string) (Period, error) {
 		}
 		return Period{Year: y, Quarter: q}, nil
 	}
-	return Period{}, fmt.Errorf("%q is not a quarter like 2026-Q1", s)
+	return Period{}, msg.Errorf("%q is not a quarter like 2026-Q1", s)
 }
 
 // periodForms are the ways of writing a quarter, with the positions of

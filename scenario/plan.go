@@ -1,12 +1,13 @@
 package scenario
 
 import (
-	"fmt"
 	"math/big"
 	"runtime"
 	"sync"
 
 	"github.com/raumbudget/raumbudget/allocate"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Plan is a transition over quarters.
@@ -27,14 +28,17 @@ type Plan struct {
 	Previous []allocate.Cents
 }
 
-// PlanError is a plan that cannot be run as given.
+// PlanError is a plan that cannot be run as given; Msg is a sentence of
+// the catalogue, said in the run's language.
 type PlanError struct {
 	Period Period
-	Msg    string
+	Msg    msg.Text
 }
 
-func (e *PlanError) Error() string {
-	return fmt.Sprintf("%s: %s", e.Period, e.Msg)
+func (e *PlanError) Error() string { return e.In(msg.EN) }
+
+func (e *PlanError) In(l msg.Lang) string {
+	return msg.New("%s: %s", e.Period, e.Msg).In(l)
 }
 
 // Result is a plan's quarters, and the first quarter at which every unit
@@ -125,18 +129,18 @@ func (p Plan) NeedsSpending(hasPrevious bool) bool {
 
 func (p Plan) validate(units int) error {
 	if p.Quarters < 1 {
-		return &PlanError{p.Start, "a plan needs at least one quarter"}
+		return &PlanError{p.Start, msg.New("a plan needs at least one quarter")}
 	}
 	if err := p.Schedule.Validate(); err != nil {
-		return &PlanError{p.Start, "schedule: " + err.Error()}
+		return &PlanError{p.Start, msg.New("schedule: %v", err)}
 	}
 	if p.Corridor != nil {
 		if err := p.Corridor.Validate(); err != nil {
-			return &PlanError{p.Start, "corridor: " + err.Error()}
+			return &PlanError{p.Start, msg.New("corridor: %v", err)}
 		}
 	}
 	if p.Previous != nil && len(p.Previous) != units {
-		return &PlanError{p.Start, "the previous allocation must have one amount per unit"}
+		return &PlanError{p.Start, msg.New("the previous allocation must have one amount per unit")}
 	}
 	return nil
 }
@@ -148,10 +152,10 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 	q := Quarter{Period: period}
 	var err error
 	if q.IndicatorShare, err = p.Alpha(period); err != nil {
-		return q, &PlanError{period, err.Error()}
+		return q, &PlanError{period, msg.New("%v", err)}
 	}
 	if q.Budget, err = p.Budgets.Quarter(period); err != nil {
-		return q, &PlanError{period, err.Error()}
+		return q, &PlanError{period, msg.New("%v", err)}
 	}
 	in := base
 	in.Budget, in.IndicatorShare = q.Budget, q.IndicatorShare
@@ -220,7 +224,7 @@ func (p Plan) damp(q *Quarter, before *Quarter) error {
 	}
 	shares, held, err := p.Corridor.Damp(targets, reference)
 	if err != nil {
-		return &PlanError{q.Period, err.Error()}
+		return &PlanError{q.Period, msg.New("%v", err)}
 	}
 	exact := make([]*big.Rat, len(shares))
 	for u, s := range shares {
@@ -244,19 +248,19 @@ func (p Plan) reference(q *Quarter, before *Quarter) ([]*big.Rat, error) {
 		if shares := amountShares(before.amounts()); shares != nil {
 			return shares, nil
 		}
-		return nil, &PlanError{q.Period, fmt.Sprintf("%s pays nothing; the corridor has nothing to start from", before.Period)}
+		return nil, &PlanError{q.Period, msg.New("%s pays nothing; the corridor has nothing to start from", before.Period)}
 	case p.Previous != nil:
 		if shares := amountShares(p.Previous); shares != nil {
 			return shares, nil
 		}
-		return nil, &PlanError{q.Period, "the previous allocation adds up to 0; the corridor has nothing to start from"}
+		return nil, &PlanError{q.Period, msg.New("the previous allocation adds up to 0; the corridor has nothing to start from")}
 	}
 	shares := make([]*big.Rat, len(q.Units))
 	for u := range q.Units {
 		shares[u] = q.Result.Shares(u).History
 	}
 	if sum(shares).Sign() == 0 {
-		return nil, &PlanError{q.Period, "the corridor needs the previous allocation (--previous) or prior-year spending to start from"}
+		return nil, &PlanError{q.Period, msg.New("the corridor needs the previous allocation (--previous) or prior-year spending to start from")}
 	}
 	return shares, nil
 }

@@ -1,8 +1,9 @@
 package scenario
 
 import (
-	"fmt"
 	"math/big"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Rule is the model's schedule: α_i = min(to, from + step · ⌊i / every⌋).
@@ -39,16 +40,16 @@ func (s Schedule) Validate() error {
 	r := s.Rule
 	for _, x := range []*big.Rat{r.From, r.To} {
 		if !isShare(x) {
-			return fmt.Errorf("from and to must lie in [0, 1]")
+			return msg.Errorf("from and to must lie in [0, 1]")
 		}
 	}
 	switch {
 	case r.From.Cmp(r.To) > 0:
-		return fmt.Errorf("from %s is above to %s", r.From.FloatString(2), r.To.FloatString(2))
+		return msg.Errorf("from %s is above to %s", msg.Dec(r.From.FloatString(2)), msg.Dec(r.To.FloatString(2)))
 	case r.Step == nil || r.Step.Sign() < 0:
-		return fmt.Errorf("step must be 0 or more")
+		return msg.Errorf("step must be 0 or more")
 	case r.Every < 1:
-		return fmt.Errorf("every must be 1 or more")
+		return msg.Errorf("every must be 1 or more")
 	}
 	return nil
 }
@@ -56,10 +57,10 @@ func (s Schedule) Validate() error {
 func (s Schedule) validateList() error {
 	for i, step := range s.List {
 		if !isShare(step.IndicatorShare) {
-			return fmt.Errorf("%s: indicator share must lie in [0, 1]", step.Period)
+			return msg.Errorf("%s: indicator share must lie in [0, 1]", step.Period)
 		}
 		if i > 0 && !s.List[i-1].Period.Before(step.Period) {
-			return fmt.Errorf("%s: periods must be listed in order, each once", step.Period)
+			return msg.Errorf("%s: periods must be listed in order, each once", step.Period)
 		}
 	}
 	return nil
@@ -83,7 +84,7 @@ func (s Schedule) At(i int, p Period) (*big.Rat, error) {
 		share = step.IndicatorShare
 	}
 	if share == nil {
-		return nil, fmt.Errorf("the schedule starts at %s, after %s", s.List[0].Period, p)
+		return nil, msg.Errorf("the schedule starts at %s, after %s", s.List[0].Period, p)
 	}
 	return share, nil
 }

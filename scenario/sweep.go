@@ -2,12 +2,13 @@ package scenario
 
 import (
 	"errors"
-	"fmt"
 	"math/big"
 	"runtime"
 	"sync"
 
 	"github.com/raumbudget/raumbudget/allocate"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Vary sweeps one indicator's weight from From to To in steps of Step;
@@ -127,12 +128,12 @@ func indicatorIndex(in allocate.Input, key string) (int, error) {
 	for k, ind := range in.Indicators {
 		if ind.Key == key {
 			if ind.Weight.Cmp(big.NewRat(1, 1)) == 0 && len(in.Indicators) > 1 {
-				return 0, fmt.Errorf("all weight is on %s: there are no other weights to rescale", key)
+				return 0, msg.Errorf("all weight is on %s: there are no other weights to rescale", key)
 			}
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("%s is not among the weighted indicators", key)
+	return 0, msg.Errorf("%s is not among the weighted indicators", key)
 }
 
 // stepCount is the number of steps: From, From+Step, … up to To, and To
@@ -141,13 +142,13 @@ func (v Vary) stepCount() (int, error) {
 	one := big.NewRat(1, 1)
 	switch {
 	case v.From.Sign() < 0 || v.To.Cmp(one) > 0 || v.From.Cmp(v.To) > 0:
-		return 0, errors.New("the range must lie in [0, 1], from ≤ to")
+		return 0, msg.Errorf("the range must lie in [0, 1], from ≤ to")
 	case v.Step.Sign() <= 0:
-		return 0, errors.New("the step must be above 0")
+		return 0, msg.Errorf("the step must be above 0")
 	}
 	n := new(big.Rat).Quo(new(big.Rat).Sub(v.To, v.From), v.Step)
 	if n.Cmp(big.NewRat(maxSteps, 1)) > 0 {
-		return 0, fmt.Errorf("more than %d steps", maxSteps)
+		return 0, msg.Errorf("more than %d steps", maxSteps)
 	}
 	whole := new(big.Int).Quo(n.Num(), n.Denom()).Int64() // steps after From that stay within To
 	if n.IsInt() {

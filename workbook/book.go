@@ -10,6 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/raumbudget/raumbudget/report"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Meta is what a report says about how it was made.
@@ -214,8 +216,8 @@ const maxCellChars = excelize.TotalCellChars
 // is an error, never cut.
 func (b *book) set(sheet string, c, r int, v any, style int) error {
 	if s, ok := v.(string); ok && utf8.RuneCountInString(s) > maxCellChars {
-		return fmt.Errorf("%s!%s: a text of %d characters does not fit in a cell (at most %d): %.40q…",
-			sheet, cell(c, r), utf8.RuneCountInString(s), maxCellChars, s)
+		return msg.Errorf("%s!%s: a text of %s characters does not fit in a cell (at most %s): %.40q…",
+			sheet, cell(c, r), msg.Int(utf8.RuneCountInString(s)), msg.Int(maxCellChars), s)
 	}
 	if s, ok := b.streams[sheet]; ok {
 		return s.put(sheet, c, r, excelize.Cell{StyleID: style, Value: v})

@@ -13,6 +13,8 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 func rat(s string) *big.Rat {
@@ -219,8 +221,11 @@ func TestLongNameNotCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Allocation(res, meta(report.German, "2026-11-22"))
-	if err == nil || !strings.Contains(err.Error(), "does not fit in a cell (at most 32767)") {
+	if err == nil || !strings.Contains(err.Error(), "does not fit in a cell (at most 32,767)") {
 		t.Fatalf("got %v, want the cell limit", err)
+	}
+	if de := msg.Of(err, msg.DE); !strings.Contains(de, "passt in keine Zelle (höchstens 32.767)") {
+		t.Errorf("German: %s", de)
 	}
 	in.Units[0].Name = strings.Repeat("N", maxCellChars)
 	if res, err = allocate.Run(in); err != nil {

@@ -10,7 +10,6 @@
 package yearly
 
 import (
-	"fmt"
 	"math/big"
 
 	"github.com/raumbudget/raumbudget/allocate"
@@ -18,6 +17,8 @@ import (
 	"github.com/raumbudget/raumbudget/monitor"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // Input is what the report of one year is made of.
@@ -196,7 +197,7 @@ func (r *Report) fillChanges(first, last *scenario.Quarter) error {
 	for u, uq := range last.Units {
 		i := r.unitIndex(uq.Name)
 		if i < 0 || first.Units[u].Name != uq.Name {
-			return fmt.Errorf("the recomputed %s does not match its booking", last.Period)
+			return msg.Errorf("the recomputed %s does not match its booking", last.Period)
 		}
 		r.Units[i].Change = &report.Change{Against: first.Period.String(), OldAmount: first.Units[u].Amount, Parts: parts[u],
 			Corridor: new(big.Rat).Sub(last.CorridorEffect(u), first.CorridorEffect(u)),

@@ -14,7 +14,6 @@ func init() {
 		"%s; headings found: %s":       "%s; gefundene Überschriften: %s",
 		"none":                         "keine",
 		"%s; %s – did you mean %s?":    "%s; %s – gemeint ist wohl %s?",
-		"%v":                           "%v", // a cause said in its own words (the engine's, the Go library's)
 
 		// the header row and the columns
 		"means %s like column %s; remove one of them": "steht wie Spalte %[2]s für %[1]s; eine der beiden entfernen",

@@ -11,7 +11,7 @@ func init() {
 		"unit %q is not in the booking of %s": "Bezirksstelle „%s“ steht nicht in der Buchung von %s",
 
 		"an amount must be whole cents":                                               "ein Betrag muss aus ganzen Cent bestehen",
-		"unit %q looks like %q: the same office typed twice?":                         "Bezirksstelle „%s“ sieht aus wie „%s“: dieselbe Stelle zweimal eingetippt?",
+		"unit %q looks like %q: the same office typed twice?":                         "Bezirksstelle „%s“ sieht aus wie „%s“: dieselbe Bezirksstelle zweimal eingetippt?",
 		"unit %q: %s %s is above %s %s":                                               "Bezirksstelle „%s“: %s %s liegt über %s %s",
 		"unit %q: %s against %s":                                                      "Bezirksstelle „%s“: %s gegenüber %s",
 		"the row is hidden in Excel; its values are read":                             "die Zeile ist in Excel ausgeblendet; ihre Werte werden gelesen",

@@ -1,0 +1,87 @@
+package msg
+
+// The ledger (Hauptbuch): opening it, booking, listing, verifying,
+// exporting, and the Ist imports stored in it.
+func init() {
+	add(map[string]string{
+		// opening the ledger
+		"%s is not a raumbudget ledger; it was left as it is (name another file with --ledger)": "%s ist kein Hauptbuch von raumbudget; die Datei blieb unverändert (eine andere Datei mit --ledger nennen)",
+		"%s: a stored value cannot be read (%v): run 'raumbudget ledger verify'":                "%s: ein gespeicherter Wert kann nicht gelesen werden (%v): „raumbudget ledger verify“ ausführen",
+		"%s: cannot connect: %v":                                   "%s: keine Verbindung: %v",
+		"%s: cannot make the ledger: %v":                           "%s: das Hauptbuch kann nicht angelegt werden: %v",
+		"%s: cannot make the ledger: the folder %s does not exist": "%s: das Hauptbuch kann nicht angelegt werden: den Ordner %s gibt es nicht",
+		"%s: cannot open the ledger: %v":                           "%s: das Hauptbuch kann nicht geöffnet werden: %v",
+		"%s: migrating to schema version %d: %w":                   "%s: beim Umstellen auf Schemaversion %d: %v",
+		"%s: no ledger there; book a quarter first (raumbudget book QUARTER) or name the ledger with --ledger": "%s: dort ist kein Hauptbuch; zuerst ein Quartal buchen (raumbudget book QUARTAL) oder das Hauptbuch mit --ledger nennen",
+		"%s: the ledger has schema version %d, newer than this raumbudget knows (%d); use a newer raumbudget":  "%s: das Hauptbuch hat Schemaversion %d, neuer als dieses raumbudget kennt (%d); ein neueres raumbudget verwenden",
+		"%s: the ledger is busy (another run holds it); try again":                                             "%s: das Hauptbuch ist belegt (ein anderer Lauf hält es); noch einmal versuchen",
+		"%s: the ledger is damaged (%v); it was left as it is: restore it from a backup":                       "%s: das Hauptbuch ist beschädigt (%v); es blieb unverändert: aus einer Sicherung wiederherstellen",
+		"--ledger: %v":         "Hauptbuch (--ledger): %v",
+		"%q is not a fraction": "„%s“ ist kein Bruch",
+		"the input file %s is missing from the ledger":                                                          "die Eingabedatei %s fehlt im Hauptbuch",
+		"the quarter was just booked by another run; look at 'raumbudget ledger list' and book again if needed": "das Quartal wurde eben von einem anderen Lauf gebucht; „raumbudget ledger list“ ansehen und wenn nötig noch einmal buchen",
+
+		// booking
+		"%s cannot be corrected: %s is booked after it (only the latest booked quarter can be corrected)":                "%s kann nicht berichtigt werden: %s ist danach gebucht (nur das zuletzt gebuchte Quartal kann berichtigt werden)",
+		"%s is already booked (revision %d); to book it again add --correct --reason TEXT":                               "%s ist schon gebucht (Revision %d); um es noch einmal zu buchen, --correct --reason TEXT angeben",
+		"%s is already booked; the next quarter to book is %s":                                                           "%s ist schon gebucht; als Nächstes ist %s zu buchen",
+		"%s is not booked yet, so there is nothing to correct: book it without --correct":                                "%s ist noch nicht gebucht, es gibt also nichts zu berichtigen: ohne --correct buchen",
+		"%s is not booked, so there is nothing to correct: book it without --correct":                                    "%s ist nicht gebucht, es gibt also nichts zu berichtigen: ohne --correct buchen",
+		"%s leaves a gap: the last booked quarter is %s; book %s first":                                                  "%s lässt eine Lücke: zuletzt gebucht ist %s; zuerst %s buchen",
+		"%s was just booked by another run at the same time; see 'raumbudget ledger list' and book again if needed":      "%s wurde eben gleichzeitig von einem anderen Lauf gebucht; „raumbudget ledger list“ ansehen und wenn nötig noch einmal buchen",
+		"%s: unit %q of the booking of %s is not in the data":                                                            "%s: Bezirksstelle „%s“ der Buchung von %s steht nicht in den Daten",
+		"a correction needs --reason: say why %s is booked again":                                                        "eine Berichtigung braucht --reason: sagen, warum %s noch einmal gebucht wird",
+		"the previous amounts of %s are the booked %s: leave out previous (it applies to a ledger's first quarter only)": "die Vorquartalsbeträge von %s sind die gebuchten von %s: previous weglassen (es gilt nur für das erste Quartal eines Hauptbuchs)",
+
+		// plans on a ledger
+		"%s: the plan starts at %s, but the ledger has booked up to %s: scenarios compare what is not booked yet; start at %s or leave start out": "%s: der Plan beginnt mit %s, aber das Hauptbuch ist bis %s gebucht: Szenarien vergleichen, was noch nicht gebucht ist; mit %s beginnen oder start weglassen",
+		"--previous and the ledger both give the amounts before %s: leave out --previous":                                                         "--previous und das Hauptbuch geben beide die Beträge vor %s an: --previous weglassen",
+		"-o xlsx shows computed quarters only, and %s is booked: start the plan at %s, or use 'raumbudget ledger show'":                           "-o xlsx zeigt nur berechnete Quartale, und %s ist gebucht: den Plan mit %s beginnen oder „raumbudget ledger show“ verwenden",
+		"the data has %d units, the booking of %s %d: a plan cannot show both":                                                                    "die Daten haben %d Bezirksstellen, die Buchung von %s %d: ein Plan kann nicht beide zeigen",
+		"the ledger's transition start is %s (fixed at its first booking); leave out transition-start %s":                                         "der Übergangsbeginn des Hauptbuchs ist %s (festgelegt bei der ersten Buchung); transition-start %s weglassen",
+		"unit %d is %q in the data and %q in the booking of %s: a plan cannot show both":                                                          "Bezirksstelle %d ist „%s“ in den Daten und „%s“ in der Buchung von %s: ein Plan kann nicht beide zeigen",
+
+		// show, verify, export
+		"%s has no revision %d in the ledger":          "%s hat keine Revision %d im Hauptbuch",
+		"%s is not booked":                             "%s ist nicht gebucht",
+		"%s: %q is not a revision number":              "%s: „%s“ ist keine Revisionsnummer",
+		"%s: the stored settings cannot be read: %v":   "%s: die gespeicherten Einstellungen können nicht gelesen werden: %v",
+		"%s: %s differences: the ledger is not intact": "%s: %s Abweichungen: das Hauptbuch ist nicht intakt",
+		"intact: %s bookings, last hash %s":            "intakt: %s Buchungen, letzter Hash %s",
+		"the previous hash %s does not match the hash of the booking before (%s): the chain is broken": "der vorige Hash %s passt nicht zum Hash der Buchung davor (%s): die Kette ist unterbrochen",
+		"stored hash %s, but the stored booking hashes to %s: it was changed after it was booked":      "gespeicherter Hash %s, aber die gespeicherte Buchung ergibt %s: sie wurde nach dem Buchen geändert",
+		"is out of order after %s":                         "steht nicht in der Reihe nach %s",
+		"transition start %s differs from the ledger's %s": "Übergangsbeginn %s weicht von dem des Hauptbuchs ab (%s)",
+		"input %s: %v": "Eingabe %s: %v",
+		"input %s (%s): the stored content has SHA-256 %s and %d bytes, the booking recorded %s and %d bytes: it was changed": "Eingabe %s (%s): der gespeicherte Inhalt hat SHA-256 %s und %d Bytes, die Buchung vermerkt %s und %d Bytes: er wurde geändert",
+		"no data file is stored":                                                 "keine Datendatei gespeichert",
+		"cannot be recomputed: %v":                                               "kann nicht nachgerechnet werden: %v",
+		"%s: %v: run 'raumbudget ledger verify'":                                 "%s: %v: „raumbudget ledger verify“ ausführen",
+		"%s differs from its recomputation (%s): run 'raumbudget ledger verify'": "%s weicht von der Nachrechnung ab (%s): „raumbudget ledger verify“ ausführen",
+		"indicator share %s stored, %s recomputed":                               "Indikatoranteil %s gespeichert, %s nachgerechnet",
+		"budget %s stored, %s recomputed":                                        "Budget %s gespeichert, %s nachgerechnet",
+		"%d units stored, %d recomputed":                                         "%d Bezirksstellen gespeichert, %d nachgerechnet",
+		"unit %d is %q stored, %q recomputed":                                    "Bezirksstelle %d ist „%s“ gespeichert, „%s“ nachgerechnet",
+		"%s: amount %s stored, %s recomputed":                                    "%s: Betrag %s gespeichert, %s nachgerechnet",
+		"%s: shares differ from the recomputed ones":                             "%s: die Anteile weichen von den nachgerechneten ab",
+		"%s: corridor mark %q stored, %q recomputed":                             "%s: Korridormarke „%s“ gespeichert, „%s“ nachgerechnet",
+		"--out %s is not empty: choose a new folder":                             "--out %s ist nicht leer: einen neuen Ordner wählen",
+		"--out DIR is required: the folder to write into":                        "--out ORDNER fehlt: der Ordner, in den geschrieben wird",
+		"%s bookings written to %s":                                              "%s Buchungen nach %s geschrieben",
+		"%s: no quarter of %d is booked":                                         "%s: kein Quartal von %d ist gebucht",
+
+		// Ist in the ledger
+		"%s holds no Ist: import it with 'raumbudget ist import FILE' or give --ist FILE":                            "%s enthält kein Ist: es mit „raumbudget ist import DATEI“ einlesen oder --ist DATEI angeben",
+		"no --ist and no ledger at %s: give the Ist with --ist FILE, or import it with 'raumbudget ist import FILE'": "kein --ist und kein Hauptbuch in %s: das Ist mit --ist DATEI angeben oder mit „raumbudget ist import DATEI“ einlesen",
+		"%s revision %d":                            "%s Revision %d",
+		"%s: import %d, %s, SHA-256 %s":             "%s: Import %d, %s, SHA-256 %s",
+		"%s: stored month %q: %v":                   "%s: gespeicherter Monat „%s“: %v",
+		"Ist imports: %v":                           "Ist-Importe: %v",
+		"Ist import %d (%s): %s":                    "Ist-Import %d (%s): %s",
+		"its settings cannot be read: %v":           "seine Einstellungen können nicht gelesen werden: %v",
+		"the stored file cannot be read again: %v":  "die gespeicherte Datei kann nicht noch einmal gelesen werden: %v",
+		"the stored file does not have its SHA-256": "die gespeicherte Datei hat nicht ihren SHA-256",
+		"%d sums stored, %d recomputed":             "%d Summen gespeichert, %d nachgerechnet",
+		"%s %s: %s stored, %s recomputed":           "%s %s: %s gespeichert, %s nachgerechnet",
+	})
+}
