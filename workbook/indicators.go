@@ -203,14 +203,16 @@ func (b *book) indicatorFormulas(m model, l indicatorLayout) []rowFormula {
 	return fs
 }
 
-// shareFormula is a unit's share of a column: value over the column's sum,
+// shareFormula is a unit's share of a column: value over the column's sum
+// in the city total row (summed once, so that a spreadsheet opening a
+// report of many units does not sum the column again for each of them),
 // or for an inverse indicator the reciprocal over the sum of reciprocals.
 func shareFormula(l indicatorLayout, c int, inverse bool) string {
-	rng := fmt.Sprintf("%s$%d:%s$%d", col(c), l.firstUnit(), col(c), l.lastUnit())
 	if inverse {
+		rng := fmt.Sprintf("%s$%d:%s$%d", col(c), l.firstUnit(), col(c), l.lastUnit())
 		return fmt.Sprintf("(1/%s%s)/SUMPRODUCT(1/%s)", col(c), rowMark, rng)
 	}
-	return fmt.Sprintf("%s%s/SUM(%s)", col(c), rowMark, rng)
+	return fmt.Sprintf("%s%s/%s$%d", col(c), rowMark, col(c), l.totalRow())
 }
 
 // periodFormulas: p = α·c + (1 − α)·h, E = B·p, E' = B·p', amount − E'.

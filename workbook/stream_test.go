@@ -113,7 +113,7 @@ func TestStreamedLongNameNotCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, err := Plan(res, nil, meta(report.German, "2026-11-22"))
-	if err == nil || !strings.Contains(err.Error(), "Zuteilung!A3: a text of 32768 characters does not fit in a cell") || data != nil {
+	if err == nil || !strings.Contains(err.Error(), "Zuteilung!A3: a text of 32,768 characters does not fit in a cell") || data != nil {
 		t.Fatalf("got %v (%d bytes), want the cell limit", err, len(data))
 	}
 }
