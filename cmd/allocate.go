@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/raumbudget/raumbudget/allocate"
-	"github.com/raumbudget/raumbudget/demo"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/workbook"
 )
@@ -43,11 +42,7 @@ share of the prior-year spending, rounded to the cent by largest remainder.`,
 			return wrapRun(allocateRun(c, opts))
 		},
 	}
-	addDataFlags(c)
-	c.Flags().String("budget", "", "budget of the period in euros, e.g. 12000000 or 12000000.50")
-	c.Flags().String("indicator-share", "0.6", "share α of the budget split by indicators (0.6, 60%, 3/5)")
-	addFormulaFlags(c)
-	addOutputFlags(c, reportFormats)
+	addAllocateSettings(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
@@ -72,21 +67,6 @@ func readAllocateOptions(c *cobra.Command) (*allocateOptions, error) {
 	}
 	opts.Output, err = readOutputOptions(s)
 	return opts, err
-}
-
-func readBudget(s *settings, isDemo bool) (allocate.Cents, error) {
-	text := s.v.GetString("budget")
-	if text == "" && isDemo {
-		return demo.Budget, nil
-	}
-	if text == "" {
-		return 0, usagef("--budget is required (the period's budget in euros)")
-	}
-	budget, err := parseEuros(text)
-	if err != nil {
-		return 0, usagef("%s: %v", s.where("budget"), err)
-	}
-	return budget, nil
 }
 
 func allocateRun(c *cobra.Command, opts *allocateOptions) error {
@@ -118,12 +98,4 @@ func allocationOutput(res *allocate.Result, headings map[string]string, opts *al
 	var buf bytes.Buffer
 	err := report.NewAllocation(res, headings).Write(&buf, opts.Output.Format, opts.Output.Lang)
 	return buf.Bytes(), err
-}
-
-// wrapRun marks errors from a command's run for exitCode.
-func wrapRun(err error) error {
-	if err == nil {
-		return nil
-	}
-	return &runError{err}
 }

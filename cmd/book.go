@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,19 +8,13 @@ import (
 	"io"
 	"math/big"
 	"os"
-	"os/user"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/demo"
-	"github.com/raumbudget/raumbudget/indicators"
-	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/ledger"
 	"github.com/raumbudget/raumbudget/scenario"
 )
@@ -57,39 +50,10 @@ changed only by a correction (--correct --reason) while it is the latest.`,
 			return wrapRun(bookRun(c, opts, out))
 		},
 	}
-	addDataFlags(c)
-	addBookingPlanFlags(c)
-	addFormulaFlags(c)
-	addLedgerFlag(c)
-	f := c.Flags()
-	f.String("by", "", "who books (default: the login name)")
-	f.String("reason", "", "why: the decision it rests on; required for a correction")
-	f.Bool("correct", false, "book a new revision of the latest booked quarter")
-	addOutputFlags(c, textFormats)
+	addBookSettings(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }
-
-// addBookingPlanFlags are plan's flags except --start and --quarters: a
-// booking is the one quarter it names.
-func addBookingPlanFlags(c *cobra.Command) {
-	all := &cobra.Command{}
-	addPlanFlags(all)
-	all.Flags().VisitAll(func(f *pflag.Flag) {
-		if f.Name != "start" && f.Name != "quarters" {
-			c.Flags().AddFlag(f)
-		}
-	})
-}
-
-func addLedgerFlag(c *cobra.Command) {
-	c.Flags().String("ledger", "", "the ledger: an SQLite file, or postgres://user@host/db (default: raumbudget.db next to the config file, or here)")
-}
-
-// bookExtraKeys are config keys book accepts without a flag: the plan's,
-// and its start and quarters, which a config shared with plan holds and
-// which book leaves to the quarter it is given.
-var bookExtraKeys = append(slices.Clone(planExtraKeys), "start", "quarters")
 
 func readBookOptions(c *cobra.Command, quarter string) (*bookOptions, outputOptions, error) {
 	s, err := newSettings(c, bookExtraKeys, []string{"data", "spending", "previous", "out"})
@@ -112,60 +76,6 @@ func readBookOptions(c *cobra.Command, quarter string) (*bookOptions, outputOpti
 	}
 	out, err := readOutputOptions(s)
 	return opts, out, err
-}
-
-// readBookingPlan reads the plan's settings for one quarter; start and
-// quarters of a shared config do not apply.
-func readBookingPlan(s *settings) (*planOptions, error) {
-	s.v.Set("start", "")
-	s.v.Set("quarters", "1")
-	return readPlanSettings(s)
-}
-
-func loginName() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	if name := os.Getenv("USER"); name != "" {
-		return name
-	}
-	return "unknown"
-}
-
-// ledgerDSN is where the ledger is: --ledger, RAUMBUDGET_LEDGER or the
-// config's ledger (a file name there is relative to the config file),
-// else raumbudget.db next to the config file or in the current folder.
-// A scenario file's settings are its own, but where the ledger is is not
-// a setting of the computation: RAUMBUDGET_LEDGER applies there too.
-func ledgerDSN(s *settings) string {
-	dsn := s.v.GetString("ledger")
-	if env := os.Getenv(envPrefix + "_LEDGER"); s.noEnv && env != "" {
-		return env
-	}
-	switch {
-	case dsn == "" && s.config != nil:
-		return filepath.Join(filepath.Dir(s.config.path), "raumbudget.db")
-	case dsn == "":
-		return "raumbudget.db"
-	case s.fromConfig("ledger") && !ledger.IsPostgres(dsn) && !filepath.IsAbs(dsn):
-		return filepath.Join(filepath.Dir(s.config.path), dsn)
-	}
-	return dsn
-}
-
-// openLedger opens the ledger; a ledger that cannot be used is bad input.
-func openLedger(dsn string, create bool) (*ledger.Ledger, error) {
-	l, err := ledger.Open(context.Background(), dsn, create)
-	return l, ledgerError(err)
-}
-
-// ledgerError makes the ledger's refusals exit 2.
-func ledgerError(err error) error {
-	var le *ledger.Error
-	if errors.As(err, &le) {
-		return usagef("%v", err)
-	}
-	return err
 }
 
 func bookRun(c *cobra.Command, opts *bookOptions, out outputOptions) error {
@@ -267,25 +177,6 @@ func checkOrder(opts *bookOptions, last ledger.Booking) error {
 	return usagef("%s leaves a gap: the last booked quarter is %s; book %s first", q, last.Period, next)
 }
 
-// bookedBefore is the active booking, among the first n, of the quarter
-// before q: the reference of q's corridor; nil when there is none.
-func bookedBefore(bookings []ledger.Booking, n int, q scenario.Period) *ledger.Booking {
-	prev := q.Add(-1)
-	var found *ledger.Booking
-	for i := range bookings[:n] {
-		if bookings[i].Period == prev {
-			found = &bookings[i]
-		}
-	}
-	return found
-}
-
-// bookingFiles are a booking's input files, read once into memory so
-// that what is computed is exactly what is stored.
-type bookingFiles struct {
-	Data, Spending, Previous *ledger.Input
-}
-
 func (f bookingFiles) list() []ledger.Input {
 	var out []ledger.Input
 	for _, in := range []*ledger.Input{f.Data, f.Spending, f.Previous} {
@@ -334,72 +225,6 @@ func readInputFile(role, path string) (*ledger.Input, error) {
 	}
 	in := ledger.NewInput(role, path, content)
 	return &in, nil
-}
-
-// computeBooking computes quarter q as one period of the plan, from the
-// files in memory: α by the calendar from ts, and the corridor's
-// reference the booked amounts of before (the quarter before), or for a
-// first booking the previous file at previousPath, which holds
-// files.Previous. book and verify both come here.
-func computeBooking(p *planOptions, files bookingFiles, q, ts scenario.Period, before *ledger.Booking, previousPath string) (*scenario.Quarter, error) {
-	keys := indicatorOrder(p.Formula.Weights)
-	plan := p.Plan
-	plan.Start, plan.Quarters, plan.TransitionStart = q, 1, ts
-	hasPrevious := before != nil || files.Previous != nil
-	table, err := loadTableFrom(p.Data, keys, plan.NeedsSpending(hasPrevious), files)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case before != nil:
-		plan.Previous, err = bookedAmounts(before, table)
-	case files.Previous != nil:
-		plan.Previous, err = previousAmounts(previousPath, p.PreviousPeriod, q, table)
-	}
-	if err != nil {
-		return nil, err
-	}
-	res, err := scenario.Run(plan, modelInput(table, 0, nil, p.Formula))
-	if err != nil {
-		return nil, placeModelError(err, table)
-	}
-	return &res.Quarters[0], nil
-}
-
-// loadTableFrom reads the indicator table with the spending joined in, as
-// loadTable does, from the files' content.
-func loadTableFrom(o dataOptions, keys []string, needSpending bool, files bookingFiles) (*indicators.Table, error) {
-	schema := indicators.Schema{Indicators: keys, NeedSpending: needSpending && files.Spending == nil,
-		AllowSpending: true, Headings: o.Headings}
-	table, err := indicators.Read(bytes.NewReader(files.Data.Content), files.Data.Name, schema, indicators.Options{Sheet: o.Sheet})
-	if err != nil || files.Spending == nil {
-		return table, err
-	}
-	return table, joinSpending(table, bytes.NewReader(files.Spending.Content), files.Spending.Name, o)
-}
-
-// bookedAmounts lines the amounts of a booking up with the units of the
-// data; both must name the same units.
-func bookedAmounts(b *ledger.Booking, data *indicators.Table) ([]allocate.Cents, error) {
-	byName := map[string]allocate.Cents{}
-	for _, u := range b.Units {
-		byName[u.Name] = u.Amount
-	}
-	amounts := make([]allocate.Cents, len(data.Units))
-	for u, unit := range data.Units {
-		a, ok := byName[unit.Name]
-		if !ok {
-			return nil, data.ErrorAt(u, "unit", msg.New("unit %q is not in the booking of %s", unit.Name, b.Period))
-		}
-		amounts[u] = a
-		delete(byName, unit.Name)
-	}
-	for _, u := range b.Units {
-		if _, left := byName[u.Name]; left {
-			return nil, usagef("%s: unit %q of the booking of %s is not in the data", data.File, u.Name, b.Period)
-		}
-	}
-	return amounts, nil
 }
 
 // fillBooking puts the computed quarter, the files and the settings into b.

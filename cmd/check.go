@@ -77,14 +77,6 @@ and spending, with their sheets, as allocate does.`,
 	return c
 }
 
-const checkStatusHelp = `
-Exit status:
-  0  the tables are clean
-  1  anything else (a file could not be read at all, the tool ran out of memory, a bug)
-  2  errors: bad input that allocate would refuse
-  3  warnings only: the tables can be used, but look at the warnings
-`
-
 func readCheckOptions(c *cobra.Command, files []string) (*checkOptions, error) {
 	extra := []string{"columns", "budget", "demo", "report-date"}
 	s, err := newSettings(c, extra, []string{"data", "spending"})

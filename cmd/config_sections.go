@@ -35,13 +35,15 @@ func sectionKeys(section string) []string {
 		slices.Sort(keys)
 		return keys
 	}
-	var c *cobra.Command
+	c := &cobra.Command{Use: section}
 	var extra []string
 	switch section {
 	case "allocate":
-		c, extra = newAllocateCmd(nil), []string{"columns"}
+		addAllocateSettings(c)
+		extra = []string{"columns"}
 	case "explain":
-		c, extra = newExplainCmd(nil), planExtraKeys
+		addExplainSettings(c)
+		extra = planExtraKeys
 	}
 	keys := slices.Clone(extra)
 	c.Flags().VisitAll(func(f *pflag.Flag) {
@@ -141,4 +143,32 @@ func (s *settings) explainsQuarter(cfg *configFile) bool {
 	}
 	p, ok := cfg.values["period"].(string)
 	return ok && p != ""
+}
+
+// addExplainSettings adds explain's settings to c (the config file's
+// explain section holds them too, see sectionKeys).
+func addExplainSettings(c *cobra.Command) {
+	f := c.Flags()
+	f.String("unit", "", "the district office to explain (required)")
+	f.String("period", "", "explain this quarter of a plan, e.g. 2026-Q3 (with the plan's flags)")
+	addDataFlags(c)
+	f.String("budget", "", "budget of a single allocation in euros")
+	f.String("indicator-share", "0.6", "indicator share α of a single allocation")
+	addPlanFlags(c)
+	addFormulaFlags(c)
+	f.String("against", "", "indicator table of an earlier data year to explain the change against")
+	f.String("against-spending", "", "spending table of the earlier data year (default: as --spending)")
+	f.String("against-budget", "", "budget of the earlier allocation (default: --budget)")
+	f.String("against-indicator-share", "", "indicator share of the earlier allocation (default: --indicator-share)")
+	addOutputFlags(c, []string{"table", "markdown", "json"})
+}
+
+// addAllocateSettings adds allocate's settings to c (the config file's
+// allocate section holds them too, see sectionKeys).
+func addAllocateSettings(c *cobra.Command) {
+	addDataFlags(c)
+	c.Flags().String("budget", "", "budget of the period in euros, e.g. 12000000 or 12000000.50")
+	c.Flags().String("indicator-share", "0.6", "share α of the budget split by indicators (0.6, 60%, 3/5)")
+	addFormulaFlags(c)
+	addOutputFlags(c, reportFormats)
 }

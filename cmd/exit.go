@@ -80,3 +80,20 @@ func exitCode(err error) int {
 	}
 	return exitError
 }
+
+const checkStatusHelp = `
+Exit status:
+  0  the tables are clean
+  1  anything else (a file could not be read at all, the tool ran out of memory, a bug)
+  2  errors: bad input that allocate would refuse
+  3  warnings only: the tables can be used, but look at the warnings
+`
+
+const exitStatusHelp = `
+Exit status:
+  0  done
+  1  anything else (a file could not be written, an output file exists without --force,
+     the tool ran out of memory or crashed, a bug)
+  2  bad usage or bad input (the message names the file, the line or cell, and the column)
+  130, 143  interrupted (Ctrl-C, kill); temporary files are removed
+`

@@ -57,19 +57,7 @@ the spending. The parts add up to the change to the cent.`,
 			return wrapRun(explainRun(c, opts))
 		},
 	}
-	f := c.Flags()
-	f.String("unit", "", "the district office to explain (required)")
-	f.String("period", "", "explain this quarter of a plan, e.g. 2026-Q3 (with the plan's flags)")
-	addDataFlags(c)
-	f.String("budget", "", "budget of a single allocation in euros")
-	f.String("indicator-share", "0.6", "indicator share α of a single allocation")
-	addPlanFlags(c)
-	addFormulaFlags(c)
-	f.String("against", "", "indicator table of an earlier data year to explain the change against")
-	f.String("against-spending", "", "spending table of the earlier data year (default: as --spending)")
-	f.String("against-budget", "", "budget of the earlier allocation (default: --budget)")
-	f.String("against-indicator-share", "", "indicator share of the earlier allocation (default: --indicator-share)")
-	addOutputFlags(c, []string{"table", "markdown", "json"})
+	addExplainSettings(c)
 	c.SetUsageTemplate(c.UsageTemplate() + exitStatusHelp)
 	return c
 }

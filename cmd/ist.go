@@ -95,41 +95,6 @@ func readIstImport(path string, centres map[string]string) (*ledger.IstImport, e
 	return imp, nil
 }
 
-// istFromLedger is the active revision of every month stored in the
-// ledger at dsn.
-func istFromLedger(dsn string) (*actuals.Ist, error) {
-	if _, err := os.Stat(dsn); err != nil && !ledger.IsPostgres(dsn) {
-		return nil, usagef("no --ist and no ledger at %s: give the Ist with --ist FILE, or import it with 'raumbudget ist import FILE'", dsn)
-	}
-	l, err := openLedger(dsn, false)
-	if err != nil {
-		return nil, err
-	}
-	defer l.Close()
-	imports, err := l.IstImports(context.Background())
-	if err != nil {
-		return nil, ledgerError(err)
-	}
-	if len(imports) == 0 {
-		return nil, usagef("%s holds no Ist: import it with 'raumbudget ist import FILE' or give --ist FILE", l.Where())
-	}
-	ist, active := actuals.New(), ledger.ActiveIst(imports)
-	for i, imp := range imports {
-		place := indicators.Error{File: fmt.Sprintf("%s (Ist import %d, %s)", l.Where(), imp.Seq, imp.File.Name)}
-		for _, v := range imp.Sums {
-			if !active[i][v.Month] {
-				continue
-			}
-			m, err := actuals.ParseMonth(v.Month)
-			if err != nil {
-				return nil, ledgerError(msg.Errorf("%s: stored month %q: %v", l.Where(), v.Month, err))
-			}
-			ist.AddSum(actuals.Sum{Unit: v.Unit, Month: m, Cents: v.Cents, Cases: v.Cases, HasCases: v.HasCases}, place)
-		}
-	}
-	return ist, nil
-}
-
 func newIstListCmd() *cobra.Command {
 	return ledgerSub("list", "List the Ist imports of the ledger", cobra.NoArgs, []string{"table", "json"}, istListRun)
 }
@@ -232,53 +197,4 @@ func writeIstTable(w io.Writer, list istListJSON, lang *report.Lang) error {
 var istWords = [2]map[string]string{
 	{"header": "Import\tZeit\tvon\tDatei\tSHA-256\tMonat\tRevision\tSumme €", "active": "aktiv", "replaced": "ersetzt"},
 	{"header": "Import\tTime\tby\tFile\tSHA-256\tMonth\tRevision\tTotal €", "active": "active", "replaced": "replaced"},
-}
-
-// verifyIst reads every Ist import again from its stored file and
-// settings and compares the sums; each difference is one line naming the
-// import.
-func verifyIst(l *ledger.Ledger) []msg.Text {
-	ctx := context.Background()
-	imports, err := l.IstImports(ctx)
-	if err != nil {
-		return []msg.Text{msg.New("Ist imports: %v", err)}
-	}
-	var problems []msg.Text
-	for _, imp := range imports {
-		if p := verifyIstImport(ctx, l, imp); !p.IsZero() {
-			problems = append(problems, msg.New("Ist import %d (%s): %s", imp.Seq, imp.File.Name, p))
-		}
-	}
-	return problems
-}
-
-func verifyIstImport(ctx context.Context, l *ledger.Ledger, imp ledger.IstImport) msg.Text {
-	content, err := l.Content(ctx, imp.File.SHA256)
-	if err != nil {
-		return msg.New("%v", err)
-	}
-	if ledger.NewInput("ist", imp.File.Name, content).SHA256 != imp.File.SHA256 {
-		return msg.New("the stored file does not have its SHA-256")
-	}
-	var settings struct {
-		CostCenters map[string]string `json:"cost-centers"`
-	}
-	if err := json.Unmarshal([]byte(imp.Settings), &settings); err != nil {
-		return msg.New("its settings cannot be read: %v", err)
-	}
-	ist := actuals.New()
-	if err := ist.Read(bytes.NewReader(content), imp.File.Name, actuals.Options{CostCenters: settings.CostCenters}); err != nil {
-		return msg.New("the stored file cannot be read again: %v", err)
-	}
-	again := ist.Sums()
-	if len(again) != len(imp.Sums) {
-		return msg.New("%d sums stored, %d recomputed", len(imp.Sums), len(again))
-	}
-	for i, v := range again {
-		s := imp.Sums[i]
-		if s.Unit != v.Unit || s.Month != v.Month.String() || s.Cents != v.Cents || s.Cases != v.Cases || s.HasCases != v.HasCases {
-			return msg.New("%s %s: %s stored, %s recomputed", s.Unit, s.Month, euros(allocate.Cents(s.Cents)), euros(allocate.Cents(v.Cents)))
-		}
-	}
-	return msg.Text{}
 }

@@ -2,9 +2,7 @@ package cmd
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -113,17 +111,4 @@ func writeExport(l *ledger.Ledger, bookings []ledger.Booking, dir string, lang *
 		}
 	}
 	return nil
-}
-
-// newLedgerCSV starts CSV as the reports write it: German Excel's dialect
-// (BOM, ';', CRLF) in German, plain CSV in English.
-func newLedgerCSV(w io.Writer, lang *report.Lang) (*csv.Writer, error) {
-	cw := csv.NewWriter(w)
-	if lang == report.German {
-		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-			return nil, err
-		}
-		cw.Comma, cw.UseCRLF = ';', true
-	}
-	return cw, nil
 }

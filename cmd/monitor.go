@@ -2,38 +2,17 @@ package cmd
 
 import (
 	"bytes"
-	"fmt"
 	"io"
-	"math/big"
 	"os"
 	"strconv"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
-	"github.com/raumbudget/raumbudget/actuals"
 	"github.com/raumbudget/raumbudget/internal/progress"
 	"github.com/raumbudget/raumbudget/monitor"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/workbook"
 )
-
-// monitorOptions are everything one run of monitor needs.
-type monitorOptions struct {
-	Year        int
-	Soll        string   // an output of plan; "" for the ledger
-	Config      string   // the config file, whose plan settings continue the ledger
-	Ledger      string   // --ledger as given
-	ledgerName  string   // where the Soll's ledger is, for the report
-	istLedger   string   // the ledger whose Ist imports count without --ist
-	Ist         []string // Ist tables
-	AsOf        int      // 1–12; 0: the last month with Ist in Year
-	Method      monitor.Method
-	Tolerance   *big.Rat
-	Strict      bool
-	CostCenters map[string]string
-	Output      outputOptions
-}
 
 func newMonitorCmd(runF func(*monitorOptions) error) *cobra.Command {
 	c := &cobra.Command{
@@ -95,14 +74,6 @@ func readMonitorOptions(c *cobra.Command, args []string) (*monitorOptions, error
 	return opts, err
 }
 
-// monitorExtraKeys are the config keys monitor reads without a flag, and
-// those of plan, which a shared config file holds.
-func monitorExtraKeys() []string {
-	keys := []string{"cost-centers"}
-	newPlanCmd(nil).Flags().VisitAll(func(f *pflag.Flag) { keys = append(keys, f.Name) })
-	return append(keys, planExtraKeys...)
-}
-
 func (o *monitorOptions) readSettings(s *settings) error {
 	var err error
 	if o.AsOf, err = readAsOf(s, o.Year); err != nil {
@@ -121,21 +92,6 @@ func (o *monitorOptions) readSettings(s *settings) error {
 	return err
 }
 
-func readAsOf(s *settings, year int) (int, error) {
-	text := s.v.GetString("as-of")
-	if text == "" {
-		return 0, nil
-	}
-	m, err := actuals.ParseMonth(text)
-	if err != nil {
-		return 0, usagef("%s: %v", s.where("as-of"), err)
-	}
-	if m.Year() != year {
-		return 0, usagef("%s: %s is not in %d", s.where("as-of"), m, year)
-	}
-	return m.Num(), nil
-}
-
 func readMethod(s *settings) (monitor.Method, error) {
 	switch text := s.v.GetString("method"); text {
 	case "":
@@ -147,21 +103,6 @@ func readMethod(s *settings) (monitor.Method, error) {
 	default:
 		return 0, usagef("%s: unknown method %q (use linear or seasonal)", s.where("method"), text)
 	}
-}
-
-// readCostCenters reads the config's cost-centers: {Kostenstelle: unit}.
-func readCostCenters(s *settings) (map[string]string, error) {
-	centres := map[string]string{}
-	switch raw := s.raw("cost-centers").(type) {
-	case nil:
-	case map[string]any:
-		for cc, unit := range raw {
-			centres[cc] = fmt.Sprint(unit)
-		}
-	default:
-		return nil, usagef("%s: expected a map like {\"51010\": Bezirksstelle I}", s.where("cost-centers"))
-	}
-	return centres, nil
 }
 
 func monitorRun(c *cobra.Command, opts *monitorOptions) error {

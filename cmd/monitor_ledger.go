@@ -25,7 +25,7 @@ func readSoll(opts *monitorOptions) (*actuals.Soll, error) {
 //
 // computes, with the plan's settings of the config file.
 func sollFromLedger(config, dsn string, year int) (*actuals.Soll, error) {
-	plan := newPlanCmd(nil)
+	plan := planSettings()
 	for flag, value := range map[string]string{"config": config, "ledger": dsn, "start": fmt.Sprintf("%d-Q1", year), "quarters": "4"} {
 		if value != "" {
 			if err := plan.Flags().Set(flag, value); err != nil {

@@ -11,18 +11,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is set by the build (-ldflags "-X .../cmd.version=...").
-var version = "dev"
-
-const exitStatusHelp = `
-Exit status:
-  0  done
-  1  anything else (a file could not be written, an output file exists without --force,
-     the tool ran out of memory or crashed, a bug)
-  2  bad usage or bad input (the message names the file, the line or cell, and the column)
-  130, 143  interrupted (Ctrl-C, kill); temporary files are removed
-`
-
 // NewRootCmd builds the command tree.
 func NewRootCmd() *cobra.Command {
 	root := &cobra.Command{

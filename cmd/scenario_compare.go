@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bytes"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -117,27 +116,6 @@ func compareOutput(view *report.Comparison, runs []scenarioRun, opts *compareOpt
 	var buf bytes.Buffer
 	err := view.Write(&buf, opts.Output.Format, opts.Output.Lang)
 	return buf.Bytes(), err
-}
-
-// scenarioInputs are the files a scenario run reads: the scenario file and
-// the data, spending and previous files of every scenario.
-func scenarioInputs(file string, runs []scenarioRun) []string {
-	inputs := []string{file}
-	for _, r := range runs {
-		inputs = append(inputs, r.Plan.Data.Data, r.Plan.Data.Spending, r.Plan.Previous)
-	}
-	return uniqueNonEmpty(inputs)
-}
-
-// uniqueNonEmpty keeps the first of each name, in order.
-func uniqueNonEmpty(names []string) []string {
-	var out []string
-	for _, n := range names {
-		if n != "" && !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 func hasQuarter(res *scenario.Result, p scenario.Period) bool {
