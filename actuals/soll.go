@@ -3,7 +3,6 @@ package actuals
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -136,7 +135,7 @@ func jsonCents(num *indicators.NumberParser, text string) (int64, error) {
 	}
 	v, ok := scaled(n, scale)
 	if !ok || neg {
-		return 0, fmt.Errorf("not whole cents")
+		return 0, msg.Errorf("not whole cents")
 	}
 	return v, nil
 }

@@ -2,10 +2,10 @@ package check
 
 import (
 	"errors"
-	"github.com/raumbudget/raumbudget/internal/msg"
 	"maps"
-	"math/big"
 	"slices"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/indicators"
@@ -102,7 +102,7 @@ func (c *checker) crossErrors(res *Result, tables []*table) {
 // needsSpending says whether allocate needs last year's spending: with
 // an indicator share below 1.
 func (c *checker) needsSpending() bool {
-	return c.opts.Share != nil && c.opts.Share.Cmp(big.NewRat(1, 1)) < 0
+	return c.opts.Share != nil && allocate.NeedsSpending(c.opts.Share)
 }
 
 // noIndicatorTable is the error about a spending table checked alone.

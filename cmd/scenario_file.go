@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"fmt"
+	"github.com/raumbudget/raumbudget/internal/msg"
 
 	"slices"
 
@@ -165,10 +165,10 @@ func scenarioRuns(configs []*configFile, names []string) ([]scenarioRun, error) 
 		}
 		opts, err := readPlanSettings(s)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", names[i], err)
+			return nil, msg.Errorf("%s: %w", names[i], err)
 		}
 		if opts.Ledger, err = continueScenarioLedger(s, opts); err != nil {
-			return nil, fmt.Errorf("%s: %w", names[i], err)
+			return nil, msg.Errorf("%s: %w", names[i], err)
 		}
 		adjust, err := readAdjustments(s)
 		if err != nil {

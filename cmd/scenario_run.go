@@ -1,8 +1,9 @@
 package cmd
 
 import (
-	"fmt"
 	"slices"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 
 	"github.com/raumbudget/raumbudget/scenario"
 )
@@ -25,7 +26,7 @@ func runScenarios(runs []scenarioRun) ([]*scenario.Result, error) {
 		r.Plan.Data.Tables = tables
 		_, res, err := runPlan(r.Plan, r.Adjust)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", r.Name, err)
+			return nil, msg.Errorf("%s: %w", r.Name, err)
 		}
 		if i > 0 {
 			if err := sameUnitsAs(results[0], res, r.Name); err != nil {

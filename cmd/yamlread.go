@@ -3,7 +3,6 @@ package cmd
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"regexp"
@@ -162,7 +161,7 @@ func readLimited(path string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxYAMLBytes {
-		return nil, fmt.Errorf("%s is larger than %d KiB: that is no config file", path, maxYAMLBytes>>10)
+		return nil, msg.Errorf("%s is larger than %d KiB: that is no config file", path, maxYAMLBytes>>10)
 	}
 	return data, nil
 }

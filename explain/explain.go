@@ -114,7 +114,7 @@ func needsSpending(r Request) bool {
 }
 
 func belowOne(share *big.Rat) bool {
-	return share != nil && share.Cmp(big.NewRat(1, 1)) < 0
+	return share != nil && allocate.NeedsSpending(share)
 }
 
 // unitIndex finds the unit named name in t.

@@ -1,9 +1,10 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"math/big"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 
 	"github.com/raumbudget/raumbudget/allocate"
 )
@@ -97,5 +98,5 @@ func (e *Explanation) Write(w io.Writer, format string, lang *Lang) error {
 	case "json":
 		return e.writeJSON(w)
 	}
-	return fmt.Errorf("explain writes table, markdown or json, not %q", format)
+	return msg.Errorf("explain writes table, markdown or json, not %q", format)
 }

@@ -1,8 +1,9 @@
 package report
 
 import (
-	"fmt"
 	"io"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // formats is a report that writes a table, Markdown, CSV and JSON.
@@ -22,5 +23,5 @@ func write(r formats, w io.Writer, format string, lang *Lang) error {
 	case "json":
 		return r.writeJSON(w)
 	}
-	return fmt.Errorf("unknown output format %q", format)
+	return msg.Errorf("unknown output format %q", format)
 }

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"fmt"
 	"math/big"
 	"slices"
 	"strings"
@@ -44,7 +43,7 @@ func ParseAdjustment(text string) (Adjustment, error) {
 	case strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-"):
 		a.Op = '+'
 	default:
-		return a, fmt.Errorf("%q: write +10%%, -5%%, +500, -200 or =1234", text)
+		return a, msg.Errorf("%q: write +10%%, -5%%, +500, -200 or =1234", text)
 	}
 	t = strings.TrimPrefix(strings.TrimSpace(t), "+")
 	dialect := indicators.English

@@ -56,5 +56,10 @@ func init() {
 		"raumbudget: the tool failed (out of memory, or a bug: see above); this is not an error in the input. Please report it.": "raumbudget: das Programm ist abgebrochen (zu wenig Speicher oder ein Fehler im Programm: siehe oben); das ist kein Fehler in der Eingabe. Bitte melden.",
 		"raumbudget: the run was killed (SIGKILL; out of memory?)":                                                               "raumbudget: der Lauf wurde beendet (SIGKILL; zu wenig Speicher?)",
 		"raumbudget: interrupted (%v)":                                                                                           "raumbudget: abgebrochen (%v)",
+		"explain writes table, markdown or json, not %q":                                                                         "explain schreibt table, markdown oder json, nicht „%s“",
+		"unknown output format %q":                                                                                               "unbekanntes Ausgabeformat „%s“",
+		"%q: write +10%%, -5%%, +500, -200 or =1234":                                                                             "„%s“: +10%%, -5%%, +500, -200 oder =1234 schreiben",
+		"%s is larger than %d KiB: that is no config file":                                                                       "%s ist größer als %d KiB: das ist keine Konfigurationsdatei",
+		"not whole cents": "keine ganzen Cent",
 	})
 }

@@ -28,6 +28,7 @@ func init() {
 		"%s: %s is outside [0, 1]%s":                                                                    "%s: %s liegt nicht in [0, 1]%s",
 		"%s: indicator share %s is outside [0, 1]%s":                                                    "%s: Indikatoranteil %s liegt nicht in [0, 1]%s",
 		"%s: %s is below 0":                                                                             "%s: %s ist kleiner als 0",
+		"%s: %w":                                                                                        "%s: %v",
 		"%s: %v":                                                                                        "%s: %v",
 		"%s: %s: %v":                                                                                    "%s: %s: %v",
 		"%v":                                                                                            "%v",
