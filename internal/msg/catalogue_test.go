@@ -211,27 +211,16 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 	}
 }
 
-var verb = verbPattern
-
 // verbs lists, per argument, the kind of verb a format gives it: s for
 // text (%s %q %v %w), d for integers, and the verb itself otherwise.
 func verbs(format string) map[int]string {
 	kinds := map[int]string{}
-	next := 0
-	for _, m := range verb.FindAllStringSubmatch(format, -1) {
-		if m[4] == "%" {
-			continue
-		}
-		if m[2] != "" {
-			n, _ := strconv.Atoi(m[2])
-			next = n - 1
-		}
-		kind := m[4]
+	for i, v := range argVerbs(format) {
+		kind := string(v)
 		if strings.Contains("sqvw", kind) {
 			kind = "s"
 		}
-		kinds[next] = kind
-		next++
+		kinds[i] = kind
 	}
 	return kinds
 }
@@ -269,7 +258,7 @@ func TestGermanEntriesAreGerman(t *testing.T) {
 		if strings.Contains(de, "%q") {
 			t.Errorf("%q: German quotes with „%%s“, not %%q", de)
 		}
-		if de == en && strings.ContainsFunc(flagName.ReplaceAllString(verb.ReplaceAllString(en, ""), ""), isLetter) {
+		if de == en && strings.ContainsFunc(flagName.ReplaceAllString(verbPattern.ReplaceAllString(en, ""), ""), isLetter) {
 			t.Errorf("%q: the German text is the English one", en)
 		}
 	}

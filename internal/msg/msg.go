@@ -100,8 +100,19 @@ func (t Text) In(l Lang) string {
 // what no one would see (a zero-width space, a control character) as Go
 // escapes it: „Bezirksstelle\u200bSüd“.
 func escapeQuoted(english string, args []any) {
+	for i, verb := range argVerbs(english) {
+		if s, ok := argAt(args, i).(string); ok && verb == 'q' {
+			args[i] = visible(s)
+		}
+	}
+}
+
+// argVerbs maps each argument a format uses, by index from 0, to the
+// letter of its verb (explicit indexes like %[2]s included).
+func argVerbs(format string) map[int]byte {
+	verbs := map[int]byte{}
 	next := 0
-	for _, m := range verbPattern.FindAllStringSubmatch(english, -1) {
+	for _, m := range verbPattern.FindAllStringSubmatch(format, -1) {
 		if m[4] == "%" {
 			continue
 		}
@@ -109,11 +120,10 @@ func escapeQuoted(english string, args []any) {
 			n, _ := strconv.Atoi(m[2])
 			next = n - 1
 		}
-		if s, ok := argAt(args, next).(string); ok && m[4] == "q" {
-			args[next] = visible(s)
-		}
+		verbs[next] = m[4][0]
 		next++
 	}
+	return verbs
 }
 
 func argAt(args []any, i int) any {
