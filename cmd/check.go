@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -10,6 +9,7 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/check"
 	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/report"
 )
 
@@ -189,9 +189,9 @@ func checkStatus(res *check.Result) error {
 	errs, warns := res.Counts()
 	switch {
 	case errs > 0:
-		return &statusError{code: exitUsage, msg: fmt.Sprintf("%d errors, %d warnings", errs, warns)}
+		return statusf(exitUsage, "errors: %s, warnings: %s", msg.Int(errs), msg.Int(warns))
 	case warns > 0:
-		return &statusError{code: exitWarnings, msg: fmt.Sprintf("%d warnings", warns)}
+		return statusf(exitWarnings, "warnings: %s", msg.Int(warns))
 	}
 	return nil
 }

@@ -19,22 +19,15 @@ const (
 
 // statusError ends a run that did its work with a status of its own, such
 // as check finding problems; its message is one line for stderr, said in
-// the run's language (text), or msg as it is where a caller has no
-// sentence of the catalogue for it.
+// the run's language.
 type statusError struct {
 	code int
-	msg  string
 	text msg.Text
 }
 
 func (e *statusError) Error() string { return e.In(msg.EN) }
 
-func (e *statusError) In(l msg.Lang) string {
-	if e.text.IsZero() {
-		return e.msg
-	}
-	return e.text.In(l)
-}
+func (e *statusError) In(l msg.Lang) string { return e.text.In(l) }
 
 // statusf is a statusError with a sentence of the catalogue.
 func statusf(code int, format string, args ...any) error {

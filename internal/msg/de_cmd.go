@@ -60,6 +60,8 @@ func init() {
 		"unknown output format %q":                                                                                               "unbekanntes Ausgabeformat „%s“",
 		"%q: write +10%%, -5%%, +500, -200 or =1234":                                                                             "„%s“: +10%%, -5%%, +500, -200 oder =1234 schreiben",
 		"%s is larger than %d KiB: that is no config file":                                                                       "%s ist größer als %d KiB: das ist keine Konfigurationsdatei",
-		"not whole cents": "keine ganzen Cent",
+		"not whole cents":          "keine ganzen Cent",
+		"errors: %s, warnings: %s": "Fehler: %s, Warnungen: %s",
+		"warnings: %s":             "Warnungen: %s",
 	})
 }
