@@ -16,7 +16,6 @@ import (
 	"github.com/raumbudget/raumbudget/demo"
 	"github.com/raumbudget/raumbudget/indicators"
 	"github.com/raumbudget/raumbudget/internal/msg"
-	"github.com/raumbudget/raumbudget/internal/progress"
 	"github.com/raumbudget/raumbudget/internal/vocab"
 )
 
@@ -241,7 +240,12 @@ func readTables(o dataOptions, keys []string, needSpending bool) (*indicators.Ta
 		return nil, usagef("%s: cannot open: %v", o.Spending, cause(err))
 	}
 	defer f.Close()
-	r, done := withProgress(os.Stderr, progress.IsTerminal(os.Stderr), f, o.Spending)
+	var stderr io.Writer = os.Stderr
+	if o.Warn != nil {
+		stderr = o.Warn.w
+	}
+	w, terminal := progressOn(stderr)
+	r, done := withProgress(w, terminal, f, o.Spending)
 	defer done()
 	return table, joinSpending(table, r, o.Spending, o)
 }

@@ -75,6 +75,7 @@ func readMonitorOptions(c *cobra.Command, args []string) (*monitorOptions, error
 }
 
 func (o *monitorOptions) readSettings(s *settings) error {
+	o.stderr = s.cmd.ErrOrStderr()
 	var err error
 	if o.AsOf, err = readAsOf(s, o.Year); err != nil {
 		return err

@@ -1,11 +1,11 @@
 package cmd
 
 import (
+	"io"
 	"os"
 
 	"github.com/raumbudget/raumbudget/actuals"
 	"github.com/raumbudget/raumbudget/internal/msg"
-	"github.com/raumbudget/raumbudget/internal/progress"
 	"github.com/raumbudget/raumbudget/monitor"
 )
 
@@ -47,20 +47,24 @@ func readIst(opts *monitorOptions) (*actuals.Ist, error) {
 				return nil, usagef("--ist %s is given twice (as %s): its payments would count twice", path, other)
 			}
 		}
-		if err := readIstFile(ist, path, opts.CostCenters); err != nil {
+		if err := readIstFile(ist, path, opts.CostCenters, opts.stderr); err != nil {
 			return nil, err
 		}
 	}
 	return ist, nil
 }
 
-func readIstFile(ist *actuals.Ist, path string, centres map[string]string) error {
+func readIstFile(ist *actuals.Ist, path string, centres map[string]string, stderr io.Writer) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return ist.ReadFile(path, actuals.Options{}) // its error names the file
 	}
 	defer f.Close()
-	r, done := withProgress(os.Stderr, progress.IsTerminal(os.Stderr), f, path)
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	w, terminal := progressOn(stderr)
+	r, done := withProgress(w, terminal, f, path)
 	defer done()
 	return ist.Read(r, path, actuals.Options{CostCenters: centres})
 }

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"math/big"
 	"slices"
 
@@ -24,6 +25,7 @@ type monitorOptions struct {
 	Strict      bool
 	CostCenters map[string]string
 	Output      outputOptions
+	stderr      io.Writer // the command's, for the progress line
 }
 
 // monitorExtraKeys are the config keys monitor reads without a flag, and

@@ -40,6 +40,18 @@ func readTableFileTo(w io.Writer, terminal bool, path string, schema indicators.
 	return indicators.Read(r, path, schema, opt)
 }
 
+// progressOn is where a command's progress line goes: its standard error
+// w, shown only when that is a terminal (the file under the run's
+// langWriter), so that a script or a test that captures it reads none.
+func progressOn(w io.Writer) (io.Writer, bool) {
+	inner := w
+	if lw, ok := w.(*langWriter); ok {
+		inner = lw.Writer
+	}
+	f, ok := inner.(*os.File)
+	return w, ok && progress.IsTerminal(f)
+}
+
 // withProgress returns f, counted towards a progress line "reading NAME"
 // if it is large and w a terminal, and the function that ends the line.
 // A CSV file shows the percentage of it read (the reader's offset: a file
@@ -57,7 +69,6 @@ func withProgress(w io.Writer, terminal bool, f *os.File, path string) (io.ReadS
 	if n, _ := f.ReadAt(head, 0); bytes.Equal(head[:n], []byte("PK\x03\x04")) || indicators.IsWorkbook(path) {
 		total = 0
 	}
-	// The reader has no command: the language is the environment's.
 	p := progress.New(w, true, msg.New("reading %s", filepath.Base(path)).In(langOf(w)), total)
 	return progress.ReadSeeker(f, p), p.Done
 }

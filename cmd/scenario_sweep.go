@@ -3,12 +3,13 @@ package cmd
 import (
 	"bytes"
 	"math/big"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/raumbudget/raumbudget/allocate"
+	"github.com/raumbudget/raumbudget/indicators"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/internal/progress"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
@@ -116,7 +117,8 @@ func sweepRun(c *cobra.Command, opts *sweepOptions) error {
 	if err != nil {
 		return err
 	}
-	p := progress.New(os.Stderr, progress.IsTerminal(os.Stderr), "sweeping "+opts.Vary.Key, sweepSteps(opts.Vary))
+	w, terminal := progressOn(c.ErrOrStderr())
+	p := progress.New(w, terminal, msg.New("sweeping %s", indicators.KeyName(opts.Vary.Key)).In(langOf(w)), sweepSteps(opts.Vary))
 	defer p.Done()
 	opts.Vary.OnStep = func() { p.Add(1) }
 	run, err := scenario.NewSweepRun(q.Result.Input(), opts.Vary, reference)

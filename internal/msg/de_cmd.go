@@ -63,5 +63,6 @@ func init() {
 		"not whole cents":          "keine ganzen Cent",
 		"errors: %s, warnings: %s": "Fehler: %s, Warnungen: %s",
 		"warnings: %s":             "Warnungen: %s",
+		"sweeping %s":              "Durchlauf %s",
 	})
 }
