@@ -57,10 +57,7 @@ func (b *yearlyBook) quartersSheet(model) error {
 		return err
 	}
 	nq, nu := len(b.r.Quarters), len(b.r.Units)
-	titles := []string{b.v.Word("unit")}
-	for _, q := range b.r.Quarters {
-		titles = append(titles, q.Period.String())
-	}
+	titles := b.quarterTitles()
 	titles = append(titles, b.v.Word("year_total"), b.v.Word("total_before"), b.v.Word("change"))
 	if err := b.header(sheet, 1, titles, nu+1, 24, 16); err != nil {
 		return err
@@ -156,6 +153,16 @@ func (b *yearlyBook) columnChart(sheet string, row, nu, nq int) error {
 // okabeIto is the colour-blind-safe palette of the HTML charts.
 var okabeIto = []string{"0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00", "F0E442", "000000"}
 
+// quarterTitles heads a table of offices by quarter: the office, then
+// each booked quarter.
+func (b *yearlyBook) quarterTitles() []string {
+	titles := []string{b.v.Word("unit")}
+	for _, q := range b.r.Quarters {
+		titles = append(titles, q.Period.String())
+	}
+	return titles
+}
+
 // sharesSheet: α and each office's share over its target share by
 // quarter, with a line chart (markers tell the lines apart in print).
 func (b *yearlyBook) sharesSheet(model) error {
@@ -164,10 +171,7 @@ func (b *yearlyBook) sharesSheet(model) error {
 		return err
 	}
 	nq, nu := len(b.r.Quarters), len(b.r.Units)
-	titles := []string{b.v.Word("unit")}
-	for _, q := range b.r.Quarters {
-		titles = append(titles, q.Period.String())
-	}
+	titles := b.quarterTitles()
 	if err := b.header(sheet, 1, titles, nu+2, 24, 14); err != nil {
 		return err
 	}
