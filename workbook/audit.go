@@ -6,6 +6,13 @@ import "strings"
 // line, effective settings, each input file with its SHA-256, and the
 // rules applied, one line each.
 func (b *book) auditSheet(m model) error {
+	return b.writeAudit(b.rules(m))
+}
+
+// writeAudit writes the Protokoll sheet of every report: the program,
+// the settings, the inputs with their SHA-256 and the given rules, a
+// block each.
+func (b *book) writeAudit(rules [][2]string) error {
 	sheet, err := b.sheet("sheet_audit")
 	if err != nil {
 		return err
@@ -19,18 +26,6 @@ func (b *book) auditSheet(m model) error {
 		r++
 		return err
 	}
-	block := func(title string, rows [][2]string) error {
-		r++
-		if err := line(title, "", b.styles.header); err != nil {
-			return err
-		}
-		for _, row := range rows {
-			if err := line(row[0], row[1], 0); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 	head := [][2]string{
 		{b.word("version"), "raumbudget " + b.meta.Version},
 		{b.word("command"), strings.Join(b.meta.Command, " ")},
@@ -43,9 +38,15 @@ func (b *book) auditSheet(m model) error {
 	for _, blk := range []struct {
 		title string
 		rows  [][2]string
-	}{{b.word("sheet_audit"), head}, {b.word("settings"), b.meta.Settings}, {b.word("inputs"), inputs}, {b.word("rules"), b.rules(m)}} {
-		if err := block(blk.title, blk.rows); err != nil {
+	}{{b.word("sheet_audit"), head}, {b.word("settings"), b.meta.Settings}, {b.word("inputs"), inputs}, {b.word("rules"), rules}} {
+		r++
+		if err := line(blk.title, "", b.styles.header); err != nil {
 			return err
+		}
+		for _, row := range blk.rows {
+			if err := line(row[0], row[1], 0); err != nil {
+				return err
+			}
 		}
 	}
 	return b.widths(sheet, 2, 28, 100)

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -358,46 +357,11 @@ func (b *monitorBook) seasonalInputs(sheet string, row int) error {
 // auditSheet records how the report was made, as the other reports do,
 // with the monitoring's rules.
 func (b *monitorBook) auditSheet(model) error {
-	sheet, err := b.sheet("sheet_audit")
-	if err != nil {
-		return err
-	}
-	r := 1
-	line := func(a, v string, style int) error {
-		if err := b.set(sheet, 1, r, a, style); err != nil {
-			return err
-		}
-		r++
-		return b.set(sheet, 2, r-1, v, 0)
-	}
-	inputs := make([][2]string, len(b.meta.Inputs))
-	for i, in := range b.meta.Inputs {
-		inputs[i] = [2]string{in.Name, "SHA-256 " + in.SHA256}
-	}
 	rules := make([][2]string, len(monitorRules[b.lang.Code]))
 	for i, text := range monitorRules[b.lang.Code] {
 		rules[i] = [2]string{fmt.Sprintf("%d.", i+1), text}
 	}
-	blocks := []struct {
-		title string
-		rows  [][2]string
-	}{
-		{b.word("sheet_audit"), [][2]string{{b.word("version"), "raumbudget " + b.meta.Version},
-			{b.word("command"), strings.Join(b.meta.Command, " ")}, {b.word("report_date"), b.date()}}},
-		{b.word("settings"), b.meta.Settings}, {b.word("inputs"), inputs}, {b.word("rules"), rules},
-	}
-	for _, blk := range blocks {
-		r++
-		if err := line(blk.title, "", b.styles.header); err != nil {
-			return err
-		}
-		for _, row := range blk.rows {
-			if err := line(row[0], row[1], 0); err != nil {
-				return err
-			}
-		}
-	}
-	return b.widths(sheet, 2, 28, 100)
+	return b.writeAudit(rules)
 }
 
 var monitorRules = map[string][]string{
