@@ -71,18 +71,7 @@ func (v *View) htmlOverview(b *bufio.Writer) {
 
 // htmlBudget is the stacked columns of each office's amount by quarter.
 func (v *View) htmlBudget(b *bufio.Writer) {
-	r := v.Report
-	var cats, names []string
-	for _, q := range r.Quarters {
-		cats = append(cats, q.Period.String())
-	}
-	values := make([][]float64, len(r.Units))
-	for i, u := range r.Units {
-		names = append(names, u.Name)
-		for qi := range r.Quarters {
-			values[i] = append(values[i], float64(u.Amounts[qi])/100)
-		}
-	}
+	cats, names, values := v.byQuarter(func(u *Unit, qi int) float64 { return float64(u.Amounts[qi]) / 100 })
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<div class=\"figure\">\n", esc(v.w("chart_budget")))
 	b.WriteString(stackedColumns("budget", v.w("chart_budget"), v.w("quarter"), v.w("amount")+" (€)", cats, names, values, v.axisEuros))
 	b.WriteString("</div>\n")
@@ -93,29 +82,36 @@ func (v *View) htmlBudget(b *bufio.Writer) {
 // htmlShares is each office's share over its target share by quarter:
 // the lines move towards 100 % as α moves towards 100 %.
 func (v *View) htmlShares(b *bufio.Writer) {
-	r := v.Report
-	var cats, names []string
-	for _, q := range r.Quarters {
-		cats = append(cats, q.Period.String())
-	}
-	values := make([][]float64, len(r.Units))
-	for i := range r.Units {
-		u := &r.Units[i]
-		names = append(names, u.Name)
-		for qi := range r.Quarters {
-			p := math.NaN()
-			if x := u.progress(qi); x != nil {
-				p, _ = x.Float64()
-				p *= 100
-			}
-			values[i] = append(values[i], p)
+	cats, names, values := v.byQuarter(func(u *Unit, qi int) float64 {
+		if x := u.progress(qi); x != nil {
+			p, _ := x.Float64()
+			return p * 100
 		}
-	}
+		return math.NaN()
+	})
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<div class=\"figure\">\n", esc(v.w("chart_shares")))
 	b.WriteString(lineChart("shares", v.w("chart_shares"), v.w("quarter"), v.w("share_target")+" (%)", cats, names, values, 100, v.axisPercent))
 	b.WriteString("</div>\n")
 	htmlTable(b, v.shareTable(), "shares-table")
 	b.WriteString("</section>\n")
+}
+
+// byQuarter is a chart's series: the quarters as categories, an office a
+// series, value(u, qi) its point in quarter qi.
+func (v *View) byQuarter(value func(u *Unit, qi int) float64) (cats, names []string, values [][]float64) {
+	r := v.Report
+	for _, q := range r.Quarters {
+		cats = append(cats, q.Period.String())
+	}
+	values = make([][]float64, len(r.Units))
+	for i := range r.Units {
+		u := &r.Units[i]
+		names = append(names, u.Name)
+		for qi := range r.Quarters {
+			values[i] = append(values[i], value(u, qi))
+		}
+	}
+	return cats, names, values
 }
 
 // htmlSollIst is the Soll/Ist table and the cumulative lines, or the note
