@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
+	"github.com/raumbudget/raumbudget/internal/xlsx"
 )
 
 // Schema says which columns a table must have.
@@ -137,13 +138,13 @@ type emptyCell struct {
 }
 
 // formulaState says whether an empty cell holds a formula, and why its
-// value is empty.
-type formulaState int
+// value is empty (see xlsx.Formula).
+type formulaState = xlsx.Formula
 
 const (
-	noFormula    formulaState = iota
-	uncalculated              // never calculated: written by a script, not saved by Excel
-	emptyResult               // calculated, and its result is empty text, as of =WENN(...;"")
+	noFormula    = xlsx.NoFormula
+	uncalculated = xlsx.Uncalculated // never calculated: written by a script, not saved by Excel
+	emptyResult  = xlsx.EmptyResult  // calculated, and its result is empty text, as of =WENN(...;"")
 )
 
 func newTable(file, sheet string, schema Schema) *Table {
