@@ -526,7 +526,7 @@ func unescapeBSTR(b []byte) []byte {
 //     inline string (t="inlineStr") is the text of its <is>.
 //
 // Where excelize would read a well-formed sheet wrongly, Rows
-// refuses it (errBadSheet): a row out of order, whose cells excelize adds
+// refuses it (ErrBadSheet): a row out of order, whose cells excelize adds
 // to the row before; a cell out of order, which it puts right of the last;
 // row and column numbers beyond Excel's. A cell whose style attribute is
 // not a number keeps its value, which excelize drops; the first row keeps
