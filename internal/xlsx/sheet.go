@@ -724,65 +724,104 @@ func (s *Rows) rowStart() (int, bool, error) {
 
 // cell reads the cell whose start tag x just read.
 func (s *Rows) cell() error {
+	col, kind, err := s.cellStart()
+	if err != nil {
+		return err
+	}
+	c, err := s.cellContent()
+	if err != nil {
+		return err
+	}
+	val, shared, kind, err := s.cellValue(kind, c.inline)
+	if err != nil {
+		return err
+	}
+	if len(val) == 0 && shared < 0 && !c.formula {
+		return nil
+	}
+	return s.addCell(col, val, shared, kind, c)
+}
+
+// cellStart reads the column (from 1) and the kind of the cell whose
+// start tag x just read, from its attributes.
+func (s *Rows) cellStart() (int, Kind, error) {
 	x := s.x
 	if err := x.parseAttrs(); err != nil {
-		return err
+		return 0, 0, err
 	}
 	col := s.col + 1
 	s.col = col // for a message, if r does not parse
 	r, ok, err := x.attr("r")
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	if ok && len(r) > 0 {
-		var err error
 		if col, err = cellColumn(r); err != nil {
-			return err
+			return 0, 0, err
 		}
 	}
 	s.col = col
 	t, _, err := x.attr("t")
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
-	kind := Number
-	switch string(t) {
-	case "s":
-		kind = SharedString
-	case "inlineStr":
-		kind = InlineString
-	case "str":
-		kind = FormulaString
-	case "d":
-		kind = DateValue
-	case "b":
-		kind = booleanValue
-	}
+	kind := typeKind(t)
 	if kind == Number && s.dates != nil {
 		st, _, err := x.attr("s")
 		if err != nil {
-			return err
+			return 0, 0, err
 		}
 		if i, err := atoi(st); err == nil && i < len(s.dates) && s.dates[i] {
 			kind = DateValue
 		}
 	}
+	return col, kind, nil
+}
+
+// typeKind is the kind of a cell by its type attribute t.
+func typeKind(t []byte) Kind {
+	switch string(t) {
+	case "s":
+		return SharedString
+	case "inlineStr":
+		return InlineString
+	case "str":
+		return FormulaString
+	case "d":
+		return DateValue
+	case "b":
+		return booleanValue
+	}
+	return Number
+}
+
+// cellContent is what a cell holds besides its value, s.v or s.is.
+type cellContent struct {
+	formula bool // an <f>
+	inline  bool // an <is>
+	hasV    bool // a <v>, read by the slow way
+}
+
+// cellContent reads what the cell holds into s.v (its <v>) and s.is (its
+// inline string <is>), up to its end tag.
+func (s *Rows) cellContent() (cellContent, error) {
+	x := s.x
 	s.v = s.v[:0]
 	s.is.reset()
-	formula, inline, hasV := false, false, false
+	var c cellContent
 	open := !x.empty
 	if open {
 		// Most cells hold nothing else.
 		if v, ok := x.quick("<v>", "</v></c>"); ok {
 			s.v, open = append(s.v, v...), false
 		} else if t, ok := x.quick("<is><t>", "</t></is></c>"); ok {
-			s.is.t, inline, open = append(s.is.t, t...), true, false
+			s.is.t, c.inline, open = append(s.is.t, t...), true, false
 		}
 	}
 	for open {
 		k, err := x.next()
 		if err != nil {
-			return eofInElement(x, err)
+			return c, eofInElement(x, err)
 		}
 		if k == tagEnd {
 			open = string(x.name) != "c"
@@ -792,60 +831,75 @@ func (s *Rows) cell() error {
 		case (name == "v" || name == "f" || name == "is") && !x.main:
 			err = x.foreign()
 		case name == "v":
-			hasV = true
+			c.hasV = true
 			s.v, err = x.elementText(s.v[:0])
 		case name == "f":
-			formula = true
+			c.formula = true
 			err = x.skip()
 		case name == "is":
 			// excelize decodes several into one: the last <t>, all runs
-			inline = true
+			c.inline = true
 			err = s.is.read(x)
 		}
 		if err != nil {
-			return err
+			return c, err
 		}
 	}
-	val, shared := s.v, -1
+	return c, nil
+}
+
+// cellValue returns the value of the cell just read, or the index of its
+// shared string if that is not -1, and its kind: a boolean is a number.
+func (s *Rows) cellValue(kind Kind, inline bool) ([]byte, int, Kind, error) {
 	switch kind {
 	case SharedString:
-		val = nil
-		if s.loadSST != nil {
-			var err error
-			if s.sst, err = s.loadSST(); err != nil {
-				return err
-			}
-			s.loadSST = nil
-		}
-		if len(s.v) > 0 {
-			// excelize takes what does not parse as 0, and an index out
-			// of range as "": a header text would become a unit.
-			v := bytes.TrimSpace(s.v)
-			i, err := atoi(v)
-			switch {
-			case err != nil || len(v) == 0 || v[0] < '0' || v[0] > '9':
-				return badSheet("shared string index %s is not a number", msg.Quoted(v))
-			case i >= s.sst.len():
-				return badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, s.sst.len())
-			case s.sst.at(i) != "":
-				shared = i
-			}
-		}
+		shared, err := s.sharedIndex()
+		return nil, shared, kind, err
 	case InlineString:
 		if inline {
-			val = s.is.text()
+			return s.is.text(), -1, kind, nil
 		}
-	}
-	if kind == booleanValue {
+	case booleanValue:
 		// Excel stores TRUE and FALSE as 1 and 0; 7 is neither.
-		if v := bytes.TrimSpace(val); len(v) > 0 && string(v) != "0" && string(v) != "1" {
-			return badSheet("boolean cell holds %s, not 0 or 1", msg.Quoted(v))
+		if v := bytes.TrimSpace(s.v); len(v) > 0 && string(v) != "0" && string(v) != "1" {
+			return nil, -1, kind, badSheet("boolean cell holds %s, not 0 or 1", msg.Quoted(v))
 		}
-		kind = Number
+		return s.v, -1, Number, nil
 	}
-	if len(val) == 0 && shared < 0 && !formula {
-		return nil
+	return s.v, -1, kind, nil
+}
+
+// sharedIndex returns the index of the shared string in s.v, -1 if there
+// is none or it is empty. The shared strings are read on the first.
+func (s *Rows) sharedIndex() (int, error) {
+	if s.loadSST != nil {
+		var err error
+		if s.sst, err = s.loadSST(); err != nil {
+			return -1, err
+		}
+		s.loadSST = nil
 	}
+	if len(s.v) == 0 {
+		return -1, nil
+	}
+	// excelize takes what does not parse as 0, and an index out of range
+	// as "": a header text would become a unit.
+	v := bytes.TrimSpace(s.v)
+	i, err := atoi(v)
+	switch {
+	case err != nil || len(v) == 0 || v[0] < '0' || v[0] > '9':
+		return -1, badSheet("shared string index %s is not a number", msg.Quoted(v))
+	case i >= s.sst.len():
+		return -1, badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, s.sst.len())
+	case s.sst.at(i) == "":
+		return -1, nil
+	}
+	return i, nil
+}
+
+// addCell adds the cell of column col to the row, after the checks that
+// it is in its place.
+func (s *Rows) addCell(col int, val []byte, shared int, kind Kind, c cellContent) error {
 	if s.stray {
 		return badSheet("row %d comes after row %d", s.cur, s.row)
 	}
@@ -855,18 +909,19 @@ func (s *Rows) cell() error {
 	if col > MaxColumns {
 		return badSheet("row %d has more than %d columns", s.row, MaxColumns)
 	}
-	if len(val) == 0 && shared < 0 {
+	empty := len(val) == 0 && shared < 0
+	if empty {
 		kind = NoValue
 	}
 	s.width = col
 	start := len(s.text)
 	s.text = append(s.text, val...)
 	fs := NoFormula
-	if formula && len(val) == 0 && shared < 0 {
+	if c.formula && empty {
 		// A program that calculated it saved its result, "" too; one
 		// that did not (a script) wrote no <v>.
 		fs = Uncalculated
-		if hasV {
+		if c.hasV {
 			fs = EmptyResult
 		}
 	}
