@@ -106,7 +106,8 @@ func (r *RowReader) Dialect(col int, s string) (Dialect, error) {
 }
 
 // IsNumberCell says whether cell col of the current row is a number cell of
-// a workbook, as Excel keeps dates: the count of days since 1899-12-30.
+// a workbook, as Excel keeps dates: the count of days since 1899-12-30,
+// whatever its number format shows. A date as text (t="d") is not.
 func (r *RowReader) IsNumberCell(col int) bool {
 	if r.xlsx == nil {
 		return false

@@ -177,3 +177,29 @@ func TestXLSXStreamWriter(t *testing.T) {
 		t.Errorf("hidden %v, got\n%swant\n%s", tb.HiddenRows, got, want)
 	}
 }
+
+// TestRowReaderDates: a RowReader (actuals') reads a number shown as a
+// date as the number of days Excel keeps, and tells it is a number cell;
+// a date as text (t="d") is neither.
+func TestRowReaderDates(t *testing.T) {
+	p := rawParts(rawSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>Datum</t></is></c></row>`+
+		`<row r="2"><c r="A2" s="1"><v>46053</v></c><c r="B2" t="d"><v>2026-01-31T00:00:00</v></c><c r="C2"><v>12.5</v></c></row>`), "")
+	p["xl/styles.xml"] = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`
+	rr, err := OpenRows(bytes.NewReader(rawXLSX(t, p)), "ist.xlsx", Options{})
+	must(t, err)
+	for range 2 {
+		_, err = rr.Next()
+		must(t, err)
+	}
+	if !rr.IsNumberCell(0) || rr.IsNumberCell(1) || !rr.IsNumberCell(2) {
+		t.Errorf("number cells: %v %v %v", rr.IsNumberCell(0), rr.IsNumberCell(1), rr.IsNumberCell(2))
+	}
+	if d, err := rr.Dialect(0, "46053"); d != Machine || err != nil {
+		t.Errorf("date-styled number: %v, %v", d, err)
+	}
+	if _, err := rr.Dialect(1, "2026-01-31T00:00:00"); err == nil {
+		t.Error("a date as text reads as a number")
+	}
+	must(t, rr.Close())
+}

@@ -276,7 +276,7 @@ func (s *xlsxSource) dialect(col int, v string) (Dialect, error) {
 		kind = xlsx.Number
 	}
 	switch {
-	case kind == xlsx.DateValue:
+	case kind == xlsx.DateValue || kind == xlsx.DateText:
 		return 0, msg.Errorf("%s is a date in Excel (its cell has a date or time format), not a number; give the cell a number format", cellText(v))
 	case kind == xlsx.Number:
 		return Machine, nil

@@ -31,7 +31,8 @@ const (
 	SharedString              // text in the shared string table (t="s"), as Excel keeps text
 	InlineString              // text in the cell (t="inlineStr"), as streaming writers keep it
 	FormulaString             // the text result of a formula (t="str")
-	DateValue                 // a number shown as a date or time, or a date (t="d")
+	DateValue                 // a number shown as a date or time, by its cell's number format
+	DateText                  // a date or time as ISO 8601 text (t="d")
 )
 
 // booleanValue is a boolean cell (t="b") while it is read; it is then a
@@ -788,7 +789,7 @@ func typeKind(t []byte) Kind {
 	case "str":
 		return FormulaString
 	case "d":
-		return DateValue
+		return DateText
 	case "b":
 		return booleanValue
 	}

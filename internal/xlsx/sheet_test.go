@@ -88,7 +88,7 @@ func dumpRow(b *strings.Builder, r *Rows, kinds bool) {
 	xlsxtest.DumpRow(b, r.row, r.hidden, r.cells, letters)
 }
 
-var kindLetter = map[Kind]string{NoValue: "-", Number: "n", SharedString: "s", InlineString: "i", FormulaString: "f", DateValue: "d"}
+var kindLetter = map[Kind]string{NoValue: "-", Number: "n", SharedString: "s", InlineString: "i", FormulaString: "f", DateValue: "d", DateText: "d"}
 
 func noWrap(r io.Reader) io.Reader { return r }
 
