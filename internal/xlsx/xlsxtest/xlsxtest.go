@@ -148,6 +148,29 @@ func ExcelizeRows(data []byte, sheet string) (string, error) {
 	return b.String(), rows.Error()
 }
 
+// Agrees checks that a reader lists every sheet of a workbook as
+// excelize's Rows does (see ExcelizeRows): read lists sheet i as DumpRow
+// does without kinds, and refused says whether its error is one the
+// reader gives on purpose, where excelize would read wrongly. A sheet that
+// excelize cannot read is left out.
+func Agrees(t testing.TB, data []byte, sheets []string, read func(i int) (string, error), refused func(i int, err error) bool) {
+	t.Helper()
+	for i, name := range sheets {
+		want, err := ExcelizeRows(data, name)
+		if err != nil {
+			continue
+		}
+		got, err := read(i)
+		switch {
+		case err != nil && refused(i, err):
+		case err != nil:
+			t.Fatalf("sheet %q: %v; excelize reads\n%s", name, err, want)
+		case WithoutFirstHidden(got) != WithoutFirstHidden(want):
+			t.Fatalf("sheet %q: got\n%swant (excelize)\n%s", name, got, want)
+		}
+	}
+}
+
 // WithoutFirstHidden drops the hidden flag of the first row of a listing.
 func WithoutFirstHidden(s string) string {
 	first, rest, ok := strings.Cut(s, "\n")
