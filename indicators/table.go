@@ -133,7 +133,6 @@ type emptyCell struct {
 	merged  string // the merged cells that hold it, e.g. "A2:A5"; "" if none
 	above   bool   // they start above it in its column, so Excel shows their text there
 	top     int    // the row they start in
-	text    string // the text of their top-left cell
 	formula formulaState
 }
 
