@@ -55,7 +55,7 @@ fuzz:
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadPrevious$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzXLSXCells$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzSheetXML$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/xlsx -run '^$$' -fuzz '^FuzzSheetXML$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzScenarioFile$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./actuals -run '^$$' -fuzz '^FuzzParseMonth$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./actuals -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)

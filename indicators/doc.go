@@ -52,19 +52,18 @@
 // see them. A unit or area name merged down over several rows, which the
 // file holds in the top cell only, counts for every row of the merged
 // cells. An empty cell that must not be is explained where Excel shows
-// something: a formula that no program calculated (a workbook written by
-// a script holds no result), a formula whose result is empty, or merged
-// cells. These lookups load the whole sheet with excelize, so they are
-// made only where needed; in a sheet over 8 MiB, which excelize would take
-// seconds and gigabytes to load, they are made from the stream instead
-// (merged cells in one more pass over the sheet, a formula's result from
-// whether the file holds one).
+// something: a formula that no program calculated (the file holds no
+// result, as a workbook written by a script), a formula whose saved result
+// is empty, or merged cells. The merged cells follow the rows in the
+// sheet's part, so they are read, in one more pass over it, only on the
+// way to such an error.
 //
-// The sheet is streamed from the workbook's zip, so that memory grows with
-// the units and the workbook's shared strings, not with the rows. Broken
-// XML in a sheet is an error, which excelize would read up to and drop the
-// rest without a word; so are rows or cells out of order, which it would
-// put in the wrong place.
+// Workbooks are read by package internal/xlsx: the sheet is streamed from
+// the workbook's zip, so that memory grows with the units and the
+// workbook's shared strings, not with the rows. Broken XML in a sheet is
+// an error, which excelize would read up to and drop the rest without a
+// word; so are rows or cells out of order, which it would put in the wrong
+// place.
 //
 // A workbook that unpacks to more than 4 GiB, or holds a part that packs
 // more tightly than a table does (over 1000 times, or over 100 times for

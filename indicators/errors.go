@@ -3,11 +3,8 @@ package indicators
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
-
-	"strconv"
 )
 
 // Error is a bad-input error. Its message is one line that names the file,
@@ -199,48 +196,15 @@ func oneLine(s string) string {
 	}, s)
 }
 
-// maxQuoted bounds cell text quoted in messages: an unclosed quote in a CSV
-// file can make one cell of the rest of the file.
-const maxQuoted = 40
+// maxQuoted bounds cell text quoted in messages.
+const maxQuoted = msg.MaxQuoted
 
-// quote quotes cell text for an English message, shortened when long.
-func quote(s string) string {
-	return cellText(s).In(msg.EN)
-}
-
-// cellText is text of the input in a message, shortened when long: "abc" in
-// English, with Go's escapes for what no one sees, „abc“ in German.
-type cellText string
-
-func (q cellText) In(l msg.Lang) string {
-	s, more := string(q), ""
-	if utf8.RuneCountInString(s) > maxQuoted {
-		s, more = string([]rune(s)[:maxQuoted]), "…"
-	}
-	return named(s).In(l) + more
-}
-
-// named is a heading (or a name the user gave) in a message, whole and
-// quoted as each language quotes.
-type named string
-
-func (h named) In(l msg.Lang) string {
-	if l == msg.EN {
-		return strconv.Quote(string(h))
-	}
-	var b strings.Builder
-	b.WriteString("„")
-	for _, r := range string(h) {
-		if r == utf8.RuneError || !strconv.IsPrint(r) {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-			continue
-		}
-		b.WriteRune(r)
-	}
-	b.WriteString("“")
-	return b.String()
-}
+// cellText is text of the input in a message, shortened when long; named
+// is a heading or a name the user gave, whole (see internal/msg).
+type (
+	cellText = msg.Quoted
+	named    = msg.Named
+)
 
 // textOf is the sentence of err, a cell's problem, for an *Error that
 // places it: the catalogue's if err is one of its errors.

@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
+	"github.com/raumbudget/raumbudget/internal/xlsx"
 )
 
 // This file exports the readers' primitives for tables that are not
@@ -45,35 +46,38 @@ func OpenRows(r io.ReadSeeker, name string, opt Options) (*RowReader, error) {
 // openSheetRows opens a sheet as readXLSX does, its parts proved sound
 // beside the read.
 func openSheetRows(r io.ReadSeeker, name string, opt Options) (*RowReader, error) {
-	zr, err := openZip(r, name)
+	w, err := openXLSX(r, name)
 	if err != nil {
 		return nil, err
 	}
-	sound := verify(r, zr.File, name, nil)
 	fail := func(e *Error) (*RowReader, error) {
-		if verr := sound.wait(); verr != nil {
+		if verr := w.sound(); verr != nil {
 			return nil, verr
 		}
 		return nil, e
 	}
-	parts := zipParts(zr)
-	sheets, err := parts.sheets()
-	if err != nil {
-		return fail(&Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)})
-	}
+	sheets := w.book.Sheets()
 	i, err := pickSheet(sheets, name, opt.Sheet)
 	if err != nil {
 		return fail(err.(*Error))
 	}
-	rows, err := parts.openSheet(sheets[i])
+	rows, err := w.book.Rows(i)
 	if err != nil {
-		return fail(&Error{File: name, Sheet: sheets[i].name, Msg: msg.New("cannot read the sheet: %v", err)})
+		return fail(&Error{File: name, Sheet: sheets[i].Name, Msg: msg.New("cannot read the sheet: %v", err)})
 	}
-	src := &xlsxSource{r: r, sound: sound, rows: rows, sheet: sheets[i].name, file: name}
+	src := &xlsxSource{book: w.book, index: i, rows: rows, sheet: sheets[i].Name, file: name, datesAsNumbers: true}
 	done := func() error {
-		rows.close()
-		src.close()
-		return sound.wait()
+		// The sheet's part, streamed once, is proved sound by reading it
+		// to its end; the other parts beside the read.
+		derr := xlsx.Damaged(rows.Finish())
+		rows.Close()
+		if verr := w.sound(); verr != nil {
+			return verr
+		}
+		if derr != nil {
+			return &Error{File: name, Msg: textOf(derr)}
+		}
+		return nil
 	}
 	return &RowReader{src: src, file: name, sheet: src.sheet, xlsx: src, done: done}, nil
 }
@@ -102,9 +106,14 @@ func (r *RowReader) Dialect(col int, s string) (Dialect, error) {
 }
 
 // IsNumberCell says whether cell col of the current row is a number cell of
-// a workbook, as Excel keeps dates: the count of days since 1899-12-30.
+// a workbook, as Excel keeps dates: the count of days since 1899-12-30,
+// whatever its number format shows. A date as text (t="d") is not.
 func (r *RowReader) IsNumberCell(col int) bool {
-	return r.xlsx != nil && r.xlsx.rows.kind(col) == numberValue
+	if r.xlsx == nil {
+		return false
+	}
+	k := r.xlsx.rows.Kind(col)
+	return k == xlsx.Number || k == xlsx.DateValue
 }
 
 // ErrorAt places m at cell col of the current row, whose column is headed

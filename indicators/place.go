@@ -1,9 +1,8 @@
 package indicators
 
 import (
-	"github.com/xuri/excelize/v2"
-
 	"github.com/raumbudget/raumbudget/internal/msg"
+	"github.com/raumbudget/raumbudget/internal/xlsx"
 )
 
 // ErrorAt builds an *Error for unit i (its first row) and the column of key
@@ -70,9 +69,5 @@ func (t *Table) lineRef(line int) msg.Text {
 // cellName returns the A1 name of column col (from 0) in row; "" if out of
 // the sheet's range.
 func cellName(col, row int) string {
-	name, err := excelize.CoordinatesToCellName(col+1, row)
-	if err != nil {
-		return ""
-	}
-	return name
+	return xlsx.CellName(col+1, row)
 }

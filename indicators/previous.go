@@ -3,7 +3,6 @@ package indicators
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/raumbudget/raumbudget/internal/vocab"
 	"io"
 	"math/big"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
+	"github.com/raumbudget/raumbudget/internal/vocab"
+	"github.com/raumbudget/raumbudget/internal/xlsx"
 )
 
 // ReadPrevious reads the amounts of an earlier allocation, so that a run
@@ -30,10 +31,28 @@ func ReadPrevious(path string, opt Options) (*Table, error) {
 		return previousJSON(path, data, opt.Period)
 	}
 	schema := Schema{Indicators: []string{KeyAmount}, LatestPeriod: true, Period: opt.Period}
+	isXLSX, err := detectFormat(bytes.NewReader(data), path)
+	if err != nil {
+		return nil, err
+	}
+	if !isXLSX {
+		t, err := readCSV(bytes.NewReader(data), path, schema)
+		if err != nil {
+			return nil, err
+		}
+		return t, unquoteNames(t)
+	}
+	// The workbook is opened, and its parts proved sound, once: for the
+	// look for a report's sheet and for the read.
+	w, err := openXLSX(bytes.NewReader(data), path)
+	if err != nil {
+		return nil, err
+	}
 	var period string
-	if sheet, header := reportSheet(data); sheet != "" && opt.Sheet == "" {
+	if sheet, header := reportSheet(w); sheet != "" && opt.Sheet == "" {
 		column, err := reportColumn(path, sheet, header, opt.Period)
 		if err != nil {
+			w.Close()
 			return nil, err
 		}
 		schema.Headings, schema.EndAtTotal, opt.Sheet = map[string]string{column: KeyAmount}, true, sheet
@@ -41,15 +60,12 @@ func ReadPrevious(path string, opt Options) (*Table, error) {
 			period = strings.ToUpper(column)
 		}
 	}
-	t, err := Read(bytes.NewReader(data), path, schema, Options{Sheet: opt.Sheet})
+	t, err := w.Read(schema, Options{Sheet: opt.Sheet})
 	if err != nil {
 		return nil, err
 	}
 	if period != "" {
 		t.Period = period
-	}
-	if !t.xlsx {
-		return t, unquoteNames(t)
 	}
 	return t, nil
 }
@@ -113,38 +129,43 @@ func unquoteNames(t *Table) error {
 var reportSheets = vocab.AllocationSheets
 
 // reportSheet finds the allocation sheet of one of the tool's reports and
-// its header row; "" if data is not such a workbook, or not a sound one,
-// which Read then reports (also when it makes excelize panic).
-func reportSheet(data []byte) (sheet string, header []string) {
+// its header row; "" if w is not such a workbook, or not a sound one,
+// which its read then reports.
+func reportSheet(w *Workbook) (sheet string, header []string) {
 	defer func() {
 		if recover() != nil {
 			sheet, header = "", nil
 		}
 	}()
-	if !bytes.HasPrefix(data, zipMagic) {
-		return "", nil
-	}
-	f, err := openWorkbook(bytes.NewReader(data), "")
-	if err != nil {
-		return "", nil
-	}
-	defer f.Close()
-	for _, name := range f.GetSheetList() {
-		if !slices.Contains(reportSheets, name) {
+	for i, s := range w.book.Sheets() {
+		if !slices.Contains(reportSheets, s.Name) {
 			continue
 		}
-		rows, err := f.Rows(name)
-		if err != nil || !rows.Next() {
+		header := firstRow(w.book, i)
+		if len(header) < 2 || w.book.Sound() != nil {
 			return "", nil
 		}
-		defer rows.Close()
-		header, _ := rows.Columns()
-		if len(header) < 2 {
-			return "", nil
-		}
-		return name, header
+		return s.Name, header
 	}
 	return "", nil
+}
+
+// firstRow returns the cells of row 1 of sheet i, if its part is sound;
+// nil if not, or if the row has no cells.
+func firstRow(w *xlsx.Workbook, i int) []string {
+	rows, err := w.Rows(i)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	if rows.Next() != nil || rows.Row() != 1 {
+		return nil
+	}
+	header := slices.Clone(rows.Cells())
+	if rows.Finish() != nil {
+		return nil
+	}
+	return header
 }
 
 func isJSON(path string, data []byte) bool {

@@ -430,11 +430,8 @@ func (b *builder) name(cells []string, col int, key, what string) (string, bool)
 		// column in all their rows, as when "Bezirksstelle I" is merged
 		// down over its Stadtteil rows; the file has it in the top one.
 		e := b.src.empty(col)
-		if e.above {
-			name = trimSpace(e.text)
-			if name == "" && e.top > 0 && col < len(b.names) && b.names[col].line == e.top {
-				name = b.names[col].name // the top one, read from the stream
-			}
+		if e.above && e.top > 0 && col < len(b.names) && b.names[col].line == e.top {
+			name = b.names[col].name // the top one, read from the stream
 		}
 		if name == "" {
 			b.emptyProblem(col, key, emptyName(key), e)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
+	"github.com/raumbudget/raumbudget/internal/xlsx"
 )
 
 // Schema says which columns a table must have.
@@ -132,18 +133,17 @@ type emptyCell struct {
 	merged  string // the merged cells that hold it, e.g. "A2:A5"; "" if none
 	above   bool   // they start above it in its column, so Excel shows their text there
 	top     int    // the row they start in
-	text    string // the text of their top-left cell
 	formula formulaState
 }
 
 // formulaState says whether an empty cell holds a formula, and why its
-// value is empty.
-type formulaState int
+// value is empty (see xlsx.Formula).
+type formulaState = xlsx.Formula
 
 const (
-	noFormula    formulaState = iota
-	uncalculated              // never calculated: written by a script, not saved by Excel
-	emptyResult               // calculated, and its result is empty text, as of =WENN(...;"")
+	noFormula    = xlsx.NoFormula
+	uncalculated = xlsx.Uncalculated // never calculated: written by a script, not saved by Excel
+	emptyResult  = xlsx.EmptyResult  // calculated, and its result is empty text, as of =WENN(...;"")
 )
 
 func newTable(file, sheet string, schema Schema) *Table {

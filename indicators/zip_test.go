@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"github.com/raumbudget/raumbudget/internal/xlsx"
 )
 
 // small is a sound workbook for the tests to break.
@@ -94,11 +96,11 @@ func TestZipDeclaredSizes(t *testing.T) {
 		b    []byte
 		want string
 	}{
-		{"one big part", rezip(t, small(t), lie(maxUnpacked+1), nil), tooMuch},
+		{"one big part", rezip(t, small(t), lie(xlsx.MaxUnpacked+1), nil), tooMuch},
 		{"size that overflows the sum", rezip(t, small(t), lie(1<<64-1), nil), tooMuch},
 		{"parts that add up", rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
 			data = stored(h, data)
-			h.UncompressedSize64 = maxUnpacked / 4 // stored, so the ratio is 1
+			h.UncompressedSize64 = xlsx.MaxUnpacked / 4 // stored, so the ratio is 1
 			h.CompressedSize64 = h.UncompressedSize64
 			return data
 		}, nil), tooMuch},
@@ -160,7 +162,7 @@ func TestZipWholePart(t *testing.T) {
 	b := rezip(t, small(t), func(h *zip.FileHeader, data []byte) []byte {
 		data = stored(h, data)
 		if h.Name == "xl/sharedStrings.xml" {
-			h.UncompressedSize64 = maxWholePart + 1
+			h.UncompressedSize64 = xlsx.MaxWholePart + 1
 			h.CompressedSize64 = h.UncompressedSize64 // stored: the ratio is 1
 		}
 		return data

@@ -1,11 +1,9 @@
-package indicators
+package xlsx
 
 import (
 	"archive/zip"
 	"errors"
 	"io"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
 )
@@ -14,93 +12,47 @@ import (
 // unpack to gigabytes would take the time (and, unpacked whole, the
 // memory) of a file a thousand times as large. The sheets are streamed,
 // so that what a workbook unpacks to costs time, not memory; the parts
-// read whole are bounded by maxWholePart. A sheet packs 5 to 20 times
+// read whole are bounded by MaxWholePart. A sheet packs 5 to 20 times
 // (rbgen's million rows: 316 MB in 45 MB), the more the more its rows
 // repeat; a run of the same bytes reaches deflate's limit of 1032.
 //
-//   - maxUnpacked bounds the sum of the parts, some seconds of unpacking:
+//   - MaxUnpacked bounds the sum of the parts, some seconds of unpacking:
 //     a sheet of a million rows unpacks to some 300 MB, one of Excel's
 //     1,048,576 rows of 50 columns to about 3 GB.
 //   - A part over ratioFloor may unpack to at most maxRatio times its
 //     packed size, one over bigPart to at most bigRatio times: more is
 //     no table, but the same bytes repeated.
 const (
-	maxUnpacked = 4 << 30
+	MaxUnpacked = 4 << 30
 	maxRatio    = 1000
 	ratioFloor  = 1 << 20
 	bigRatio    = 100
 	bigPart     = 64 << 20
 )
 
-// maxWholePart bounds a part that is read whole into memory: the shared
-// strings, the workbook, its relationships and styles; and what excelize,
-// which reads every part whole, may unpack for the lookups on the way to
-// an error (see xlsxSource.excel).
-const maxWholePart = 256 << 20
+// MaxWholePart bounds a part that is read whole into memory: the shared
+// strings, the workbook, its relationships and styles.
+const MaxWholePart = 256 << 20
 
-// openWorkbook opens a workbook that checkZip finds sound, with excelize's
-// own limits set to the same bound.
-func openWorkbook(r io.ReadSeeker, name string) (*excelize.File, error) {
-	if err := checkZip(r, name); err != nil {
-		return nil, err
-	}
-	f, err := openChecked(r)
-	if err != nil {
-		return nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)}
-	}
-	return f, nil
-}
-
-// openChecked opens a workbook that checkZip has found sound, from its
-// start. excelize reads the whole file, and unpacks every part into memory
-// or, a sheet over 16 MiB, into a temporary file.
-func openChecked(r io.ReadSeeker) (*excelize.File, error) {
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	limits := excelize.Options{UnzipSizeLimit: maxWholePart, UnzipXMLSizeLimit: min(maxWholePart, excelize.StreamChunkSize)}
-	return excelize.OpenReader(r, limits)
-}
-
-// checkZip refuses a workbook that unpacks to too much, by the sizes its
-// zip directory declares, before anything is unpacked; then it unpacks
-// every part to nowhere, which proves the declared sizes and checksums.
-// That costs a fraction of reading the sheet, and excelize cannot be
-// trusted with it: it ignores a part that holds more than declared, ends
-// early or fails its checksum, and reads what it got, so a damaged sheet
-// would lose its last units without a word. r is left at its start.
-func checkZip(r io.ReadSeeker, name string) error {
-	zr, err := openZip(r, name)
-	if err != nil {
-		return err
-	}
-	if err := unpackAll(zr.File, name); err != nil {
-		return err
-	}
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return &Error{File: name, Msg: msg.New("cannot read: %v", err)}
-	}
-	return nil
-}
-
-// openZip reads the zip directory of a workbook, and refuses one that
-// unpacks to too much by the sizes it declares.
-func openZip(r io.ReadSeeker, name string) (*zip.Reader, error) {
+// openZip reads the zip directory of a workbook of at most maxSize bytes
+// (ErrTooLarge), and refuses one that unpacks to too much by the sizes it
+// declares.
+func openZip(r io.ReadSeeker, maxSize int64) (*zip.Reader, error) {
 	size, err := r.Seek(0, io.SeekEnd)
 	if err != nil {
-		return nil, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
+		return nil, msg.Errorf("cannot read: %v", err)
 	}
-	if size > maxCSV {
-		return nil, tooLarge(name)
+	if size > maxSize {
+		return nil, ErrTooLarge
 	}
 	zr, err := zip.NewReader(readerAt(r), size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // names do not matter here
-		return nil, &Error{File: name, Msg: msg.New("cannot read the workbook: %v", err)}
+		return nil, msg.Errorf("cannot read the workbook: %v", err)
 	}
-	if err := checkSizes(zr.File, name); err != nil {
+	if err := checkSizes(zr.File); err != nil {
 		return nil, err
 	}
-	if err := checkNames(zr.File, name); err != nil {
+	if err := checkNames(zr.File); err != nil {
 		return nil, err
 	}
 	return zr, nil
@@ -109,29 +61,32 @@ func openZip(r io.ReadSeeker, name string) (*zip.Reader, error) {
 // checkNames refuses two entries of one name, as excelize finds parts
 // (see zipParts): excelize reads the last, other programs the first, so
 // which one the user saw is unknown.
-func checkNames(files []*zip.File, name string) error {
+func checkNames(files []*zip.File) error {
 	seen := make(map[string]bool, len(files))
 	for _, f := range files {
 		n := partName(f.Name)
 		if seen[n] {
-			return &Error{File: name, Msg: msg.New("the workbook's zip holds two entries named %s; which one is the workbook's is unknown", cellText(f.Name))}
+			return msg.Errorf("the workbook's zip holds two entries named %s; which one is the workbook's is unknown", msg.Quoted(f.Name))
 		}
 		seen[n] = true
 	}
 	return nil
 }
 
-// unpackAll unpacks every part to nowhere; see checkZip.
-func unpackAll(files []*zip.File, name string) error {
+// unpackAll unpacks every part to nowhere, which proves the declared sizes
+// and checksums: archive/zip fails a part that holds more than declared,
+// ends early or fails its checksum. A damaged sheet read as far as it goes
+// would lose its last units without a word.
+func unpackAll(files []*zip.File) error {
 	for _, f := range files {
 		if err := unpack(f); err != nil {
-			return damaged(name, &damagedPart{f.Name, err})
+			return Damaged(&damagedPart{f.Name, err})
 		}
 	}
 	return nil
 }
 
-// verification is the unpacking of checkZip, which a read of the sheet can
+// verification is the unpacking of unpackAll, which a read of the sheet can
 // run beside it: the read takes no more of a part than it declares, and
 // what it finds counts only if the parts are sound.
 type verification struct {
@@ -143,7 +98,7 @@ type verification struct {
 // at two offsets at once. The parts that streamed says are read to their
 // end by the read itself (see partReader) are left out: a sheet of a
 // million rows took as long to unpack twice as to read once.
-func verify(r io.ReadSeeker, files []*zip.File, name string, streamed func(*zip.File) bool) *verification {
+func verify(r io.ReadSeeker, files []*zip.File, streamed func(*zip.File) bool) *verification {
 	v := &verification{done: make(chan struct{})}
 	var rest []*zip.File
 	for _, f := range files {
@@ -152,7 +107,7 @@ func verify(r io.ReadSeeker, files []*zip.File, name string, streamed func(*zip.
 		}
 	}
 	run := func() {
-		v.err = unpackAll(rest, name)
+		v.err = unpackAll(rest)
 		close(v.done)
 	}
 	if _, ok := r.(io.ReaderAt); ok { // whose ReadAt may be called in parallel
@@ -169,15 +124,15 @@ func (v *verification) wait() error {
 	return v.err
 }
 
-// checkSizes applies maxUnpacked and the ratios to the declared sizes.
+// checkSizes applies MaxUnpacked and the ratios to the declared sizes.
 // Each part is held to the limit before it is added, so that no sum
 // overflows.
-func checkSizes(files []*zip.File, name string) error {
+func checkSizes(files []*zip.File) error {
 	var total uint64
 	for _, f := range files {
 		n := f.UncompressedSize64
-		if n > maxUnpacked || total+n > maxUnpacked {
-			return tooBig(name)
+		if n > MaxUnpacked || total+n > MaxUnpacked {
+			return tooBig()
 		}
 		total += n
 		ratio := 0
@@ -188,14 +143,14 @@ func checkSizes(files []*zip.File, name string) error {
 			ratio = maxRatio
 		}
 		if ratio > 0 {
-			return &Error{File: name, Msg: msg.New("part %s unpacks to over %s times its size; is it really an indicator table?", cellText(f.Name), msg.Int(ratio))}
+			return msg.Errorf("part %s unpacks to over %s times its size; is it really an indicator table?", msg.Quoted(f.Name), msg.Int(ratio))
 		}
 	}
 	return nil
 }
 
-func tooBig(name string) *Error {
-	return &Error{File: name, Msg: msg.New("the workbook unpacks to more than %s GiB; is it really an indicator table?", msg.Int(maxUnpacked>>30))}
+func tooBig() error {
+	return msg.Errorf("the workbook unpacks to more than %s GiB; is it really an indicator table?", msg.Int(MaxUnpacked>>30))
 }
 
 // partReader reads a part that is read once, as a stream, and proves it
@@ -253,15 +208,15 @@ type damagedPart struct {
 func (d *damagedPart) Error() string { return d.In(msg.EN) }
 
 func (d *damagedPart) In(l msg.Lang) string {
-	return msg.New("part %s is damaged (%v)", cellText(d.name), d.err).In(l)
+	return msg.New("part %s is damaged (%v)", msg.Quoted(d.name), d.err).In(l)
 }
 
-// damaged is the *Error of a workbook with a damaged part, if err is or
-// holds a *damagedPart; nil if not.
-func damaged(file string, err error) *Error {
+// Damaged is the error of a workbook with a damaged part, if err is or
+// holds one (as Rows.Finish returns it); nil if not.
+func Damaged(err error) error {
 	var d *damagedPart
 	if errors.As(err, &d) {
-		return &Error{File: file, Msg: msg.New("cannot read the workbook: part %s is damaged (%v)", cellText(d.name), d.err)}
+		return msg.Errorf("cannot read the workbook: part %s is damaged (%v)", msg.Quoted(d.name), d.err)
 	}
 	return nil
 }
@@ -298,32 +253,4 @@ func (s seekReaderAt) ReadAt(p []byte, off int64) (int, error) {
 		err = io.EOF
 	}
 	return n, err
-}
-
-// SheetNames lists the sheets of the workbook at path, in order, hidden
-// ones too, with the same limits as reading it.
-func SheetNames(path string) ([]string, error) {
-	sheets, err := Sheets(path)
-	names := make([]string, len(sheets))
-	for i, s := range sheets {
-		names[i] = s.Name
-	}
-	return names, err
-}
-
-// Sheet is a sheet of a workbook.
-type Sheet struct {
-	Name   string
-	Hidden bool // hidden or very hidden in Excel: read only when named
-}
-
-// Sheets lists the sheets of the workbook at path, in order, with the
-// same limits and checks as reading it.
-func Sheets(path string) ([]Sheet, error) {
-	w, err := OpenWorkbook(path)
-	if err != nil {
-		return nil, err
-	}
-	defer w.Close()
-	return w.Sheets()
 }

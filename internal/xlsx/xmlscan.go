@@ -1,9 +1,7 @@
-package indicators
+package xlsx
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -12,6 +10,8 @@ import (
 
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/transform"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // xmlScanner reads the tags of an XML part and, where asked, the text
@@ -99,7 +99,7 @@ const (
 	maxTag = 4 << 20
 )
 
-var errTagTooLong = errors.New("a tag longer than 4 MiB")
+var errTagTooLong = msg.Errorf("a tag longer than 4 MiB")
 
 func newXMLScanner(r io.Reader) *xmlScanner {
 	return &xmlScanner{r: r, buf: make([]byte, scanBuffer)}
@@ -181,6 +181,20 @@ func (x *xmlScanner) check() bool {
 	return i > 0
 }
 
+// completeRunes returns the length of b without a character cut off at its
+// end.
+func completeRunes(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if utf8.FullRune(b[i:]) {
+				return len(b)
+			}
+			return i
+		}
+	}
+	return len(b)
+}
+
 // isUTF16 recognises a part in UTF-16 by its byte order mark, or by the
 // zero byte of its first '<'.
 func isUTF16(b []byte) bool {
@@ -191,9 +205,9 @@ func isUTF16(b []byte) bool {
 // notUTF8 is the error for text that is not UTF-8.
 func (x *xmlScanner) notUTF8() error {
 	if x.utf16 {
-		return &xmlError{msg: "the part is UTF-16 text, which Excel does not write; open the workbook in Excel or LibreOffice and save it again"}
+		return &xmlError{detail: msg.New("the part is UTF-16 text, which Excel does not write; open the workbook in Excel or LibreOffice and save it again")}
 	}
-	return &xmlError{msg: "text that is not UTF-8"}
+	return &xmlError{detail: msg.New("text that is not UTF-8")}
 }
 
 // stop is the error of a fill that got nothing: io.EOF at the end of the
@@ -203,7 +217,7 @@ func (x *xmlScanner) stop() error {
 	case x.bad:
 		return x.notUTF8()
 	case x.rerr == io.EOF && len(x.open) > 0:
-		return x.cut("the part ends inside an element")
+		return x.cut(msg.New("the part ends inside an element"))
 	}
 	return x.rerr
 }
@@ -220,33 +234,35 @@ func (x *xmlScanner) need(n int) bool {
 
 // xmlError is malformed XML, in a row of a sheet if row is not 0.
 type xmlError struct {
-	msg string
-	row int
+	detail msg.Text
+	row    int
 }
 
-func (e *xmlError) Error() string {
+func (e *xmlError) Error() string { return e.In(msg.EN) }
+
+func (e *xmlError) In(l msg.Lang) string {
 	if e.row > 0 {
-		return fmt.Sprintf("malformed XML in row %d: %s", e.row, e.msg)
+		return msg.New("malformed XML in row %d: %s", e.row, e.detail).In(l)
 	}
-	return "malformed XML: " + e.msg
+	return msg.New("malformed XML: %s", e.detail).In(l)
 }
 
 // syntax is the error for malformed XML, or the reader's error if it had
 // one.
-func (x *xmlScanner) syntax(msg string) error {
+func (x *xmlScanner) syntax(detail msg.Text) error {
 	if x.rerr != nil && x.rerr != io.EOF {
 		return x.rerr
 	}
-	return &xmlError{msg: msg}
+	return &xmlError{detail: detail}
 }
 
 // cut is the error for a part that ends too soon, for the scanner: at
 // the end, at a byte that is not UTF-8, or where the reader failed.
-func (x *xmlScanner) cut(msg string) error {
+func (x *xmlScanner) cut(detail msg.Text) error {
 	if x.bad {
 		return x.notUTF8()
 	}
-	return x.syntax(msg)
+	return x.syntax(detail)
 }
 
 // next skips text to the next start or end tag and returns its kind, or
@@ -315,7 +331,7 @@ func (x *xmlScanner) text(dst []byte) ([]byte, int, error) {
 			amp = 0
 		}
 		if !x.fill() {
-			return dst, tagNone, x.cut("the part ends inside an element")
+			return dst, tagNone, x.cut(msg.New("the part ends inside an element"))
 		}
 	}
 }
@@ -325,7 +341,7 @@ func (x *xmlScanner) text(dst []byte) ([]byte, int, error) {
 // *text, if text is not nil; comments and the like are skipped.
 func (x *xmlScanner) tag(text *[]byte) (int, error) {
 	if !x.need(2) {
-		return tagNone, x.cut("the part ends in a tag")
+		return tagNone, x.cut(msg.New("the part ends in a tag"))
 	}
 	switch x.buf[x.pos+1] {
 	case '/':
@@ -369,7 +385,7 @@ func (x *xmlScanner) tag(text *[]byte) (int, error) {
 		n++
 	}
 	if n == 0 {
-		return tagNone, x.syntax("a tag without a name")
+		return tagNone, x.syntax(msg.New("a tag without a name"))
 	}
 	x.qname, x.name, x.attrs = t[:n], localName(t[:n]), t[n:]
 	if err := x.openTag(); err != nil {
@@ -400,7 +416,7 @@ func (x *xmlScanner) openTag() error {
 // which encoding/xml does, and closes it.
 func (x *xmlScanner) close() error {
 	if len(x.open) == 0 {
-		return x.syntax(fmt.Sprintf("end tag </%s> without a start tag", x.qname))
+		return x.syntax(msg.New("end tag </%s> without a start tag", string(x.qname)))
 	}
 	top := x.open[len(x.open)-1]
 	start := 0
@@ -408,7 +424,7 @@ func (x *xmlScanner) close() error {
 		start = x.open[len(x.open)-2].name
 	}
 	if !bytes.Equal(x.names[start:top.name], x.qname) {
-		return x.syntax(fmt.Sprintf("end tag </%s> does not match <%s>", x.qname, x.names[start:top.name]))
+		return x.syntax(msg.New("end tag </%s> does not match <%s>", string(x.qname), string(x.names[start:top.name])))
 	}
 	x.main = top.main
 	x.names, x.open = x.names[:start], x.open[:len(x.open)-1]
@@ -484,9 +500,9 @@ func (x *xmlScanner) foreign() error {
 		uri = x.lookup("")
 	}
 	if uri == "" {
-		return badSheet("element <%s> is in no namespace, not in SpreadsheetML's", x.qname)
+		return badSheet("element <%s> is in no namespace, not in SpreadsheetML's", string(x.qname))
 	}
-	return badSheet("element <%s> is in namespace %s, not in SpreadsheetML's", x.qname, quote(uri))
+	return badSheet("element <%s> is in namespace %s, not in SpreadsheetML's", string(x.qname), msg.Quoted(uri))
 }
 
 // tagEnd returns the offset from pos of the '>' that ends the tag at pos,
@@ -504,7 +520,7 @@ func (x *xmlScanner) tagEnd() (int, error) {
 			}
 			switch {
 			case c == '<':
-				return 0, x.syntax("'<' in a tag")
+				return 0, x.syntax(msg.New("'<' in a tag"))
 			case quote != 0:
 				if c == quote {
 					quote = 0
@@ -517,7 +533,7 @@ func (x *xmlScanner) tagEnd() (int, error) {
 			i++
 		}
 		if !x.fill() {
-			return 0, x.cut("the part ends in a tag")
+			return 0, x.cut(msg.New("the part ends in a tag"))
 		}
 	}
 }
@@ -541,7 +557,7 @@ func (x *xmlScanner) skipPast(term string, from int) error {
 			x.pos, from = x.end-keep, 0
 		}
 		if !x.fill() {
-			return x.cut("the part ends in markup")
+			return x.cut(msg.New("the part ends in markup"))
 		}
 	}
 }
@@ -567,7 +583,7 @@ func (x *xmlScanner) cdata(text *[]byte) error {
 		*text = appendLines(*text, seg[:len(seg)-keep])
 		x.pos = x.end - keep
 		if !x.fill() {
-			return x.cut("the part ends in a CDATA section")
+			return x.cut(msg.New("the part ends in a CDATA section"))
 		}
 	}
 }
@@ -579,7 +595,7 @@ func (x *xmlScanner) directive() error {
 	depth, quote := 0, byte(0)
 	for {
 		if x.pos == x.end && !x.fill() {
-			return x.cut("the part ends in a declaration")
+			return x.cut(msg.New("the part ends in a declaration"))
 		}
 		switch c := x.buf[x.pos]; {
 		case quote != 0:
@@ -616,7 +632,7 @@ func (x *xmlScanner) declaration() error {
 	for n = bytes.Index(x.buf[x.pos:x.end], []byte("?>")); n < 0; n = bytes.Index(x.buf[x.pos+from:x.end], []byte("?>")) {
 		from = max(0, x.end-x.pos-1)
 		if !x.fill() {
-			return x.cut("the part ends in a processing instruction")
+			return x.cut(msg.New("the part ends in a processing instruction"))
 		}
 	}
 	n += from
@@ -631,7 +647,7 @@ func (x *xmlScanner) declaration() error {
 	}
 	enc, err := htmlindex.Get(label)
 	if err != nil {
-		return x.syntax(fmt.Sprintf("unknown encoding %q", label))
+		return x.syntax(msg.New("unknown encoding %q", label))
 	}
 	// The bytes read so far were checked as UTF-8, which they need not be.
 	rest := bytes.Clone(x.buf[x.pos:x.raw])
@@ -688,12 +704,12 @@ func (x *xmlScanner) parseAttrs() error {
 		}
 		name := trimXMLSpace(a[start:i])
 		if i == len(a) || len(name) == 0 {
-			return x.syntax("an attribute without a value")
+			return x.syntax(msg.New("an attribute without a value"))
 		}
 		for i++; i < len(a) && isXMLSpace(a[i]); i++ {
 		}
 		if i == len(a) || a[i] != '"' && a[i] != '\'' {
-			return x.syntax("an attribute value without quotes")
+			return x.syntax(msg.New("an attribute value without quotes"))
 		}
 		q := a[i]
 		start, i = i+1, i+1
@@ -705,7 +721,7 @@ func (x *xmlScanner) parseAttrs() error {
 			i++
 		}
 		if i == len(a) {
-			return x.syntax("an attribute value without its closing quote")
+			return x.syntax(msg.New("an attribute value without its closing quote"))
 		}
 		v := a[start:i]
 		i++
@@ -741,7 +757,7 @@ func (x *xmlScanner) attr(name string) ([]byte, bool, error) {
 			continue
 		}
 		if a.prefixed && !x.mainPrefix(a.prefix) {
-			return nil, false, badSheet("attribute %s:%s of <%s> is not in SpreadsheetML's namespace", a.prefix, a.name, x.qname)
+			return nil, false, badSheet("attribute %s:%s of <%s> is not in SpreadsheetML's namespace", string(a.prefix), string(a.name), string(x.qname))
 		}
 		v, found = a.value, true
 	}
@@ -833,7 +849,7 @@ func (x *xmlScanner) quick(open, close string) ([]byte, bool) {
 
 func eofInElement(x *xmlScanner, err error) error {
 	if err == io.EOF {
-		return x.cut("the part ends inside an element")
+		return x.cut(msg.New("the part ends inside an element"))
 	}
 	return err
 }
@@ -861,11 +877,11 @@ func (x *xmlScanner) decode(dst, s []byte) ([]byte, error) {
 			semi++
 		}
 		if semi == len(s) || s[semi] != ';' {
-			return dst, x.syntax("'&' without an entity")
+			return dst, x.syntax(msg.New("'&' without an entity"))
 		}
 		r, ok := entity(s[1:semi])
 		if !ok {
-			return dst, x.syntax(fmt.Sprintf("unknown entity %q", s[:semi+1]))
+			return dst, x.syntax(msg.New("unknown entity %q", string(s[:semi+1])))
 		}
 		dst = utf8.AppendRune(dst, r)
 		s = s[semi+1:]

@@ -1,4 +1,4 @@
-package indicators
+package xlsx
 
 import (
 	"archive/zip"
@@ -7,95 +7,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/raumbudget/raumbudget/internal/xlsx/xlsxtest"
 )
 
-// rawSheet is a worksheet part with the given rows.
-func rawSheet(rows string) string {
-	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
-		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
-		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ` +
-		`xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-		`<dimension ref="A1"/><sheetData>` + rows + `</sheetData><mergeCells count="0"/></worksheet>`
-}
+var (
+	rawSheet = xlsxtest.Sheet
+	rawSST   = xlsxtest.SST
+	rawParts = xlsxtest.Parts
+	rawXLSX  = xlsxtest.Zip
+)
 
-// rawSST is a shared string table; an item that starts with "<" is the
-// XML of an <si>, any other its plain text.
-func rawSST(items ...string) string {
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
-	fmt.Fprintf(&b, `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%[1]d">`, len(items))
-	for _, it := range items {
-		if strings.HasPrefix(it, "<") {
-			b.WriteString(it)
-		} else {
-			b.WriteString("<si><t>" + xmlEscape(it) + "</t></si>")
-		}
-	}
-	b.WriteString("</sst>")
-	return b.String()
-}
-
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
-
-// rawParts are the parts of a minimal workbook of one sheet "Daten";
-// "sheet" and "sst" replace its sheet part and shared strings (none if
-// empty).
-func rawParts(sheet, sst string) map[string]string {
-	parts := map[string]string{
-		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-			`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-			`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
-		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-		"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
-			`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Daten" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
-			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-		"xl/worksheets/sheet1.xml": sheet,
-	}
-	if sst != "" {
-		parts["xl/sharedStrings.xml"] = sst
-	}
-	return parts
-}
-
-// rawXLSX zips parts into a workbook, the usual ones first.
-func rawXLSX(t testing.TB, parts map[string]string) []byte {
+func must(t testing.TB, err error) {
 	t.Helper()
-	names := []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
-	for _, name := range slices.Sorted(maps.Keys(parts)) {
-		if !slices.Contains(names, name) {
-			names = append(names, name)
-		}
+	if err != nil {
+		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, name := range names {
-		content, ok := parts[name]
-		if !ok {
-			continue
-		}
-		w, err := zw.Create(name)
-		must(t, err)
-		_, err = io.WriteString(w, content)
-		must(t, err)
-	}
-	must(t, zw.Close())
-	return b.Bytes()
 }
 
 // tableOf makes a table of shared strings.
@@ -126,10 +57,9 @@ func testParts(data []byte) (workbookParts, error) {
 	return zipParts(zr), nil
 }
 
-// scanned lists the rows that sheetReader reads from a sheet part, one a
-// line: its number, "h" if hidden, and its cells, each with a letter for
-// its kind (see kindLetter) unless kinds is false. Rows without cells are
-// left out, as excelize returns rows that the part does not hold.
+// scanned lists the rows that Rows reads from a sheet part, as
+// xlsxtest.DumpRow does, each cell with a letter for its kind (see
+// kindLetter) unless kinds is false.
 func scanned(part []byte, sst []string, sstErr error, wrap func(io.Reader) io.Reader, kinds bool) (string, error) {
 	r := newSheetReader(wrap(bytes.NewReader(part)))
 	r.loadSST = func() (sharedTable, error) { return tableOf(sst), sstErr }
@@ -142,109 +72,59 @@ func scanned(part []byte, sst []string, sstErr error, wrap func(io.Reader) io.Re
 		if err != nil {
 			return b.String(), err
 		}
-		if kinds {
-			dumpRow(&b, r.row, r.hidden, r.cells, r.kinds)
-		} else {
-			dumpRow(&b, r.row, r.hidden, r.cells, nil)
-		}
+		dumpRow(&b, r, kinds)
 	}
 }
 
-func dumpRow(b *strings.Builder, n int, hidden bool, cells []string, kinds []cellKind) {
-	if len(cells) == 0 {
-		return
-	}
-	fmt.Fprintf(b, "%d", n)
-	if hidden {
-		b.WriteString("h")
-	}
-	b.WriteString(":")
-	for i, c := range cells {
-		b.WriteString(" ")
-		if kinds != nil {
-			b.WriteString(kindLetter[kinds[i]])
+// dumpRow lists the current row of r, with the kinds of its cells if
+// kinds is true.
+func dumpRow(b *strings.Builder, r *Rows, kinds bool) {
+	var letters []string
+	if kinds {
+		for _, k := range r.kinds {
+			letters = append(letters, kindLetter[k])
 		}
-		b.WriteString(fmt.Sprintf("%q", c))
 	}
-	b.WriteString("\n")
+	xlsxtest.DumpRow(b, r.row, r.hidden, r.cells, letters)
 }
 
-var kindLetter = map[cellKind]string{noValue: "-", numberValue: "n", sharedString: "s", inlineString: "i", formulaString: "f", dateValue: "d"}
+var kindLetter = map[Kind]string{NoValue: "-", Number: "n", SharedString: "s", InlineString: "i", FormulaString: "f", DateValue: "d", DateText: "d"}
 
 func noWrap(r io.Reader) io.Reader { return r }
 
-// excelizeRows lists the rows of the sheet as excelize's Rows reads them,
-// in the form of scanned without kinds. Compare them without the hidden
-// flag of the first row (withoutFirstHidden): excelize loses it when the
-// row is not row 1.
-func excelizeRows(data []byte, sheet string) (string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	var b strings.Builder
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(rawValues)
-		if err != nil {
-			return "", err
-		}
-		dumpRow(&b, n, rows.GetRowOpts().Hidden, cells, nil)
-	}
-	return b.String(), rows.Error()
-}
-
-// withoutFirstHidden drops the hidden flag of the first row of a listing.
-func withoutFirstHidden(s string) string {
-	first, rest, ok := strings.Cut(s, "\n")
-	if !ok {
-		return s
-	}
-	return withoutHidden(first+"\n") + rest
-}
-
-// sheetAgrees checks that sheetReader reads every sheet of a workbook as
-// excelize does, but for what it refuses on purpose (errBadSheet).
+// sheetAgrees checks that Rows reads every sheet of a workbook as
+// excelize does, but for what it refuses on purpose (ErrBadSheet) and
+// malformed XML that encoding/xml refuses too.
 func sheetAgrees(t testing.TB, data []byte) {
 	t.Helper()
 	parts, err := testParts(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	must(t, err)
 	sheets, err := parts.sheets()
-	if err != nil {
-		t.Fatal(err)
+	must(t, err)
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = s.name
 	}
-	for _, s := range sheets {
-		want, err := excelizeRows(data, s.name)
+	read := func(i int) (string, error) {
+		r, err := parts.openSheet(sheets[i])
 		if err != nil {
-			continue // excelize cannot read it
+			return "", err
 		}
-		r, err := parts.openSheet(s)
-		if err != nil {
-			t.Fatalf("sheet %q: %v; excelize reads\n%s", s.name, err, want)
-		}
+		defer r.close()
 		var b strings.Builder
 		for err = r.read(); err == nil; err = r.read() {
-			dumpRow(&b, r.row, r.hidden, r.cells, nil)
+			dumpRow(&b, r, false)
 		}
-		r.close()
-		var xe *xmlError
-		if errors.Is(err, errBadSheet) || errors.As(err, &xe) && !wellFormed(t, parts, s.part) {
-			continue
+		if err == io.EOF {
+			err = nil
 		}
-		if err != io.EOF {
-			t.Fatalf("sheet %q: %v; excelize reads\n%s", s.name, err, want)
-		}
-		if got := b.String(); withoutFirstHidden(got) != withoutFirstHidden(want) {
-			t.Fatalf("sheet %q: got\n%swant (excelize)\n%s", s.name, got, want)
-		}
+		return b.String(), err
 	}
+	refused := func(i int, err error) bool {
+		var xe *xmlError
+		return errors.Is(err, ErrBadSheet) || errors.As(err, &xe) && !wellFormed(t, parts, sheets[i].part)
+	}
+	xlsxtest.Agrees(t, data, names, read, refused)
 }
 
 // wellFormed says whether encoding/xml reads the part without an error.
@@ -257,6 +137,18 @@ func wellFormed(t testing.TB, parts workbookParts, name string) bool {
 			return err == io.EOF
 		}
 	}
+}
+
+// zeroTail reads as its bytes followed by zeros without end.
+type zeroTail []byte
+
+func (z zeroTail) ReadAt(p []byte, off int64) (int, error) {
+	n := 0
+	if off < int64(len(z)) {
+		n = copy(p, z[off:])
+	}
+	clear(p[n:])
+	return len(p), nil
 }
 
 var scanSST = []string{"a", "Bezirksstelle 1", ""}
@@ -509,128 +401,6 @@ func TestSharedStrings(t *testing.T) {
 		if _, err := parts.sharedStrings(); err == nil {
 			t.Errorf("%s: no error", bad)
 		}
-	}
-}
-
-// TestXLSXParts finds the sheet's part where the workbook says it is.
-func TestXLSXParts(t *testing.T) {
-	sheet := rawSheet(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
-		`<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><v>1</v></c><c r="C2"><v>2.5</v></c></row>`)
-	sst := rawSST("Bezirksstelle", "youth_0_18", "sgb_recipients")
-	rels := func(target string) string {
-		return `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="` + target + `"/></Relationships>`
-	}
-	for _, tt := range []struct {
-		name  string
-		edit  func(p map[string]string)
-		sheet string
-	}{
-		{"relative", func(map[string]string) {}, ""},
-		{"absolute", func(p map[string]string) { p["xl/_rels/workbook.xml.rels"] = rels("/xl/worksheets/sheet1.xml") }, ""},
-		{"elsewhere", func(p map[string]string) {
-			p["xl/_rels/workbook.xml.rels"] = rels("../daten/./blatt.xml")
-			p["daten/blatt.xml"] = p["xl/worksheets/sheet1.xml"]
-			delete(p, "xl/worksheets/sheet1.xml")
-		}, ""},
-		{"workbook elsewhere", func(p map[string]string) {
-			p["_rels/.rels"] = strings.Replace(p["_rels/.rels"], `Target="xl/workbook.xml"`, `Target="/wb/book.xml"`, 1)
-			p["wb/book.xml"], p["wb/_rels/book.xml.rels"] = p["xl/workbook.xml"], p["xl/_rels/workbook.xml.rels"]
-			p["wb/worksheets/sheet1.xml"] = p["xl/worksheets/sheet1.xml"]
-			delete(p, "xl/workbook.xml")
-			delete(p, "xl/_rels/workbook.xml.rels")
-			delete(p, "xl/worksheets/sheet1.xml")
-		}, ""},
-		{"strict", func(p map[string]string) {
-			for name, s := range p {
-				s = strings.ReplaceAll(s, "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships")
-				p[name] = strings.ReplaceAll(s, "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
-			}
-		}, ""},
-		{"case", func(p map[string]string) {
-			p["XL/SharedStrings.XML"] = p["xl/sharedStrings.xml"]
-			delete(p, "xl/sharedStrings.xml")
-		}, "DATEN"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			p := rawParts(sheet, sst)
-			tt.edit(p)
-			b := rawXLSX(t, p)
-			tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, tt.sheet))
-			if got := dump(tb); got != "A@2×1: 1 5/2\n" || tb.Sheet != "Daten" {
-				t.Errorf("sheet %q: got %s", tb.Sheet, got)
-			}
-			sheetAgrees(t, b)
-		})
-	}
-	p := rawParts(sheet, sst)
-	delete(p, "xl/worksheets/sheet1.xml")
-	_, err := readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
-	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: sheet Daten does not exist`)
-	p = rawParts(rawSheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1"><c r="B1"><v>1</v></c></row>`), sst)
-	_, err = readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
-	wantError(t, err, `data.xlsx: Daten!B1: cannot read the sheet: the sheet is damaged: row 1 comes after row 1`)
-	p = rawParts(sheet, rawSST("a", "<si><t>&bad;</t></si>"))
-	_, err = readXLSXBytes(rawXLSX(t, p), "data.xlsx", two, "")
-	wantError(t, err, `data.xlsx: Daten!A1: cannot read the sheet: the shared strings: malformed XML: unknown entity "&bad;"`)
-}
-
-// TestXLSXEncoding reads a sheet in another encoding than UTF-8, which
-// Excel does not write.
-func TestXLSXEncoding(t *testing.T) {
-	sheet := strings.Replace(rawSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>Bezirksstelle</t></is></c><c r="B1" t="inlineStr"><is><t>youth_0_18</t></is></c><c r="C1" t="inlineStr"><is><t>sgb_recipients</t></is></c></row>`+
-		"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Stra\xdfe \xa4</t></is></c><c r=\"B2\"><v>1</v></c><c r=\"C2\"><v>2</v></c></row>"), "UTF-8", "ISO-8859-15", 1)
-	b := rawXLSX(t, rawParts(sheet, ""))
-	tb := mustRead(t)(readXLSXBytes(b, "data.xlsx", two, ""))
-	if got := dump(tb); got != "Straße €@2×1: 1 2\n" {
-		t.Errorf("got %s", got)
-	}
-	_, err := readXLSXBytes(rawXLSX(t, rawParts(strings.Replace(sheet, "ISO-8859-15", "EBCDIC-X", 1), "")), "data.xlsx", two, "")
-	wantError(t, err, `data.xlsx: Daten: cannot read the sheet: malformed XML: unknown encoding "EBCDIC-X"`)
-}
-
-// TestXLSXLibreOffice reads a workbook saved by LibreOffice Calc 7.4 from
-// one that excelize wrote: shared strings, rich text, a formula with its
-// result, a boolean, a hidden row and merged cells.
-func TestXLSXLibreOffice(t *testing.T) {
-	b, err := os.ReadFile("testdata/libreoffice.xlsx")
-	must(t, err)
-	sheetAgrees(t, b)
-	tb := mustRead(t)(readXLSXBytes(b, "lo.xlsx", two, ""))
-	want := "A@2×2: 2468 7405/2\nB@4×1: 1/10 4001/2\nC@5×2: 7001/1000 9\n"
-	if got := dump(tb); got != want || fmt.Sprint(tb.HiddenRows) != "[3]" {
-		t.Errorf("hidden %v, got\n%swant\n%s", tb.HiddenRows, got, want)
-	}
-	sp := mustRead(t)(readXLSXBytes(b, "lo.xlsx", Schema{NeedSpending: true}, "Ausgaben"))
-	if got := dump(sp); got != "A@2×1: S=41/4\nB@3×1: S=20\nC@4×1: S=0\n" {
-		t.Errorf("got %s", got)
-	}
-}
-
-// TestXLSXStreamWriter reads what excelize's stream writer writes: inline
-// strings, rows with gaps, hidden rows, formulas without results.
-func TestXLSXStreamWriter(t *testing.T) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	must(t, err)
-	must(t, sw.SetRow("A1", []any{"Bezirksstelle", "Stadtteil", "youth_0_18", "sgb_recipients", "Notiz"}))
-	must(t, sw.SetRow("A2", []any{"A & B", "<a1>", 1, 2.5, nil}))
-	must(t, sw.SetRow("A3", []any{"A & B", "a2\r\n", int64(3), "1.234", "x"}, excelize.RowOpts{Hidden: true}))
-	must(t, sw.SetRow("B7", []any{"a3", 5, excelize.Cell{Formula: "C3*2", Value: 6}}))
-	must(t, sw.SetRow("A9", []any{"C", "c1", true, false}))
-	must(t, sw.SetRow("A10", []any{"_x0041_", "c2", 0.1, 1e21}))
-	must(t, sw.Flush())
-	buf, err := f.WriteToBuffer()
-	must(t, err)
-	sheetAgrees(t, buf.Bytes())
-	_, err = readXLSXBytes(buf.Bytes(), "s.xlsx", two, "")
-	wantError(t, err, `s.xlsx: Sheet1!A7: column "Bezirksstelle": empty unit name`)
-	tb := mustRead(t)(readXLSXBytes(buf.Bytes(), "s.xlsx", all, ""))
-	// "1.234" is text, read the German way; _x0041_ is written escaped.
-	want := "A & B@2×2: 4 2473/2\nC@9×1: 1 0\n_x0041_@10×1: 1/10 1000000000000000000000\n"
-	if got := dump(tb); got != want || fmt.Sprint(tb.HiddenRows) != "[3]" {
-		t.Errorf("hidden %v, got\n%swant\n%s", tb.HiddenRows, got, want)
 	}
 }
 

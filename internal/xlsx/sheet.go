@@ -1,18 +1,17 @@
-package indicators
+package xlsx
 
 import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // This file reads the rows of a sheet straight from the workbook's zip,
@@ -20,32 +19,59 @@ import (
 // which made reading a sheet of 100,000 rows take seconds and allocate
 // hundreds of megabytes. The sheet part is streamed, so memory grows with
 // the shared strings and the widest row, not with the rows. It reads what
-// excelize's Rows reads, cell by cell (see sheetReader), and tells what
+// excelize's Rows reads, cell by cell (see Rows), and tells what
 // excelize's raw values do not: the type of each cell.
 
-// cellKind is what a cell holds, from its type attribute.
-type cellKind uint8
+// Kind is what a cell holds, from its type attribute.
+type Kind uint8
 
 const (
-	noValue       cellKind = iota // no cell, or one without a value
-	numberValue                   // a number, or a boolean, error or date, as Excel stores them
-	sharedString                  // text in the shared string table (t="s"), as Excel keeps text
-	inlineString                  // text in the cell (t="inlineStr"), as streaming writers keep it
-	formulaString                 // the text result of a formula (t="str")
-	dateValue                     // a number shown as a date or time, or a date (t="d")
+	NoValue       Kind = iota // no cell, or one without a value
+	Number                    // a number, or a boolean (1, 0), error or date, as Excel stores them
+	SharedString              // text in the shared string table (t="s"), as Excel keeps text
+	InlineString              // text in the cell (t="inlineStr"), as streaming writers keep it
+	FormulaString             // the text result of a formula (t="str")
+	DateValue                 // a number shown as a date or time, by its cell's number format
+	DateText                  // a date or time as ISO 8601 text (t="d")
 )
 
 // booleanValue is a boolean cell (t="b") while it is read; it is then a
 // number, 1 or 0.
-const booleanValue cellKind = 99
+const booleanValue Kind = 99
 
-// errBadSheet marks a sheet that is well-formed XML but cannot be read
-// right: excelize would read such a sheet, and put cells into the wrong
-// rows or columns without a word.
-var errBadSheet = errors.New("the sheet is damaged")
+// Formula says whether a cell without a value holds a formula, and why
+// its value is empty, as far as the file tells.
+type Formula uint8
 
+const (
+	NoFormula    Formula = iota
+	Uncalculated         // no result saved: written by a script, never calculated
+	EmptyResult          // a result saved, and it is empty text, as of =WENN(...;"")
+)
+
+// The bounds of a sheet in Excel.
+const (
+	MaxRows    = 1_048_576
+	MaxColumns = 16_384
+)
+
+// ErrBadSheet marks a sheet that is well-formed XML but cannot be read
+// right (errors.Is): excelize would read such a sheet, and put cells into
+// the wrong rows or columns without a word.
+var ErrBadSheet = errors.New("the sheet is damaged")
+
+// badSheet is an error of ErrBadSheet, whose detail is a sentence of the
+// catalogue.
 func badSheet(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", errBadSheet, fmt.Sprintf(format, args...))
+	return &badSheetError{msg.New(format, args...)}
+}
+
+type badSheetError struct{ detail msg.Text }
+
+func (e *badSheetError) Error() string        { return e.In(msg.EN) }
+func (e *badSheetError) Is(target error) bool { return target == ErrBadSheet }
+func (e *badSheetError) In(l msg.Lang) string {
+	return msg.New("the sheet is damaged: %s", e.detail).In(l)
 }
 
 // sharedStringsPart is where excelize looks for the shared strings,
@@ -85,8 +111,8 @@ func (p workbookParts) read(name string) ([]byte, error) {
 	if f == nil {
 		return nil, nil
 	}
-	if f.UncompressedSize64 > maxWholePart {
-		return nil, fmt.Errorf("part %s unpacks to more than %d MiB", quote(f.Name), maxWholePart>>20)
+	if f.UncompressedSize64 > MaxWholePart {
+		return nil, msg.Errorf("part %s unpacks to more than %d MiB", msg.Quoted(f.Name), MaxWholePart>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -97,9 +123,17 @@ func (p workbookParts) read(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b = bytes.ReplaceAll(b, []byte(excelize.StrictSourceRelationship), []byte(excelize.SourceRelationship.Value))
-	return bytes.ReplaceAll(b, []byte(excelize.StrictNameSpaceSpreadSheet), []byte(excelize.NameSpaceSpreadSheet.Value)), nil
+	b = bytes.ReplaceAll(b, []byte(nsRelStrict), []byte(nsRel))
+	return bytes.ReplaceAll(b, []byte(nsMainStrict), []byte(nsMain)), nil
 }
+
+// The namespace of relationships, of the usual Open XML and of Strict Open
+// XML, and the type of the relationship to the workbook.
+const (
+	nsRel       = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	nsRelStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+	relWorkbook = nsRel + "/officeDocument"
+)
 
 type xmlRelationships struct {
 	XMLName xml.Name `xml:"http://schemas.openxmlformats.org/package/2006/relationships Relationships"`
@@ -116,13 +150,13 @@ type xmlSheet struct {
 	Attrs []xml.Attr `xml:",any,attr"`
 }
 
-// maxSheets bounds the sheets of a workbook: a few hundred bytes can list
+// MaxSheets bounds the sheets of a workbook: a few hundred bytes can list
 // 100,000 sheets. Excel has no fixed limit; a table of indicators has a
 // handful.
-const maxSheets = 1000
+const MaxSheets = 1000
 
 // workbookSheets reads the sheets of the workbook part, one by one, up to
-// maxSheets.
+// MaxSheets.
 func workbookSheets(b []byte) ([]xmlSheet, error) {
 	d := xml.NewDecoder(bytes.NewReader(b))
 	var list []xmlSheet
@@ -142,8 +176,8 @@ func workbookSheets(b []byte) ([]xmlSheet, error) {
 			case el.Name.Local == "sheets" && depth == 2:
 				inSheets = depth
 			case el.Name.Local == "sheet" && inSheets > 0 && depth == inSheets+1:
-				if len(list) == maxSheets {
-					return nil, fmt.Errorf("the workbook has more than %d sheets", maxSheets)
+				if len(list) == MaxSheets {
+					return nil, msg.Errorf("the workbook has more than %d sheets", MaxSheets)
 				}
 				var s xmlSheet
 				if err := d.DecodeElement(&s, &el); err != nil {
@@ -191,7 +225,7 @@ func (p workbookParts) sheets() ([]workbookSheet, error) {
 	var wbPath string
 	if rels := p.rels("_rels/.rels"); rels != nil {
 		for _, rel := range rels.Rels {
-			if rel.Type == excelize.SourceRelationshipOfficeDocument {
+			if rel.Type == relWorkbook {
 				wbPath = strings.TrimPrefix(rel.Target, "/")
 				break
 			}
@@ -229,7 +263,7 @@ func (p workbookParts) sheets() ([]workbookSheet, error) {
 	for _, s := range wbSheets {
 		id := ""
 		for _, a := range s.Attrs {
-			if a.Name.Space == excelize.SourceRelationship.Value && a.Name.Local == "id" {
+			if a.Name.Space == nsRel && a.Name.Local == "id" {
 				id = a.Value
 			}
 		}
@@ -246,11 +280,11 @@ func (p workbookParts) sheets() ([]workbookSheet, error) {
 	return list, nil
 }
 
-// openSheet opens the part of a sheet for sheetReader, which streams it
+// openSheet opens the part of a sheet for Rows, which streams it
 // from the zip, and reads the shared strings.
-func (p workbookParts) openSheet(s workbookSheet) (*sheetReader, error) {
+func (p workbookParts) openSheet(s workbookSheet) (*Rows, error) {
 	if p[s.part] == nil {
-		return nil, fmt.Errorf("sheet %s does not exist", s.name)
+		return nil, msg.Errorf("sheet %s does not exist", s.name)
 	}
 	rc, err := openPart(p[s.part])
 	if err != nil {
@@ -286,8 +320,8 @@ func (p workbookParts) sharedStrings() (sharedTable, error) {
 	if f == nil {
 		return sharedTable{}, nil
 	}
-	if f.UncompressedSize64 > maxWholePart {
-		return sharedTable{}, fmt.Errorf("the shared strings unpack to more than %d MiB", maxWholePart>>20)
+	if f.UncompressedSize64 > MaxWholePart {
+		return sharedTable{}, msg.Errorf("the shared strings unpack to more than %d MiB", MaxWholePart>>20)
 	}
 	rc, err := openPart(f)
 	if err != nil {
@@ -309,14 +343,14 @@ func readSharedStrings(rc io.Reader) (sharedTable, error) {
 	case err == io.EOF:
 		return sharedTable{}, nil // excelize takes an empty part for no strings
 	case err == nil && (k != tagStart || string(x.name) != "sst" || !x.main):
-		err = errors.New("not a table of shared strings")
+		err = msg.Errorf("not a table of shared strings")
 	case err == nil:
 		var list sharedTable
 		if list, err = readItems(x); err == nil {
 			return list, nil
 		}
 	}
-	return sharedTable{}, fmt.Errorf("the shared strings: %w", err)
+	return sharedTable{}, msg.Errorf("the shared strings: %w", err)
 }
 
 // readItems reads the string items of the shared strings, whose start tag
@@ -346,7 +380,7 @@ func readItems(x *xmlScanner) (sharedTable, error) {
 			continue
 		}
 		if len(ends) == maxSharedStrings {
-			return sharedTable{}, fmt.Errorf("more than %d shared strings", maxSharedStrings)
+			return sharedTable{}, msg.Errorf("more than %d shared strings", maxSharedStrings)
 		}
 		item.reset()
 		if err := item.read(x); err != nil {
@@ -478,7 +512,7 @@ func unescapeBSTR(b []byte) []byte {
 	return out
 }
 
-// sheetReader reads the rows of a sheet part as excelize's Rows does, with
+// Rows reads the rows of a sheet part as excelize's Rows does, with
 // the raw values of Options.RawCellValue:
 //
 //   - A row is numbered by its r attribute, or follows the row before it.
@@ -492,24 +526,24 @@ func unescapeBSTR(b []byte) []byte {
 //     program calculated it). A shared string (t="s") is looked up, an
 //     inline string (t="inlineStr") is the text of its <is>.
 //
-// Where excelize would read a well-formed sheet wrongly, sheetReader
-// refuses it (errBadSheet): a row out of order, whose cells excelize adds
+// Where excelize would read a well-formed sheet wrongly, Rows
+// refuses it (ErrBadSheet): a row out of order, whose cells excelize adds
 // to the row before; a cell out of order, which it puts right of the last;
 // row and column numbers beyond Excel's. A cell whose style attribute is
 // not a number keeps its value, which excelize drops; the first row keeps
 // its hidden flag when it is not row 1, which excelize loses.
-type sheetReader struct {
+type Rows struct {
 	x       *xmlScanner
 	part    *partReader // nil if none to close
 	sst     sharedTable
 	loadSST func() (sharedTable, error) // reads sst on the first shared string, if not nil
 	dates   []bool                      // which styles show dates; see dateStyles
-	formula []formulaState              // per cell of the current row: see formulaAt
+	formula []Formula                   // per cell of the current row: see formulaAt
 
 	row    int  // the current row's number, from 1
 	hidden bool // whether it is hidden
 	cells  []string
-	kinds  []cellKind
+	kinds  []Kind
 
 	cur     int  // the number of the last row element, as excelize counts
 	pending bool // x has read the start tag of the next row
@@ -534,15 +568,15 @@ type cellSpan struct {
 	col        int // from 1
 	start, end int
 	shared     int
-	kind       cellKind
-	formula    formulaState
+	kind       Kind
+	formula    Formula
 }
 
-func newSheetReader(part io.Reader) *sheetReader {
-	return &sheetReader{x: newXMLScanner(part)}
+func newSheetReader(part io.Reader) *Rows {
+	return &Rows{x: newXMLScanner(part)}
 }
 
-func (s *sheetReader) close() {
+func (s *Rows) close() {
 	if s.part != nil {
 		s.part.Close()
 	}
@@ -550,7 +584,7 @@ func (s *sheetReader) close() {
 
 // finishPart reads the sheet's part to its end and says whether it is
 // damaged (a *damagedPart), whatever the read found.
-func (s *sheetReader) finishPart() error {
+func (s *Rows) finishPart() error {
 	if s.part == nil {
 		return nil
 	}
@@ -560,24 +594,24 @@ func (s *sheetReader) finishPart() error {
 // formulaAt says whether cell col (from 0) of the current row holds a
 // formula without a value, and why, as far as the file tells: with a <v>
 // (a result, "") or without one (never calculated).
-func (s *sheetReader) formulaAt(col int) formulaState {
+func (s *Rows) formulaAt(col int) Formula {
 	if col < 0 || col >= len(s.formula) {
-		return noFormula
+		return NoFormula
 	}
 	return s.formula[col]
 }
 
 // kind returns the kind of cell col (from 0) of the current row.
-func (s *sheetReader) kind(col int) cellKind {
+func (s *Rows) kind(col int) Kind {
 	if col < 0 || col >= len(s.kinds) {
-		return noValue
+		return NoValue
 	}
 	return s.kinds[col]
 }
 
 // read reads the next row into s.row, s.hidden, s.cells and s.kinds; it
 // returns io.EOF after the last row.
-func (s *sheetReader) read() error {
+func (s *Rows) read() error {
 	err := s.readRow()
 	if xe, ok := err.(*xmlError); ok {
 		xe.row = s.row
@@ -585,7 +619,7 @@ func (s *sheetReader) read() error {
 	return err
 }
 
-func (s *sheetReader) readRow() error {
+func (s *Rows) readRow() error {
 	if s.done {
 		return io.EOF
 	}
@@ -648,14 +682,14 @@ func (s *sheetReader) readRow() error {
 	return io.EOF
 }
 
-func (s *sheetReader) start(row int, hidden bool) {
+func (s *Rows) start(row int, hidden bool) {
 	s.row, s.hidden, s.stray = row, hidden, false
 	s.text, s.spans, s.col, s.width = s.text[:0], s.spans[:0], 0, 0
 }
 
 // rowStart reads the number and the hidden flag of the row whose start
 // tag x just read.
-func (s *sheetReader) rowStart() (int, bool, error) {
+func (s *Rows) rowStart() (int, bool, error) {
 	x := s.x
 	if err := x.parseAttrs(); err != nil {
 		return 0, false, err
@@ -668,13 +702,13 @@ func (s *sheetReader) rowStart() (int, bool, error) {
 	if ok {
 		var err error
 		if n, err = atoi(r); err != nil {
-			return 0, false, fmt.Errorf("invalid row number %s", quote(string(r)))
+			return 0, false, msg.Errorf("invalid row number %s", msg.Quoted(r))
 		}
 	}
 	if n == 0 { // as excelize takes it
 		n = s.cur + 1
 	}
-	if n < 0 || n > excelize.TotalRows {
+	if n < 0 || n > MaxRows {
 		return 0, false, badSheet("row number %d is out of range", n)
 	}
 	s.cur = n
@@ -690,66 +724,105 @@ func (s *sheetReader) rowStart() (int, bool, error) {
 }
 
 // cell reads the cell whose start tag x just read.
-func (s *sheetReader) cell() error {
+func (s *Rows) cell() error {
+	col, kind, err := s.cellStart()
+	if err != nil {
+		return err
+	}
+	c, err := s.cellContent()
+	if err != nil {
+		return err
+	}
+	val, shared, kind, err := s.cellValue(kind, c.inline)
+	if err != nil {
+		return err
+	}
+	if len(val) == 0 && shared < 0 && !c.formula {
+		return nil
+	}
+	return s.addCell(col, val, shared, kind, c)
+}
+
+// cellStart reads the column (from 1) and the kind of the cell whose
+// start tag x just read, from its attributes.
+func (s *Rows) cellStart() (int, Kind, error) {
 	x := s.x
 	if err := x.parseAttrs(); err != nil {
-		return err
+		return 0, 0, err
 	}
 	col := s.col + 1
 	s.col = col // for a message, if r does not parse
 	r, ok, err := x.attr("r")
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	if ok && len(r) > 0 {
-		var err error
 		if col, err = cellColumn(r); err != nil {
-			return err
+			return 0, 0, err
 		}
 	}
 	s.col = col
 	t, _, err := x.attr("t")
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
-	kind := numberValue
-	switch string(t) {
-	case "s":
-		kind = sharedString
-	case "inlineStr":
-		kind = inlineString
-	case "str":
-		kind = formulaString
-	case "d":
-		kind = dateValue
-	case "b":
-		kind = booleanValue
-	}
-	if kind == numberValue && s.dates != nil {
+	kind := typeKind(t)
+	if kind == Number && s.dates != nil {
 		st, _, err := x.attr("s")
 		if err != nil {
-			return err
+			return 0, 0, err
 		}
 		if i, err := atoi(st); err == nil && i < len(s.dates) && s.dates[i] {
-			kind = dateValue
+			kind = DateValue
 		}
 	}
+	return col, kind, nil
+}
+
+// typeKind is the kind of a cell by its type attribute t.
+func typeKind(t []byte) Kind {
+	switch string(t) {
+	case "s":
+		return SharedString
+	case "inlineStr":
+		return InlineString
+	case "str":
+		return FormulaString
+	case "d":
+		return DateText
+	case "b":
+		return booleanValue
+	}
+	return Number
+}
+
+// cellContent is what a cell holds besides its value, s.v or s.is.
+type cellContent struct {
+	formula bool // an <f>
+	inline  bool // an <is>
+	hasV    bool // a <v>, read by the slow way
+}
+
+// cellContent reads what the cell holds into s.v (its <v>) and s.is (its
+// inline string <is>), up to its end tag.
+func (s *Rows) cellContent() (cellContent, error) {
+	x := s.x
 	s.v = s.v[:0]
 	s.is.reset()
-	formula, inline, hasV := false, false, false
+	var c cellContent
 	open := !x.empty
 	if open {
 		// Most cells hold nothing else.
 		if v, ok := x.quick("<v>", "</v></c>"); ok {
 			s.v, open = append(s.v, v...), false
 		} else if t, ok := x.quick("<is><t>", "</t></is></c>"); ok {
-			s.is.t, inline, open = append(s.is.t, t...), true, false
+			s.is.t, c.inline, open = append(s.is.t, t...), true, false
 		}
 	}
 	for open {
 		k, err := x.next()
 		if err != nil {
-			return eofInElement(x, err)
+			return c, eofInElement(x, err)
 		}
 		if k == tagEnd {
 			open = string(x.name) != "c"
@@ -759,82 +832,98 @@ func (s *sheetReader) cell() error {
 		case (name == "v" || name == "f" || name == "is") && !x.main:
 			err = x.foreign()
 		case name == "v":
-			hasV = true
+			c.hasV = true
 			s.v, err = x.elementText(s.v[:0])
 		case name == "f":
-			formula = true
+			c.formula = true
 			err = x.skip()
 		case name == "is":
 			// excelize decodes several into one: the last <t>, all runs
-			inline = true
+			c.inline = true
 			err = s.is.read(x)
 		}
 		if err != nil {
-			return err
+			return c, err
 		}
 	}
-	val, shared := s.v, -1
+	return c, nil
+}
+
+// cellValue returns the value of the cell just read, or the index of its
+// shared string if that is not -1, and its kind: a boolean is a number.
+func (s *Rows) cellValue(kind Kind, inline bool) ([]byte, int, Kind, error) {
 	switch kind {
-	case sharedString:
-		val = nil
-		if s.loadSST != nil {
-			var err error
-			if s.sst, err = s.loadSST(); err != nil {
-				return err
-			}
-			s.loadSST = nil
-		}
-		if len(s.v) > 0 {
-			// excelize takes what does not parse as 0, and an index out
-			// of range as "": a header text would become a unit.
-			v := bytes.TrimSpace(s.v)
-			i, err := atoi(v)
-			switch {
-			case err != nil || len(v) == 0 || v[0] < '0' || v[0] > '9':
-				return badSheet("shared string index %s is not a number", quote(string(v)))
-			case i >= s.sst.len():
-				return badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, s.sst.len())
-			case s.sst.at(i) != "":
-				shared = i
-			}
-		}
-	case inlineString:
+	case SharedString:
+		shared, err := s.sharedIndex()
+		return nil, shared, kind, err
+	case InlineString:
 		if inline {
-			val = s.is.text()
+			return s.is.text(), -1, kind, nil
 		}
-	}
-	if kind == booleanValue {
+	case booleanValue:
 		// Excel stores TRUE and FALSE as 1 and 0; 7 is neither.
-		if v := bytes.TrimSpace(val); len(v) > 0 && string(v) != "0" && string(v) != "1" {
-			return badSheet("boolean cell holds %s, not 0 or 1", quote(string(v)))
+		if v := bytes.TrimSpace(s.v); len(v) > 0 && string(v) != "0" && string(v) != "1" {
+			return nil, -1, kind, badSheet("boolean cell holds %s, not 0 or 1", msg.Quoted(v))
 		}
-		kind = numberValue
+		return s.v, -1, Number, nil
 	}
-	if len(val) == 0 && shared < 0 && !formula {
-		return nil
+	return s.v, -1, kind, nil
+}
+
+// sharedIndex returns the index of the shared string in s.v, -1 if there
+// is none or it is empty. The shared strings are read on the first.
+func (s *Rows) sharedIndex() (int, error) {
+	if s.loadSST != nil {
+		var err error
+		if s.sst, err = s.loadSST(); err != nil {
+			return -1, err
+		}
+		s.loadSST = nil
 	}
+	if len(s.v) == 0 {
+		return -1, nil
+	}
+	// excelize takes what does not parse as 0, and an index out of range
+	// as "": a header text would become a unit.
+	v := bytes.TrimSpace(s.v)
+	i, err := atoi(v)
+	switch {
+	case err != nil || len(v) == 0 || v[0] < '0' || v[0] > '9':
+		return -1, badSheet("shared string index %s is not a number", msg.Quoted(v))
+	case i >= s.sst.len():
+		return -1, badSheet("shared string index %d is out of range (the workbook has %d shared strings)", i, s.sst.len())
+	case s.sst.at(i) == "":
+		return -1, nil
+	}
+	return i, nil
+}
+
+// addCell adds the cell of column col to the row, after the checks that
+// it is in its place.
+func (s *Rows) addCell(col int, val []byte, shared int, kind Kind, c cellContent) error {
 	if s.stray {
 		return badSheet("row %d comes after row %d", s.cur, s.row)
 	}
 	if col <= s.width {
 		return badSheet("cell %s comes after cell %s", cellName(col-1, s.row), cellName(s.width-1, s.row))
 	}
-	if col > excelize.MaxColumns {
-		return badSheet("row %d has more than %d columns", s.row, excelize.MaxColumns)
+	if col > MaxColumns {
+		return badSheet("row %d has more than %d columns", s.row, MaxColumns)
 	}
-	if len(val) == 0 && shared < 0 {
-		kind = noValue
+	empty := len(val) == 0 && shared < 0
+	if empty {
+		kind = NoValue
 	}
 	s.width = col
 	start := len(s.text)
 	s.text = append(s.text, val...)
-	fs := noFormula
-	if formula && len(val) == 0 && shared < 0 {
+	fs := NoFormula
+	if c.formula && empty {
 		// A program that calculated it saved its result, "" too; one
 		// that did not (a script) wrote no <v>.
-		fs = uncalculated
-		if hasV {
-			fs = emptyResult
+		fs = Uncalculated
+		if c.hasV {
+			fs = EmptyResult
 		}
 	}
 	s.spans = append(s.spans, cellSpan{col: col, start: start, end: len(s.text), shared: shared, kind: kind, formula: fs})
@@ -843,7 +932,7 @@ func (s *sheetReader) cell() error {
 
 // foreignCell is the error for a row or cell of another namespace, in
 // the cell its r names.
-func (s *sheetReader) foreignCell() error {
+func (s *Rows) foreignCell() error {
 	err := s.x.foreign()
 	if string(s.x.name) == "c" && s.x.parseAttrs() == nil {
 		for _, a := range s.x.kv {
@@ -856,7 +945,7 @@ func (s *sheetReader) foreignCell() error {
 }
 
 // cellError places an error in the cell being read.
-func (s *sheetReader) cellError(err error) error {
+func (s *Rows) cellError(err error) error {
 	if xe, ok := err.(*xmlError); ok {
 		xe.row = s.row
 	}
@@ -873,16 +962,16 @@ func (e *cellError) Error() string { return e.err.Error() }
 func (e *cellError) Unwrap() error { return e.err }
 
 // finish makes the cells of the row, with one string for all of them.
-func (s *sheetReader) finish() error {
+func (s *Rows) finish() error {
 	text := string(s.text)
 	s.cells, s.kinds, s.formula = s.cells[:0], s.kinds[:0], s.formula[:0]
 	for _, sp := range s.spans {
 		for len(s.cells) < sp.col-1 {
-			s.cells, s.kinds = append(s.cells, ""), append(s.kinds, noValue)
+			s.cells, s.kinds = append(s.cells, ""), append(s.kinds, NoValue)
 		}
-		if sp.formula != noFormula {
+		if sp.formula != NoFormula {
 			for len(s.formula) < sp.col-1 {
-				s.formula = append(s.formula, noFormula)
+				s.formula = append(s.formula, NoFormula)
 			}
 			s.formula = append(s.formula, sp.formula)
 		}
@@ -898,22 +987,29 @@ func (s *sheetReader) finish() error {
 // cellColumn returns the column of a cell reference such as "B5" or
 // "$B$5", from 1, and checks it as excelize's CellNameToCoordinates does.
 func cellColumn(ref []byte) (int, error) {
+	col, _, err := cellCoordinates(ref)
+	return col, err
+}
+
+// cellCoordinates returns the column and the row of a cell reference,
+// both from 1.
+func cellCoordinates(ref []byte) (col, row int, err error) {
 	alpha := func(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '$' }
 	i := len(ref) - 1
 	for i >= 0 && !alpha(ref[i]) {
 		i--
 	}
 	if len(ref) == 0 || !alpha(ref[0]) || i == len(ref)-1 {
-		return 0, fmt.Errorf("invalid cell reference %s", quote(string(ref)))
+		return 0, 0, msg.Errorf("invalid cell reference %s", msg.Quoted(ref))
 	}
-	row, err := atoi(ref[i+1:])
+	row, err = atoi(ref[i+1:])
 	if err != nil || row <= 0 {
-		return 0, fmt.Errorf("invalid cell reference %s", quote(string(ref)))
+		return 0, 0, msg.Errorf("invalid cell reference %s", msg.Quoted(ref))
 	}
-	if row > excelize.TotalRows {
-		return 0, badSheet("cell %s is beyond the last row", quote(string(ref)))
+	if row > MaxRows {
+		return 0, 0, badSheet("cell %s is beyond the last row", msg.Quoted(ref))
 	}
-	col, letters := 0, 0
+	letters := 0
 	for _, c := range ref[:i+1] {
 		switch {
 		case c == '$':
@@ -923,17 +1019,17 @@ func cellColumn(ref []byte) (int, error) {
 		case 'a' <= c && c <= 'z':
 			col = col*26 + int(c-'a'+1)
 		default:
-			return 0, fmt.Errorf("invalid cell reference %s", quote(string(ref)))
+			return 0, 0, msg.Errorf("invalid cell reference %s", msg.Quoted(ref))
 		}
 		letters++
 	}
 	if letters == 0 {
-		return 0, fmt.Errorf("invalid cell reference %s", quote(string(ref)))
+		return 0, 0, msg.Errorf("invalid cell reference %s", msg.Quoted(ref))
 	}
-	if col > excelize.MaxColumns || letters > 3 {
-		return 0, badSheet("cell %s is beyond the last column", quote(string(ref)))
+	if col > MaxColumns || letters > 3 {
+		return 0, 0, badSheet("cell %s is beyond the last column", msg.Quoted(ref))
 	}
-	return col, nil
+	return col, row, nil
 }
 
 // atoi is strconv.Atoi, without a string for the short numbers of rows

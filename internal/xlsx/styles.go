@@ -1,9 +1,10 @@
-package indicators
+package xlsx
 
 import (
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/raumbudget/raumbudget/internal/msg"
 )
 
 // stylesPart is where excelize looks for the styles.
@@ -40,7 +41,7 @@ func (p workbookParts) dateStyles() ([]bool, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("the styles: %w", err)
+			return nil, msg.Errorf("the styles: %w", err)
 		}
 		name := string(x.name)
 		switch {
@@ -50,7 +51,7 @@ func (p workbookParts) dateStyles() ([]bool, error) {
 		case k != tagStart:
 		case name == "numFmt":
 			if err := x.parseAttrs(); err != nil {
-				return nil, fmt.Errorf("the styles: %w", err)
+				return nil, msg.Errorf("the styles: %w", err)
 			}
 			id, _, _ := x.attr("numFmtId")
 			code, _, _ := x.attr("formatCode")
@@ -59,10 +60,10 @@ func (p workbookParts) dateStyles() ([]bool, error) {
 			}
 		case name == "xf" && inXfs:
 			if len(styles) == maxCellFormats {
-				return nil, fmt.Errorf("the styles: more than %d cell formats", maxCellFormats)
+				return nil, msg.Errorf("the styles: more than %d cell formats", maxCellFormats)
 			}
 			if err := x.parseAttrs(); err != nil {
-				return nil, fmt.Errorf("the styles: %w", err)
+				return nil, msg.Errorf("the styles: %w", err)
 			}
 			id, _, _ := x.attr("numFmtId")
 			n, err := atoi(id)
