@@ -121,7 +121,14 @@ func (e *estimates) winners(fracs []float64, m int) []int {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmpDesc(fracs[a], fracs[b]) })
+	// Equal remainders in input order: a total order, so that the faster
+	// unstable sort gives the stable one's result.
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmpDesc(fracs[a], fracs[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
 	if m == len(order) {
 		return order
 	}

@@ -110,12 +110,59 @@ func TestPropertyTargetsEqualShares(t *testing.T) {
 		if err != nil {
 			continue // inputs the model refuses
 		}
-		for u := range res.Units {
-			s := res.Shares(u)
-			composite, target := res.Targets(u)
-			if !sameTerms(composite, s.Composite) || !sameTerms(target, s.Target) {
-				t.Fatalf("unit %d: Targets %s, %s; Shares %s, %s", u, composite, target, s.Composite, s.Target)
-			}
+		checkTargets(t, res)
+	}
+}
+
+// checkTargets compares Targets, TargetShare and TargetsFrom (from the
+// second unit on) with Shares for every unit.
+func checkTargets(t *testing.T, res *Result) {
+	t.Helper()
+	n := len(res.Units)
+	composites, targets := make([]*big.Rat, n-1), make([]*big.Rat, n-1)
+	res.TargetsFrom(1, composites, targets)
+	onlyTargets := make([]*big.Rat, n-1)
+	res.TargetsFrom(1, nil, onlyTargets)
+	for u := range res.Units {
+		s := res.Shares(u)
+		composite, target := res.Targets(u)
+		if !sameTerms(composite, s.Composite) || !sameTerms(target, s.Target) || !sameTerms(res.TargetShare(u), s.Target) {
+			t.Fatalf("unit %d: Targets %s, %s; Shares %s, %s", u, composite, target, s.Composite, s.Target)
 		}
+		if u > 0 && (!sameTerms(composites[u-1], s.Composite) || !sameTerms(targets[u-1], s.Target) || !sameTerms(onlyTargets[u-1], s.Target)) {
+			t.Fatalf("unit %d: TargetsFrom %s, %s; Shares %s, %s", u, composites[u-1], targets[u-1], s.Composite, s.Target)
+		}
+	}
+}
+
+// Values whose numerator, denominator or scaled integer do not fit in a
+// word take the sums of big integers; a denominator piece beyond a word
+// reduces with SetFrac: the same fractions either way.
+func TestTargetsBeyondWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 37))
+	huge, _ := new(big.Rat).SetString("123456789012345678901234567/7")
+	for i := range 200 {
+		in := direct(randomInput(rng))
+		if len(in.Units) < 2 {
+			continue
+		}
+		u, k := rng.IntN(len(in.Units)), rng.IntN(len(in.Indicators))
+		switch i % 4 {
+		case 0:
+			in.Units[u].Values[k] = new(big.Rat).Set(huge) // beyond 63 bits
+		case 1:
+			in.Units[u].Values[k] = big.NewRat(1<<62, 1) // fits, its scaled integer does not
+			in.Units[(u+1)%len(in.Units)].Values[k] = big.NewRat(1, 100)
+		case 2:
+			in.Units[u].Spending = big.NewRat(rng.Int64N(1<<40)+1, 9_999_999_967) // a large prime denominator
+		case 3:
+			in.Units[u].Values[k] = big.NewRat(rng.Int64N(1<<40)+1, 3_999_999_979)
+			in.Units[(u+1)%len(in.Units)].Values[k] = big.NewRat(rng.Int64N(1<<40)+1, 4_000_000_007)
+		}
+		res, err := Run(in)
+		if err != nil {
+			continue
+		}
+		checkTargets(t, res)
 	}
 }
