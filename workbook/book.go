@@ -231,6 +231,14 @@ func (b *book) set(sheet string, c, r int, v any, style int) error {
 	return b.f.SetCellStyle(sheet, cell(c, r), cell(c, r), style)
 }
 
+// number is set of a number: unboxed into a generated row.
+func (b *book) number(sheet string, c, r int, v float64, style int) error {
+	if s, ok := b.streams[sheet]; ok && s.enc != nil {
+		return s.enc.putNumber(sheet, c, r, v, style)
+	}
+	return b.set(sheet, c, r, v, style)
+}
+
 // formula writes a formula with a style; rowMark in f stands for row r.
 func (b *book) formula(sheet string, c, r int, f string, style int) error {
 	if s, ok := b.streams[sheet]; ok {
