@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	fastDeflate "github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -26,7 +27,7 @@ import (
 type sortedZip struct {
 	out      io.Writer
 	modified time.Time
-	level    int // of deflate
+	large    bool // deflated by fastDeflate
 	parts    []*zipPart
 	// generated rows go into the worksheet part that holds their marker.
 	generated map[string]*generatedRows
@@ -34,14 +35,14 @@ type sortedZip struct {
 	// next is created; its deflate writer then serves the next part (a
 	// writer is some 600 KiB, a report has some twenty parts).
 	open *zipPart
-	free []*flate.Writer
+	free []deflateWriter
 }
 
 // zipPart is one part, deflated, with what its zip header needs.
 type zipPart struct {
 	name       string
 	compressed chunks
-	flate      *flate.Writer
+	flate      deflateWriter
 	crc        uint32
 	size       uint64
 	raw        *bytes.Buffer  // [Content_Types].xml only: rewritten on Close
@@ -50,17 +51,30 @@ type zipPart struct {
 	token      string
 }
 
-// zipWriterFor plugs a sortedZip into the workbook library. A large
-// report is deflated at the fastest level: at the default level deflate
-// takes a quarter of the time of 100,000 units, for a file a fifth smaller.
+// zipWriterFor plugs a sortedZip into the workbook library.
 func zipWriterFor(modified time.Time, large bool, generated map[string]*generatedRows) func(io.Writer) excelize.ZipWriter {
-	level := flate.DefaultCompression
-	if large {
-		level = flate.BestSpeed
-	}
 	return func(w io.Writer) excelize.ZipWriter {
-		return &sortedZip{out: w, modified: modified, level: level, generated: generated}
+		return &sortedZip{out: w, modified: modified, large: large, generated: generated}
 	}
+}
+
+// deflateWriter is a part's deflate stream.
+type deflateWriter interface {
+	io.WriteCloser
+	Reset(io.Writer) // the same output as a new writer's
+}
+
+// newDeflate is the deflate writer of a part. A large report is deflated
+// at the fastest level, and by klauspost/compress, whose fastest level
+// takes half the time of the standard library's for a file a few per
+// cent smaller: deflate is half of the CPU time of a report of 100,000
+// units (at the default level a quarter more, for a file a fifth
+// smaller). The others keep the standard library's default level.
+func (z *sortedZip) newDeflate(w io.Writer) (deflateWriter, error) {
+	if z.large {
+		return fastDeflate.NewWriter(w, fastDeflate.BestSpeed)
+	}
+	return flate.NewWriter(w, flate.DefaultCompression)
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
@@ -92,7 +106,7 @@ func (z *sortedZip) startDeflate(p *zipPart) error {
 		p.flate.Reset(&p.compressed)
 		return nil
 	}
-	fw, err := flate.NewWriter(&p.compressed, z.level)
+	fw, err := z.newDeflate(&p.compressed)
 	p.flate = fw
 	return err
 }
