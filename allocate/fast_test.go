@@ -166,3 +166,41 @@ func TestTargetsBeyondWords(t *testing.T) {
 		checkTargets(t, res)
 	}
 }
+
+// selectFirst leaves the element of rank m at m, the ones before it in
+// the order on its left and the others on its right, for orders with
+// many equal keys (ties by index) and for every m.
+func TestSelectFirst(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 43))
+	for range 2000 {
+		n := 1 + rng.IntN(60)
+		keys := make([]int, n)
+		for i := range keys {
+			keys[i] = rng.IntN(1 + rng.IntN(n))
+		}
+		before := func(a, b int) bool { return keys[a] > keys[b] || keys[a] == keys[b] && a < b }
+		sorted := make([]int, n)
+		for i := range sorted {
+			sorted[i] = i
+		}
+		slices.SortFunc(sorted, func(a, b int) int {
+			if before(a, b) {
+				return -1
+			}
+			return 1
+		})
+		m := rng.IntN(n)
+		x := rng.Perm(n)
+		selectFirst(x, m, before)
+		if x[m] != sorted[m] {
+			t.Fatalf("keys %v, m %d: %d at m, want %d", keys, m, x[m], sorted[m])
+		}
+		first := slices.Clone(x[:m])
+		slices.Sort(first)
+		want := slices.Clone(sorted[:m])
+		slices.Sort(want)
+		if !slices.Equal(first, want) {
+			t.Fatalf("keys %v, m %d: first %v, want %v", keys, m, first, want)
+		}
+	}
+}

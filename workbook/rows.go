@@ -128,6 +128,7 @@ type rowEncoder struct {
 	row     int
 	slots   []rowSlot // by column − 1
 	last    int       // the number of slots this row uses
+	number  []byte    // the row's number as text
 	scratch []byte
 }
 
@@ -183,9 +184,12 @@ func (e *rowEncoder) putNumber(sheet string, c, r int, v float64, style int) err
 // endRow writes the row's cells in column order; a cell set twice keeps
 // the last value, as the StreamWriter's does.
 func (e *rowEncoder) endRow(sheet string) error {
+	// The row's number, written once: every cell and most formulas
+	// repeat it.
+	e.number = strconv.AppendInt(e.number[:0], int64(e.row), 10)
 	b := e.scratch[:0]
 	b = append(b, `<row r="`...)
-	b = strconv.AppendInt(b, int64(e.row), 10)
+	b = append(b, e.number...)
 	b = append(b, `">`...)
 	var err error
 	for i := range e.last {
@@ -195,7 +199,7 @@ func (e *rowEncoder) endRow(sheet string) error {
 		}
 		s.set = false
 		if err == nil {
-			if b, err = s.append(b, i+1, e.row); err != nil {
+			if b, err = s.append(b, i+1, e.number); err != nil {
 				err = fmt.Errorf("%s!%s: %w", sheet, cell(i+1, e.row), err)
 			}
 		}
@@ -212,11 +216,11 @@ func (e *rowEncoder) endRow(sheet string) error {
 
 // append is the library's writeCell for the values a report's unit rows
 // hold: a number, a text, or a formula.
-func (s *rowSlot) append(b []byte, c, r int) ([]byte, error) {
+func (s *rowSlot) append(b []byte, c int, row []byte) ([]byte, error) {
 	x := s.cell
 	b = append(b, `<c r="`...)
 	b = appendColumn(b, c)
-	b = strconv.AppendInt(b, int64(r), 10)
+	b = append(b, row...)
 	b = append(b, '"')
 	if x.StyleID != 0 {
 		b = append(b, ` s="`...)
@@ -236,7 +240,7 @@ func (s *rowSlot) append(b []byte, c, r int) ([]byte, error) {
 		b = append(b, ` t="str"><f>`...)
 		for i, part := range s.parts {
 			if i > 0 {
-				b = strconv.AppendInt(b, int64(r), 10)
+				b = append(b, row...)
 			}
 			b = append(b, part...)
 		}
