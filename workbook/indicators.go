@@ -170,7 +170,7 @@ func (b *book) indicatorValues(sheet string, m model, l indicatorLayout, u int, 
 				return err
 			}
 		}
-		if err := b.number(sheet, c+offAmount, r, euros(p.amounts[u]), b.styles.euro); err != nil {
+		if err := b.amount(sheet, c+offAmount, r, p.amounts[u], b.styles.euro); err != nil {
 			return err
 		}
 		if l.corridor && i == 0 && m.previous != nil {

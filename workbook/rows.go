@@ -139,6 +139,8 @@ type rowSlot struct {
 	set    bool
 	number bool    // value is the number num
 	num    float64 // when number
+	cents  bool    // value is euros(amount), written from the cents
+	amount int64   // when cents
 	cell   excelize.Cell
 	// formula and parts: the last formula text of the column and its
 	// escaped pieces between rowMarks.
@@ -167,7 +169,7 @@ func (e *rowEncoder) put(sheet string, c, r int, x excelize.Cell) error {
 	if err != nil {
 		return err
 	}
-	s.cell, s.number = x, false
+	s.cell, s.number, s.cents = x, false, false
 	return nil
 }
 
@@ -177,7 +179,17 @@ func (e *rowEncoder) putNumber(sheet string, c, r int, v float64, style int) err
 	if err != nil {
 		return err
 	}
-	s.cell, s.number, s.num = excelize.Cell{StyleID: style}, true, v
+	s.cell, s.number, s.cents, s.num = excelize.Cell{StyleID: style}, true, false, v
+	return nil
+}
+
+// putEuros is putNumber of euros(amount), written from the cents.
+func (e *rowEncoder) putEuros(sheet string, c, r int, amount int64, style int) error {
+	s, err := e.slot(sheet, c, r)
+	if err != nil {
+		return err
+	}
+	s.cell, s.number, s.cents, s.amount = excelize.Cell{StyleID: style}, false, true, amount
 	return nil
 }
 
@@ -229,6 +241,11 @@ func (s *rowSlot) append(b []byte, c int, row []byte) ([]byte, error) {
 	}
 	if s.number {
 		return appendNumber(b, s.num)
+	}
+	if s.cents {
+		b = append(b, `><v>`...)
+		b = appendEuros(b, s.amount)
+		return append(b, `</v></c>`...), nil
 	}
 	if x.Formula != "" {
 		if x.Value != nil {
@@ -338,6 +355,30 @@ func plainFormula(s string) bool {
 		}
 	}
 	return true
+}
+
+// appendEuros is appendCellFloat of float64(cents)/100, written from
+// the integer: below 10^15 cents the shortest decimal of that float is
+// the amount itself (a float64 tells every decimal of 15 significant
+// digits from the others), without trailing zeros.
+func appendEuros(b []byte, cents int64) []byte {
+	const limit = 1_000_000_000_000_000
+	if cents <= -limit || cents >= limit {
+		return appendCellFloat(b, float64(cents)/100)
+	}
+	if cents < 0 {
+		b = append(b, '-')
+		cents = -cents
+	}
+	b = strconv.AppendInt(b, cents/100, 10)
+	switch c := cents % 100; {
+	case c == 0:
+	case c%10 == 0:
+		b = append(b, '.', byte('0'+c/10))
+	default:
+		b = append(b, '.', byte('0'+c/10), byte('0'+c%10))
+	}
+	return b
 }
 
 // appendCellFloat appends the library's number text: the shortest

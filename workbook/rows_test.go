@@ -206,3 +206,19 @@ func TestGeneratedRowOrderAndErrors(t *testing.T) {
 		t.Errorf("an int cell: %v", err)
 	}
 }
+
+// appendEuros writes what appendCellFloat writes of the amount as a
+// float64, for amounts of every size and sign.
+func TestAppendEuros(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	amounts := []int64{0, 1, 5, 10, 99, 100, 101, 110, -1, -10, -100, -12345, 999_999_999_999_999, -999_999_999_999_999,
+		1_000_000_000_000_000, 123_456_789_012_345_678, math.MaxInt64, math.MinInt64 + 1}
+	for range 300000 {
+		amounts = append(amounts, rng.Int64N(1_000_000_000_000_000)>>uint(rng.IntN(50)), -rng.Int64N(1<<53))
+	}
+	for _, c := range amounts {
+		if got, want := string(appendEuros([]byte("x"), c)), "x"+formatCellFloat(float64(c)/100); got != want {
+			t.Fatalf("%d cents: %s, want %s", c, got, want)
+		}
+	}
+}
