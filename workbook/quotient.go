@@ -33,36 +33,7 @@ func quotientFloat(a, b []big.Word) (float64, bool) {
 	var y, x [5]uint64
 	shiftWords(y[:n], b, s)
 	shiftWords(x[:n+1], a, uint(k)+s)
-	q, _ := bits.Div64(x[n], x[n-1], y[n-1]) // at most 2 too large
-	// x − q·y, adding y back while it is negative.
-	var borrow, carry uint64
-	for i := 0; i <= n; i++ {
-		var yi uint64
-		if i < n {
-			yi = y[i]
-		}
-		hi, lo := bits.Mul64(q, yi)
-		lo, c := bits.Add64(lo, carry, 0)
-		carry = hi + c
-		x[i], borrow = bits.Sub64(x[i], lo, borrow)
-	}
-	negative := borrow != 0 || carry != 0
-	for negative {
-		q--
-		var c uint64
-		for i := 0; i <= n; i++ {
-			var yi uint64
-			if i < n {
-				yi = y[i]
-			}
-			x[i], c = bits.Add64(x[i], yi, c)
-		}
-		negative = c == 0 // the sum wrapped past zero once x is no longer negative
-	}
-	sticky := false
-	for _, w := range x[:n] {
-		sticky = sticky || w != 0
-	}
+	q, sticky := divideStep(x[:n+1], y[:n])
 	shift := uint(bits.Len64(q) - 53)
 	mant, rest, half := q>>shift, q&(1<<shift-1), uint64(1)<<(shift-1)
 	if rest > half || rest == half && (sticky || mant&1 == 1) {
@@ -73,6 +44,42 @@ func quotientFloat(a, b []big.Word) (float64, bool) {
 		return 0, false // subnormal: Ldexp would round a second time
 	}
 	return math.Ldexp(float64(mant), exp), true
+}
+
+// divideStep is ⌊x / y⌋ for x of n+1 words whose top word is below y's
+// (the top bit of y set), and whether a remainder is left; x is
+// overwritten. The estimate from the top words is at most 2 too large
+// (Knuth, algorithm D): x − q·y, and y added back while that is negative.
+func divideStep(x, y []uint64) (q uint64, remainder bool) {
+	n := len(y)
+	q, _ = bits.Div64(x[n], x[n-1], y[n-1])
+	var borrow, carry uint64
+	for i := range x {
+		var yi uint64
+		if i < n {
+			yi = y[i]
+		}
+		hi, lo := bits.Mul64(q, yi)
+		lo, c := bits.Add64(lo, carry, 0)
+		carry = hi + c
+		x[i], borrow = bits.Sub64(x[i], lo, borrow)
+	}
+	for negative := borrow != 0; negative; {
+		q--
+		var c uint64
+		for i := range x {
+			var yi uint64
+			if i < n {
+				yi = y[i]
+			}
+			x[i], c = bits.Add64(x[i], yi, c)
+		}
+		negative = c == 0 // the sum wraps past zero once x is no longer negative
+	}
+	for _, w := range x[:n] {
+		remainder = remainder || w != 0
+	}
+	return q, remainder
 }
 
 // bitLen is the length of x in bits; x has no leading zero word.
