@@ -2,6 +2,8 @@ package allocate
 
 import (
 	"math/big"
+	"math/bits"
+	"sync"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
 )
@@ -23,6 +25,60 @@ type column struct {
 
 	scale *big.Int   // direct, after prepare: values[u] = ints[u] / scale
 	ints  []*big.Int // likewise
+
+	// words are the values as words over their scale, for the target
+	// shares; made once and shared by the columns of a plan's quarters.
+	words *columnWords
+}
+
+// columnWords are a column's values times their scale (the least common
+// multiple of their denominators), as words: ints is nil if one is
+// negative or does not fit.
+type columnWords struct {
+	once  sync.Once
+	scale *big.Int
+	ints  []uint64
+}
+
+// of makes the words of values on first use.
+func (w *columnWords) of(values []*big.Rat) *columnWords {
+	w.once.Do(func() {
+		scale, ok := wordScale(values)
+		if !ok {
+			w.scale = denominatorLCM(values)
+			return
+		}
+		w.scale = new(big.Int).SetUint64(scale)
+		ints := make([]uint64, len(values))
+		for u, v := range values {
+			n, d, _ := smallParts(v)
+			hi, lo := bits.Mul64(uint64(n), scale/uint64(d))
+			if n < 0 || hi != 0 {
+				return
+			}
+			ints[u] = lo
+		}
+		w.ints = ints
+	})
+	return w
+}
+
+// wordScale is denominatorLCM in word arithmetic, false where a value's
+// parts or the multiple do not fit in a word.
+func wordScale(values []*big.Rat) (uint64, bool) {
+	scale := uint64(1)
+	for _, v := range values {
+		_, d, ok := smallParts(v)
+		if !ok {
+			return 0, false
+		}
+		if scale%uint64(d) != 0 {
+			if scale, ok = lcmWord(scale, uint64(d)); !ok {
+				return 0, false
+			}
+		}
+	}
+	return scale, true
 }
 
 // newColumns lays out the indicators, then the history, and checks the
@@ -88,7 +144,7 @@ func sameTable(in *Input, like *Result) bool {
 }
 
 func newColumn(key string, weight *big.Rat, inverse bool, values []*big.Rat) column {
-	c := column{key: key, weight: weight, inverse: inverse, values: values, total: new(big.Rat)}
+	c := column{key: key, weight: weight, inverse: inverse, values: values, total: new(big.Rat), words: &columnWords{}}
 	if inverse {
 		for _, v := range values {
 			c.total.Add(c.total, new(big.Rat).Inv(v))

@@ -121,25 +121,63 @@ func (e *estimates) winners(fracs []float64, m int) []int {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmpDesc(fracs[a], fracs[b]) })
 	if m == len(order) {
 		return order
 	}
-	lo, hi := fracs[order[m]], fracs[order[m-1]]
+	// Equal remainders in input order: a total order, whose first m are
+	// one set however they are found; selected, not sorted.
+	before := func(a, b int) bool { return fracs[a] > fracs[b] || fracs[a] == fracs[b] && a < b }
+	selectFirst(order, m, before)
+	lo, hi := fracs[order[m]], fracs[order[0]]
+	for _, u := range order[:m] {
+		hi = min(hi, fracs[u])
+	}
 	if hi-lo > 2*e.bound {
 		return order[:m] // the cut is clear
 	}
 	return e.decideBand(order, fracs, m, lo-2*e.bound, hi+2*e.bound)
 }
 
-func cmpDesc(a, b float64) int {
-	switch {
-	case a > b:
-		return -1
-	case a < b:
-		return 1
+// selectFirst puts the element of rank m (by before, a strict total
+// order) at x[m], those before it in x[:m] and the others after it
+// (Hoare's selection, a pivot the median of three).
+func selectFirst(x []int, m int, before func(a, b int) bool) {
+	lo, hi := 0, len(x)-1
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		if before(x[mid], x[lo]) {
+			x[mid], x[lo] = x[lo], x[mid]
+		}
+		if before(x[hi], x[lo]) {
+			x[hi], x[lo] = x[lo], x[hi]
+		}
+		if before(x[hi], x[mid]) {
+			x[hi], x[mid] = x[mid], x[hi]
+		}
+		pivot := x[mid]
+		i, j := lo, hi
+		for i <= j {
+			for before(x[i], pivot) {
+				i++
+			}
+			for before(pivot, x[j]) {
+				j--
+			}
+			if i <= j {
+				x[i], x[j] = x[j], x[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case m <= j:
+			hi = j
+		case m >= i:
+			lo = i
+		default:
+			return
+		}
 	}
-	return 0
 }
 
 // decideBand orders the units whose remainders lie in [low, high] exactly:

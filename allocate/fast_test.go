@@ -110,12 +110,97 @@ func TestPropertyTargetsEqualShares(t *testing.T) {
 		if err != nil {
 			continue // inputs the model refuses
 		}
-		for u := range res.Units {
-			s := res.Shares(u)
-			composite, target := res.Targets(u)
-			if !sameTerms(composite, s.Composite) || !sameTerms(target, s.Target) {
-				t.Fatalf("unit %d: Targets %s, %s; Shares %s, %s", u, composite, target, s.Composite, s.Target)
+		checkTargets(t, res)
+	}
+}
+
+// checkTargets compares Targets, TargetShare and TargetsFrom (from the
+// second unit on) with Shares for every unit.
+func checkTargets(t *testing.T, res *Result) {
+	t.Helper()
+	n := len(res.Units)
+	composites, targets := make([]*big.Rat, n-1), make([]*big.Rat, n-1)
+	res.TargetsFrom(1, composites, targets)
+	onlyTargets := make([]*big.Rat, n-1)
+	res.TargetsFrom(1, nil, onlyTargets)
+	for u := range res.Units {
+		s := res.Shares(u)
+		composite, target := res.Targets(u)
+		if !sameTerms(composite, s.Composite) || !sameTerms(target, s.Target) || !sameTerms(res.TargetShare(u), s.Target) {
+			t.Fatalf("unit %d: Targets %s, %s; Shares %s, %s", u, composite, target, s.Composite, s.Target)
+		}
+		if u > 0 && (!sameTerms(composites[u-1], s.Composite) || !sameTerms(targets[u-1], s.Target) || !sameTerms(onlyTargets[u-1], s.Target)) {
+			t.Fatalf("unit %d: TargetsFrom %s, %s; Shares %s, %s", u, composites[u-1], targets[u-1], s.Composite, s.Target)
+		}
+	}
+}
+
+// Values whose numerator, denominator or scaled integer do not fit in a
+// word take the sums of big integers; a denominator piece beyond a word
+// reduces with SetFrac: the same fractions either way.
+func TestTargetsBeyondWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 37))
+	huge, _ := new(big.Rat).SetString("123456789012345678901234567/7")
+	for i := range 200 {
+		in := direct(randomInput(rng))
+		if len(in.Units) < 2 {
+			continue
+		}
+		u, k := rng.IntN(len(in.Units)), rng.IntN(len(in.Indicators))
+		switch i % 4 {
+		case 0:
+			in.Units[u].Values[k] = new(big.Rat).Set(huge) // beyond 63 bits
+		case 1:
+			in.Units[u].Values[k] = big.NewRat(1<<62, 1) // fits, its scaled integer does not
+			in.Units[(u+1)%len(in.Units)].Values[k] = big.NewRat(1, 100)
+		case 2:
+			in.Units[u].Spending = big.NewRat(rng.Int64N(1<<40)+1, 9_999_999_967) // a large prime denominator
+		case 3:
+			in.Units[u].Values[k] = big.NewRat(rng.Int64N(1<<40)+1, 3_999_999_979)
+			in.Units[(u+1)%len(in.Units)].Values[k] = big.NewRat(rng.Int64N(1<<40)+1, 4_000_000_007)
+		}
+		res, err := Run(in)
+		if err != nil {
+			continue
+		}
+		checkTargets(t, res)
+	}
+}
+
+// selectFirst leaves the element of rank m at m, the ones before it in
+// the order on its left and the others on its right, for orders with
+// many equal keys (ties by index) and for every m.
+func TestSelectFirst(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 43))
+	for range 2000 {
+		n := 1 + rng.IntN(60)
+		keys := make([]int, n)
+		for i := range keys {
+			keys[i] = rng.IntN(1 + rng.IntN(n))
+		}
+		before := func(a, b int) bool { return keys[a] > keys[b] || keys[a] == keys[b] && a < b }
+		sorted := make([]int, n)
+		for i := range sorted {
+			sorted[i] = i
+		}
+		slices.SortFunc(sorted, func(a, b int) int {
+			if before(a, b) {
+				return -1
 			}
+			return 1
+		})
+		m := rng.IntN(n)
+		x := rng.Perm(n)
+		selectFirst(x, m, before)
+		if x[m] != sorted[m] {
+			t.Fatalf("keys %v, m %d: %d at m, want %d", keys, m, x[m], sorted[m])
+		}
+		first := slices.Clone(x[:m])
+		slices.Sort(first)
+		want := slices.Clone(sorted[:m])
+		slices.Sort(want)
+		if !slices.Equal(first, want) {
+			t.Fatalf("keys %v, m %d: first %v, want %v", keys, m, first, want)
 		}
 	}
 }

@@ -31,9 +31,6 @@ func generatedInput(rows, units int, alpha *big.Rat) Input {
 // The 100,000-unit plan (α 0.6 → 0.9) through Run, fast path and
 // Targets, equals the exact path cent for cent and fraction for fraction.
 func TestManyUnitsEqualExact(t *testing.T) {
-	if testing.Short() {
-		t.Skip("100,000 units")
-	}
 	for _, alpha := range []*big.Rat{big.NewRat(6, 10), big.NewRat(9, 10)} {
 		in := generatedInput(100_000, 100_000, alpha)
 		res, err := Run(in)

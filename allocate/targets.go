@@ -17,7 +17,8 @@ func (r *Result) Targets(u int) (composite, target *big.Rat) {
 		s := r.Shares(u)
 		return s.Composite, s.Target
 	}
-	return t.composite.at(r.cols, u), t.target.at(r.cols, u)
+	var w sumScratch
+	return t.composite.at(r.cols, u, &w), t.target.at(r.cols, u, &w)
 }
 
 // TargetShare is Targets' target share alone, for a caller that has the
@@ -28,7 +29,35 @@ func (r *Result) TargetShare(u int) *big.Rat {
 	if t == nil {
 		return r.Shares(u).Target
 	}
-	return t.target.at(r.cols, u)
+	var w sumScratch
+	return t.target.at(r.cols, u, &w)
+}
+
+// TargetsFrom is Targets of the units from, from+1, …: target[i] is the
+// target share of unit from+i and, unless composite is nil, composite[i]
+// its composite share. The fractions of one call are cut from a few large
+// blocks, not allocated one by one (a plan of 100,000 units and four
+// quarters keeps half a million of them): so they are to be read, never
+// set.
+func (r *Result) TargetsFrom(from int, composite, target []*big.Rat) {
+	t := r.targetSums()
+	if t == nil {
+		for i := range target {
+			s := r.Shares(from + i)
+			target[i] = s.Target
+			if composite != nil {
+				composite[i] = s.Composite
+			}
+		}
+		return
+	}
+	w := sumScratch{block: &ratBlock{}}
+	for i := range target {
+		target[i] = t.target.at(r.cols, from+i, &w)
+		if composite != nil {
+			composite[i] = t.composite.at(r.cols, from+i, &w)
+		}
+	}
 }
 
 // targetSums are the coefficients of Targets, made on first use; nil with
@@ -47,15 +76,21 @@ type sumOverColumns struct {
 	// multiple denom is, when each fits in 64 bits (nil otherwise): they
 	// reduce a sum to lowest terms with word arithmetic (see reduced).
 	pieces []uint64
+	// words says that every column's x_k(u) · scale_k fits in a word
+	// (columnWords): a unit's sum is then a few word products.
+	words bool
+	width int // of a sum in words, when words
 }
 
 // columnTerm is one column's m_k · scale_k / d for each denominator d of
 // its values, so that a unit's term is one product and no integers are
-// kept per unit.
+// kept per unit; or, when the column's values are words, m_k itself.
 type columnTerm struct {
 	k       int
 	scaled  *big.Int // m_k · scale_k
 	factors map[uint64]*big.Int
+	mult    []big.Word // m_k
+	ints    []uint64   // x_k(u) · scale_k, from columnWords
 }
 
 func (t columnTerm) factor(d *big.Int) *big.Int {
@@ -98,13 +133,15 @@ func (r *Result) targetSums() *targetSums {
 func newSumOverColumns(cols []column, weights []*big.Rat) sumOverColumns {
 	coefs := make([]*big.Rat, len(cols))
 	scales := make([]*big.Int, len(cols))
-	s := sumOverColumns{denom: big.NewInt(1)}
+	s := sumOverColumns{denom: big.NewInt(1), words: bits.UintSize == 64}
 	var pieces []*big.Int
 	for k, c := range cols {
 		if weights[k] == nil || weights[k].Sign() == 0 || c.total.Sign() == 0 {
 			continue // a share of a zero total is 0
 		}
-		scales[k] = denominatorLCM(c.values)
+		w := c.words.of(c.values)
+		scales[k] = w.scale
+		s.words = s.words && w.ints != nil
 		coefs[k] = new(big.Rat).Quo(weights[k], c.total)
 		coefs[k].Quo(coefs[k], new(big.Rat).SetInt(scales[k]))
 		lcm(s.denom, coefs[k].Denom())
@@ -117,6 +154,12 @@ func newSumOverColumns(cols []column, weights []*big.Rat) sumOverColumns {
 		}
 		m := new(big.Int).Quo(s.denom, coef.Denom())
 		m.Mul(m, coef.Num())
+		if s.words {
+			t := columnTerm{k: k, mult: m.Bits(), ints: cols[k].words.ints}
+			s.width = max(s.width, len(t.mult))
+			s.terms = append(s.terms, t)
+			continue
+		}
 		t := columnTerm{k: k, scaled: m.Mul(m, scales[k]), factors: map[uint64]*big.Int{}}
 		for _, v := range cols[k].values {
 			if d := v.Denom(); d.IsUint64() && t.factors[d.Uint64()] == nil {
@@ -125,60 +168,193 @@ func newSumOverColumns(cols []column, weights []*big.Rat) sumOverColumns {
 		}
 		s.terms = append(s.terms, t)
 	}
+	// Each product is below 2^64 · m_k, and there are at most a few
+	// terms: two more words hold the sum.
+	s.width += 2
 	return s
 }
 
-func (s sumOverColumns) at(cols []column, u int) *big.Rat {
+// sumScratch is what at reuses from unit to unit.
+type sumScratch struct {
+	sum, den []big.Word
+	block    *ratBlock // nil: each fraction is allocated on its own
+}
+
+func (s sumOverColumns) at(cols []column, u int, w *sumScratch) *big.Rat {
+	if s.words {
+		return s.wordsAt(u, w)
+	}
 	sum := new(big.Int)
 	var term big.Int
 	for _, t := range s.terms {
 		v := cols[t.k].values[u]
 		sum.Add(sum, term.Mul(t.factor(v.Denom()), v.Num()))
 	}
-	return s.reduced(sum)
+	return s.reduced(sum, w)
 }
 
-// reduced is sum / denom in lowest terms. gcd(n, lcm(d_1, …, d_m)) =
-// lcm(gcd(n mod d_1, d_1), …), so with pieces d_k of one word the common
-// factor takes a remainder and a word gcd per piece, where SetFrac runs
-// Lehmer's gcd on the multi-word numbers (most of a plan's time for
-// 100,000 units).
-func (s sumOverColumns) reduced(sum *big.Int) *big.Rat {
+// wordsAt is at for columns of words: Σ_k m_k · ints_k(u) in words,
+// reduced with the pieces.
+func (s sumOverColumns) wordsAt(u int, w *sumScratch) *big.Rat {
+	if cap(w.sum) < s.width {
+		w.sum = make([]big.Word, s.width)
+	}
+	sum := w.sum[:s.width]
+	clear(sum)
+	for _, t := range s.terms {
+		if x := t.ints[u]; x != 0 {
+			addMulWords(sum, t.mult, x)
+		}
+	}
+	for len(sum) > 0 && sum[len(sum)-1] == 0 {
+		sum = sum[:len(sum)-1]
+	}
+	if s.pieces == nil {
+		return s.reduced(new(big.Int).SetBits(append([]big.Word(nil), sum...)), w)
+	}
+	if len(sum) == 0 {
+		return w.block.rat(nil, []big.Word{1})
+	}
+	g, ok := s.commonFactor(sum)
+	if !ok {
+		return s.reduced(new(big.Int).SetBits(append([]big.Word(nil), sum...)), w)
+	}
+	den := s.denom.Bits()
+	if g != 1 {
+		divWords(sum, g)
+		w.den = append(w.den[:0], den...)
+		den = divWords(w.den, g)
+		for len(sum) > 0 && sum[len(sum)-1] == 0 {
+			sum = sum[:len(sum)-1]
+		}
+	}
+	return w.block.rat(sum, den)
+}
+
+// addMulWords adds m · x to sum, which is long enough to hold the result.
+func addMulWords(sum, m []big.Word, x uint64) {
+	var carry uint64
+	for i, mw := range m {
+		hi, lo := bits.Mul64(uint64(mw), x)
+		var c uint64
+		lo, c = bits.Add64(lo, carry, 0)
+		hi += c
+		lo, c = bits.Add64(lo, uint64(sum[i]), 0)
+		sum[i] = big.Word(lo)
+		carry = hi + c
+	}
+	for i := len(m); carry != 0; i++ {
+		var c uint64
+		lo, c := bits.Add64(uint64(sum[i]), carry, 0)
+		sum[i], carry = big.Word(lo), c
+	}
+}
+
+// divWords divides x in place by d and returns x without leading zeros.
+func divWords(x []big.Word, d uint64) []big.Word {
+	var r uint64
+	for i := len(x) - 1; i >= 0; i-- {
+		var q uint64
+		q, r = bits.Div64(r, uint64(x[i]), d)
+		x[i] = big.Word(q)
+	}
+	for len(x) > 0 && x[len(x)-1] == 0 {
+		x = x[:len(x)-1]
+	}
+	return x
+}
+
+// commonFactor is gcd(sum, denom), false if it does not fit in a word.
+// gcd(n, lcm(d_1, …, d_m)) = lcm(gcd(n mod d_1, d_1), …), so with pieces
+// d_k of one word the common factor takes a remainder and a word gcd per
+// piece, where SetFrac runs Lehmer's gcd on the multi-word numbers (most
+// of a plan's time for 100,000 units).
+func (s sumOverColumns) commonFactor(sum []big.Word) (uint64, bool) {
+	g := uint64(1)
+	for _, d := range s.pieces {
+		h := gcdWord(remWords(sum, d), d)
+		var ok bool
+		if g, ok = lcmWord(g, h); !ok {
+			return 0, false
+		}
+	}
+	return g, true
+}
+
+// reduced is sum / denom in lowest terms.
+func (s sumOverColumns) reduced(sum *big.Int, w *sumScratch) *big.Rat {
 	if s.pieces == nil || sum.Sign() < 0 {
 		return new(big.Rat).SetFrac(sum, s.denom)
 	}
 	if sum.Sign() == 0 {
 		return new(big.Rat)
 	}
-	g := uint64(1)
-	for _, d := range s.pieces {
-		h := gcdWord(remWord(sum, d), d)
-		var ok bool
-		if g, ok = lcmWord(g, h); !ok {
-			return new(big.Rat).SetFrac(sum, s.denom)
-		}
+	g, ok := s.commonFactor(sum.Bits())
+	if !ok {
+		return new(big.Rat).SetFrac(sum, s.denom)
 	}
 	num, den := sum, s.denom
 	if g != 1 {
 		f := new(big.Int).SetUint64(g)
 		num, den = sum.Quo(sum, f), new(big.Int).Quo(s.denom, f)
 	}
-	// A plan keeps a target share per unit and quarter: the words are
-	// copied at their size (Set keeps four spare words per number).
-	x := new(big.Rat).SetInt64(1) // sets the denominator, so that Denom is x's own
-	x.Num().SetBits(exactWords(num))
-	x.Denom().SetBits(exactWords(den))
+	return w.block.rat(num.Bits(), den.Bits())
+}
+
+// ratBlock hands out fractions whose Rat and words are cut from large
+// blocks; a nil *ratBlock allocates each on its own. Each fraction's words
+// are its own (capacity and all), so that a fraction set anew cannot
+// write into another's.
+type ratBlock struct {
+	rats  []big.Rat
+	words []big.Word
+}
+
+const ratBlockSize = 1024
+
+// rat is num / den (in lowest terms, den > 0), with the words copied.
+func (b *ratBlock) rat(num, den []big.Word) *big.Rat {
+	n := len(num) + len(den)
+	var x *big.Rat
+	var words []big.Word
+	if b == nil {
+		x, words = new(big.Rat), make([]big.Word, n)
+	} else {
+		if len(b.rats) == 0 {
+			b.rats = make([]big.Rat, ratBlockSize)
+		}
+		if len(b.words) < n {
+			b.words = make([]big.Word, max(n, 8*ratBlockSize))
+		}
+		x, words = &b.rats[0], b.words[:n:n]
+		b.rats, b.words = b.rats[1:], b.words[n:]
+	}
+	copy(words, num)
+	copy(words[len(num):], den)
+	// A denominator of one word first, so that Denom is x's own (of a zero
+	// Rat it returns a new Int); both parts are then replaced.
+	*x = *denominatorOne
+	x.Num().SetBits(words[:len(num):len(num)])
+	x.Denom().SetBits(words[len(num):])
 	return x
 }
 
-func exactWords(x *big.Int) []big.Word {
-	return append(make([]big.Word, 0, len(x.Bits())), x.Bits()...)
+// denominatorOne is the template of ratBlock.rat; nothing writes to it.
+var denominatorOne = big.NewRat(1, 1)
+
+// remWords is x mod d.
+func remWords(x []big.Word, d uint64) uint64 {
+	var r uint64
+	for i := len(x) - 1; i >= 0; i-- {
+		_, r = bits.Div64(r, uint64(x[i]), d)
+	}
+	return r
 }
 
 // wordPieces are the denominators as words; nil if one does not fit.
 func wordPieces(ds []*big.Int) []uint64 {
 	if bits.UintSize != 64 {
-		return nil // remWord takes big.Word for uint64
+		return nil // remWords takes big.Word for uint64
 	}
 	pieces := make([]uint64, 0, len(ds))
 	for _, d := range ds {
@@ -188,16 +364,6 @@ func wordPieces(ds []*big.Int) []uint64 {
 		pieces = append(pieces, d.Uint64())
 	}
 	return pieces
-}
-
-// remWord is x mod d for x ≥ 0.
-func remWord(x *big.Int, d uint64) uint64 {
-	words := x.Bits()
-	var r uint64
-	for i := len(words) - 1; i >= 0; i-- {
-		_, r = bits.Div64(r, uint64(words[i]), d)
-	}
-	return r
 }
 
 // gcdWord is Stein's binary gcd; gcd(0, d) = d.

@@ -42,7 +42,7 @@ func TestReducedEqualsSetFrac(t *testing.T) {
 			sum.SetInt64(0)
 		}
 		want := new(big.Rat).SetFrac(sum, s.denom)
-		if got := s.reduced(new(big.Int).Set(sum)); !sameTerms(got, want) {
+		if got := s.reduced(new(big.Int).Set(sum), &sumScratch{}); !sameTerms(got, want) {
 			t.Fatalf("%s / %s (pieces %v): got %s, want %s", sum, s.denom, s.pieces, got, want)
 		}
 		if s.pieces != nil && want.Denom().Cmp(s.denom) != 0 {
@@ -67,8 +67,8 @@ func TestWordHelpers(t *testing.T) {
 		t.Error("an lcm beyond a word was accepted")
 	}
 	x, _ := new(big.Int).SetString("340282366920938463463374607431768211455", 10) // 2^128 − 1
-	if r := remWord(x, 1000000007); r != new(big.Int).Mod(x, big.NewInt(1000000007)).Uint64() {
-		t.Errorf("remWord = %d", r)
+	if r := remWords(x.Bits(), 1000000007); r != new(big.Int).Mod(x, big.NewInt(1000000007)).Uint64() {
+		t.Errorf("remWords = %d", r)
 	}
 }
 

@@ -184,16 +184,21 @@ func (p Plan) quarter(i int, base allocate.Input, before *Quarter) (Quarter, err
 // are split among the processors (the Result's methods only read).
 func undamped(res *allocate.Result, before *Quarter) []UnitQuarter {
 	units := make([]UnitQuarter, len(res.Units))
+	targets := make([]*big.Rat, len(units))
+	var composites []*big.Rat
+	if before == nil {
+		composites = make([]*big.Rat, len(units))
+	}
 	fill := func(from, to int) {
+		if composites != nil {
+			res.TargetsFrom(from, composites[from:to], targets[from:to])
+		} else {
+			res.TargetsFrom(from, nil, targets[from:to])
+		}
 		for u := from; u < to; u++ {
-			var composite, target *big.Rat
-			if before != nil {
-				composite, target = before.Units[u].Composite, res.TargetShare(u)
-			} else {
-				composite, target = res.Targets(u)
-			}
+			composite := before.compositeOr(composites, u)
 			unit := res.Units[u]
-			units[u] = UnitQuarter{Name: unit.Name, Amount: unit.Amount, Target: target, Share: target, Composite: composite}
+			units[u] = UnitQuarter{Name: unit.Name, Amount: unit.Amount, Target: targets[u], Share: targets[u], Composite: composite}
 		}
 	}
 	parts := min(runtime.GOMAXPROCS(0), len(units)/parallelUnits)
@@ -207,6 +212,15 @@ func undamped(res *allocate.Result, before *Quarter) []UnitQuarter {
 	}
 	wg.Wait()
 	return units
+}
+
+// compositeOr is unit u's composite share: the quarter's own where it
+// has computed them, else the quarter before's.
+func (q *Quarter) compositeOr(own []*big.Rat, u int) *big.Rat {
+	if own != nil {
+		return own[u]
+	}
+	return q.Units[u].Composite
 }
 
 // parallelUnits is the least number of units per goroutine of undamped.
@@ -266,17 +280,17 @@ func (p Plan) reference(q *Quarter, before *Quarter) ([]*big.Rat, error) {
 }
 
 func (p Plan) linkPrevious(q *Quarter, before *Quarter) {
+	if before == nil && p.Previous == nil {
+		return
+	}
+	previous := make([]allocate.Cents, len(q.Units)) // one block, not an amount each
 	for u := range q.Units {
-		var prev allocate.Cents
-		switch {
-		case before != nil:
-			prev = before.Units[u].Amount
-		case p.Previous != nil:
-			prev = p.Previous[u]
-		default:
-			continue
+		if before != nil {
+			previous[u] = before.Units[u].Amount
+		} else {
+			previous[u] = p.Previous[u]
 		}
-		q.Units[u].Previous = &prev
+		q.Units[u].Previous = &previous[u]
 	}
 }
 

@@ -81,14 +81,14 @@ func (b *book) allocationRow(sheet string, m model, u int, marks markStyles, for
 		case allocate.Ceiling:
 			style = marks.ceiling
 		}
-		if err := b.set(sheet, i+2, r, euros(p.amounts[u]), style); err != nil {
+		if err := b.amount(sheet, i+2, r, p.amounts[u], style); err != nil {
 			return err
 		}
 	}
 	if m.previous == nil {
 		return nil
 	}
-	if err := b.set(sheet, len(m.periods)+2, r, euros(m.previous[u]), b.styles.euro); err != nil {
+	if err := b.amount(sheet, len(m.periods)+2, r, m.previous[u], b.styles.euro); err != nil {
 		return err
 	}
 	return b.rowFormulas(sheet, r, formulas)

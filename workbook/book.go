@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/report"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
@@ -229,6 +230,23 @@ func (b *book) set(sheet string, c, r int, v any, style int) error {
 		return nil
 	}
 	return b.f.SetCellStyle(sheet, cell(c, r), cell(c, r), style)
+}
+
+// number is set of a number: unboxed into a generated row.
+func (b *book) number(sheet string, c, r int, v float64, style int) error {
+	if s, ok := b.streams[sheet]; ok && s.enc != nil {
+		return s.enc.putNumber(sheet, c, r, v, style)
+	}
+	return b.set(sheet, c, r, v, style)
+}
+
+// amount is number of an amount in euros: from the cents into a
+// generated row.
+func (b *book) amount(sheet string, c, r int, amount allocate.Cents, style int) error {
+	if s, ok := b.streams[sheet]; ok && s.enc != nil {
+		return s.enc.putEuros(sheet, c, r, int64(amount), style)
+	}
+	return b.set(sheet, c, r, euros(amount), style)
 }
 
 // formula writes a formula with a style; rowMark in f stands for row r.

@@ -159,23 +159,23 @@ func (b *book) indicatorValues(sheet string, m model, l indicatorLayout, u int, 
 		return err
 	}
 	for k, value := range res.Values(u) {
-		if err := b.set(sheet, l.valueCol(k), r, ratFloat(value), b.styles.number); err != nil {
+		if err := b.number(sheet, l.valueCol(k), r, ratFloat(value), b.styles.number); err != nil {
 			return err
 		}
 	}
 	for i, p := range m.periods {
 		c := l.periodCol(i)
 		if !l.corridor || p.lambda == nil {
-			if err := b.set(sheet, c+offShare, r, p.floats[u], b.styles.share); err != nil {
+			if err := b.number(sheet, c+offShare, r, p.floats[u], b.styles.share); err != nil {
 				return err
 			}
 		}
-		if err := b.set(sheet, c+offAmount, r, euros(p.amounts[u]), b.styles.euro); err != nil {
+		if err := b.amount(sheet, c+offAmount, r, p.amounts[u], b.styles.euro); err != nil {
 			return err
 		}
 		if l.corridor && i == 0 && m.previous != nil {
 			share := ratFloat(big.NewRat(int64(m.previous[u]), m.previousTotal))
-			if err := b.set(sheet, c-1, r, share, b.styles.share); err != nil {
+			if err := b.number(sheet, c-1, r, share, b.styles.share); err != nil {
 				return err
 			}
 		}

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"math"
 	"math/big"
 	"sync"
 
@@ -105,13 +106,17 @@ func (m model) first() *allocate.Result {
 
 // ratFloat is the float64 nearest to x, for a cell. A fraction of two
 // integers below 2^53 (every decimal input value) is one division, which
-// IEEE rounds to nearest as Float64 does.
+// IEEE rounds to nearest as Float64 does; a share of a few words is one
+// step of long division (quotientFloat).
 func ratFloat(x *big.Rat) float64 {
 	num, den := x.Num(), x.Denom()
 	if num.IsInt64() && den.IsInt64() {
 		if n, d := num.Int64(), den.Int64(); -1<<53 <= n && n <= 1<<53 && d <= 1<<53 {
 			return float64(n) / float64(d)
 		}
+	}
+	if f, ok := quotientFloat(num.Bits(), den.Bits()); ok {
+		return math.Copysign(f, float64(num.Sign()))
 	}
 	f, _ := x.Float64()
 	return f

@@ -10,7 +10,6 @@ import (
 	"io"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -121,77 +120,175 @@ func (g *generatedRows) splice(part []byte, token string, w io.Writer) (bool, er
 }
 
 // rowEncoder writes a generated row's cells as the StreamWriter would.
+// A row's cells wait in a slot per column, so that they go out in column
+// order without a sort, and a number waits as a number, not boxed in an
+// interface: a report of 100,000 units writes millions of cells.
 type rowEncoder struct {
 	w       *bufio.Writer
 	row     int
-	cells   []cellAt
+	slots   []rowSlot // by column − 1
+	last    int       // the number of slots this row uses
+	number  []byte    // the row's number as text
 	scratch []byte
 }
 
-func (e *rowEncoder) put(sheet string, c, r int, x excelize.Cell) error {
+// rowSlot is a cell waiting in its column. A formula's text is escaped
+// and split at its rowMarks once per column, not per row: every unit's
+// row has the same formulas.
+type rowSlot struct {
+	set    bool
+	number bool    // value is the number num
+	num    float64 // when number
+	cents  bool    // value is euros(amount), written from the cents
+	amount int64   // when cents
+	cell   excelize.Cell
+	// formula and parts: the last formula text of the column and its
+	// escaped pieces between rowMarks.
+	formula string
+	parts   [][]byte
+}
+
+func (e *rowEncoder) slot(sheet string, c, r int) (*rowSlot, error) {
 	if r != e.row {
-		return fmt.Errorf("%s!%s: a unit's row writes into row %d", sheet, cell(c, r), e.row)
+		return nil, fmt.Errorf("%s!%s: a unit's row writes into row %d", sheet, cell(c, r), e.row)
 	}
-	e.cells = append(e.cells, cellAt{col: c, cell: x})
+	if c < 1 || c > excelize.MaxColumns {
+		return nil, fmt.Errorf("%s!%s: no such column", sheet, cell(c, r))
+	}
+	for len(e.slots) < c {
+		e.slots = append(e.slots, rowSlot{})
+	}
+	e.last = max(e.last, c)
+	s := &e.slots[c-1]
+	s.set = true
+	return s, nil
+}
+
+func (e *rowEncoder) put(sheet string, c, r int, x excelize.Cell) error {
+	s, err := e.slot(sheet, c, r)
+	if err != nil {
+		return err
+	}
+	s.cell, s.number, s.cents = x, false, false
+	return nil
+}
+
+// putNumber is put of a number, unboxed.
+func (e *rowEncoder) putNumber(sheet string, c, r int, v float64, style int) error {
+	s, err := e.slot(sheet, c, r)
+	if err != nil {
+		return err
+	}
+	s.cell, s.number, s.cents, s.num = excelize.Cell{StyleID: style}, true, false, v
+	return nil
+}
+
+// putEuros is putNumber of euros(amount), written from the cents.
+func (e *rowEncoder) putEuros(sheet string, c, r int, amount int64, style int) error {
+	s, err := e.slot(sheet, c, r)
+	if err != nil {
+		return err
+	}
+	s.cell, s.number, s.cents, s.amount = excelize.Cell{StyleID: style}, false, true, amount
 	return nil
 }
 
 // endRow writes the row's cells in column order; a cell set twice keeps
 // the last value, as the StreamWriter's does.
 func (e *rowEncoder) endRow(sheet string) error {
-	slices.SortStableFunc(e.cells, func(x, y cellAt) int { return x.col - y.col })
+	// The row's number, written once: every cell and most formulas
+	// repeat it.
+	e.number = strconv.AppendInt(e.number[:0], int64(e.row), 10)
 	b := e.scratch[:0]
 	b = append(b, `<row r="`...)
-	b = strconv.AppendInt(b, int64(e.row), 10)
+	b = append(b, e.number...)
 	b = append(b, `">`...)
-	for i, c := range e.cells {
-		if i+1 < len(e.cells) && e.cells[i+1].col == c.col {
+	var err error
+	for i := range e.last {
+		s := &e.slots[i]
+		if !s.set {
 			continue
 		}
-		var err error
-		if b, err = appendCell(b, c.col, e.row, c.cell); err != nil {
-			return fmt.Errorf("%s!%s: %w", sheet, cell(c.col, e.row), err)
+		s.set = false
+		if err == nil {
+			if b, err = s.append(b, i+1, e.number); err != nil {
+				err = fmt.Errorf("%s!%s: %w", sheet, cell(i+1, e.row), err)
+			}
 		}
+	}
+	e.last = 0
+	if err != nil {
+		return err
 	}
 	b = append(b, `</row>`...)
 	e.scratch = b
-	e.cells = e.cells[:0]
-	_, err := e.w.Write(b)
+	_, err = e.w.Write(b)
 	return err
 }
 
-// appendCell is the library's writeCell for the values a report's unit
-// rows hold: a number, a text, or a formula.
-func appendCell(b []byte, c, r int, x excelize.Cell) ([]byte, error) {
+// append is the library's writeCell for the values a report's unit rows
+// hold: a number, a text, or a formula.
+func (s *rowSlot) append(b []byte, c int, row []byte) ([]byte, error) {
+	x := s.cell
 	b = append(b, `<c r="`...)
 	b = appendColumn(b, c)
-	b = strconv.AppendInt(b, int64(r), 10)
+	b = append(b, row...)
 	b = append(b, '"')
 	if x.StyleID != 0 {
 		b = append(b, ` s="`...)
 		b = strconv.AppendInt(b, int64(x.StyleID), 10)
 		b = append(b, '"')
 	}
+	if s.number {
+		return appendNumber(b, s.num)
+	}
+	if s.cents {
+		b = append(b, `><v>`...)
+		b = appendEuros(b, s.amount)
+		return append(b, `</v></c>`...), nil
+	}
 	if x.Formula != "" {
 		if x.Value != nil {
 			return b, fmt.Errorf("a formula cell with a value %v", x.Value)
 		}
+		if x.Formula != s.formula || s.parts == nil {
+			s.formula, s.parts = x.Formula, formulaParts(x.Formula)
+		}
 		b = append(b, ` t="str"><f>`...)
-		b = appendFormula(b, x.Formula, r)
+		for i, part := range s.parts {
+			if i > 0 {
+				b = append(b, row...)
+			}
+			b = append(b, part...)
+		}
 		return append(b, `</f></c>`...), nil
 	}
 	switch v := x.Value.(type) {
 	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return b, fmt.Errorf("the number %v", v)
-		}
-		b = append(b, `><v>`...)
-		b = append(b, formatCellFloat(v)...)
-		return append(b, `</v></c>`...), nil
+		return appendNumber(b, v)
 	case string:
 		return appendInlineString(b, v), nil
 	}
 	return b, fmt.Errorf("a cell of type %T in a unit's row", x.Value)
+}
+
+// appendNumber ends a cell of the number v.
+func appendNumber(b []byte, v float64) ([]byte, error) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return b, fmt.Errorf("the number %v", v)
+	}
+	b = append(b, `><v>`...)
+	b = appendCellFloat(b, v)
+	return append(b, `</v></c>`...), nil
+}
+
+// formulaParts are the formula's pieces between its rowMarks, escaped.
+func formulaParts(f string) [][]byte {
+	var parts [][]byte
+	for _, piece := range strings.Split(f, rowMark) {
+		parts = append(parts, appendEscaped(nil, piece))
+	}
+	return parts
 }
 
 // appendColumn appends the column's letters: A … Z, AA …
@@ -240,20 +337,6 @@ func plainText(s string) bool {
 	return true
 }
 
-// appendFormula appends the formula's text, escaped, with row r for
-// each rowMark.
-func appendFormula(b []byte, f string, r int) []byte {
-	for {
-		i := strings.Index(f, rowMark)
-		if i < 0 {
-			return appendEscaped(b, f)
-		}
-		b = appendEscaped(b, f[:i])
-		b = strconv.AppendInt(b, int64(r), 10)
-		f = f[i+len(rowMark):]
-	}
-}
-
 // appendEscaped is xml.EscapeText of s.
 func appendEscaped(b []byte, s string) []byte {
 	if plainFormula(s) {
@@ -274,18 +357,44 @@ func plainFormula(s string) bool {
 	return true
 }
 
-// formatCellFloat is the library's number text: the shortest decimal,
-// cut (not rounded) to Excel's 15 significant digits.
-func formatCellFloat(value float64) string {
-	str := strconv.FormatFloat(value, 'f', -1, 64)
+// appendEuros is appendCellFloat of float64(cents)/100, written from
+// the integer: below 10^15 cents the shortest decimal of that float is
+// the amount itself (a float64 tells every decimal of 15 significant
+// digits from the others), without trailing zeros.
+func appendEuros(b []byte, cents int64) []byte {
+	const limit = 1_000_000_000_000_000
+	if cents <= -limit || cents >= limit {
+		return appendCellFloat(b, float64(cents)/100)
+	}
+	if cents < 0 {
+		b = append(b, '-')
+		cents = -cents
+	}
+	b = strconv.AppendInt(b, cents/100, 10)
+	switch c := cents % 100; {
+	case c == 0:
+	case c%10 == 0:
+		b = append(b, '.', byte('0'+c/10))
+	default:
+		b = append(b, '.', byte('0'+c/10), byte('0'+c%10))
+	}
+	return b
+}
+
+// appendCellFloat appends the library's number text: the shortest
+// decimal, cut (not rounded) to Excel's 15 significant digits.
+func appendCellFloat(b []byte, value float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, value, 'f', -1, 64)
 	if math.Abs(value) == math.MaxFloat64 {
-		return str
+		return b
 	}
 	const maxPrec = 15
-	decimal := strings.IndexByte(str, '.')
+	str := b[start:]
+	decimal := bytes.IndexByte(str, '.')
 	significant := 0
-	for idx := range str {
-		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+	for idx, c := range str {
+		if c < '0' || c > '9' || significant == 0 && c == '0' {
 			continue
 		}
 		significant++
@@ -293,18 +402,20 @@ func formatCellFloat(value float64) string {
 			continue
 		}
 		if decimal >= 0 && idx > decimal {
-			return strings.TrimSuffix(str[:idx], ".")
+			if idx == decimal+1 {
+				idx-- // no point without digits after it
+			}
+			return b[:start+idx]
 		}
 		if decimal < 0 {
 			decimal = len(str)
 		}
-		truncated := []byte(str[:decimal])
-		for ; idx < len(truncated); idx++ {
-			truncated[idx] = '0'
+		for ; idx < decimal; idx++ {
+			str[idx] = '0'
 		}
-		return string(truncated)
+		return b[:start+decimal]
 	}
-	return str
+	return b
 }
 
 var (

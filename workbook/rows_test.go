@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"io"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,17 +78,106 @@ func TestGeneratedRowIsTheLibrarys(t *testing.T) {
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
 	e := &rowEncoder{w: w, row: 12}
-	for _, c := range rowCells {
-		if err := e.put("Sheet1", c.col, 12, c.cell); err != nil {
+	want := libraryRow(t, rowCells)
+	// Twice: the second time numbers go in unboxed, and the formulas'
+	// pieces are the ones kept from the first row.
+	for i := range 2 {
+		buf.Reset()
+		for _, c := range rowCells {
+			if v, ok := c.cell.Value.(float64); ok && i == 1 {
+				if err := e.putNumber("Sheet1", c.col, 12, v, c.cell.StyleID); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if err := e.put("Sheet1", c.col, 12, c.cell); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := e.endRow("Sheet1"); err != nil {
 			t.Fatal(err)
 		}
+		_ = w.Flush()
+		if buf.String() != want {
+			t.Errorf("generated\n%s\nlibrary\n%s", buf.String(), want)
+		}
 	}
-	if err := e.endRow("Sheet1"); err != nil {
-		t.Fatal(err)
+}
+
+// A formula's rowMarks take the row being written, and the pieces kept
+// for a column follow a new formula text in that column.
+func TestGeneratedRowFormulas(t *testing.T) {
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	e := &rowEncoder{w: w}
+	for r, f := range map[int]string{7: "B" + rowMark + "/B$9", 8: "B" + rowMark + "/B$9", 9: `IF(C` + rowMark + `<0,"<",D` + rowMark + `)`} {
+		buf.Reset()
+		e.row = r
+		_ = e.put("S", 2, r, excelize.Cell{Formula: f})
+		if err := e.endRow("S"); err != nil {
+			t.Fatal(err)
+		}
+		_ = w.Flush()
+		text := strings.ReplaceAll(strings.ReplaceAll(f, rowMark, strconv.Itoa(r)), "<", "&lt;")
+		text = strings.ReplaceAll(text, `"`, "&#34;")
+		if want := `<row r="` + strconv.Itoa(r) + `"><c r="B` + strconv.Itoa(r) + `" t="str"><f>` + text + `</f></c></row>`; buf.String() != want {
+			t.Errorf("got %s, want %s", buf.String(), want)
+		}
 	}
-	_ = w.Flush()
-	if want := libraryRow(t, rowCells); buf.String() != want {
-		t.Errorf("generated\n%s\nlibrary\n%s", buf.String(), want)
+}
+
+// formatCellFloat is the library's number text (excelize's
+// float64ToString), the reference of appendCellFloat.
+func formatCellFloat(value float64) string {
+	str := strconv.FormatFloat(value, 'f', -1, 64)
+	if math.Abs(value) == math.MaxFloat64 {
+		return str
+	}
+	const maxPrec = 15
+	decimal := strings.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= maxPrec {
+			continue
+		}
+		if decimal >= 0 && idx > decimal {
+			return strings.TrimSuffix(str[:idx], ".")
+		}
+		if decimal < 0 {
+			decimal = len(str)
+		}
+		truncated := []byte(str[:decimal])
+		for ; idx < len(truncated); idx++ {
+			truncated[idx] = '0'
+		}
+		return string(truncated)
+	}
+	return str
+}
+
+// appendCellFloat writes the library's text of numbers of every size, in
+// place after what the buffer holds.
+func TestAppendCellFloat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	values := []float64{0, 1, -1, 0.1, 123456789012345.6, 1234567890123456.7, 9999999999999999, 1e15, 1e16 + 2,
+		123456789012345678, 0.000004827067689353971234, -0.30000000000000004, 1e-300, math.MaxFloat64, -math.MaxFloat64,
+		math.SmallestNonzeroFloat64, 100000000000000.5}
+	for range 100000 {
+		values = append(values, math.Float64frombits(rng.Uint64()), rng.Float64()*math.Pow(10, float64(rng.IntN(40)-20)),
+			float64(rng.Int64N(1e17))/100)
+	}
+	for _, v := range values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		got := appendCellFloat([]byte("<v>"), v)
+		if want := "<v>" + formatCellFloat(v); string(got) != want {
+			t.Fatalf("%v: %s, want %s", v, got, want)
+		}
 	}
 }
 
@@ -113,5 +204,21 @@ func TestGeneratedRowOrderAndErrors(t *testing.T) {
 	_ = e.put("S", 1, 3, excelize.Cell{Value: 7})
 	if err := e.endRow("S"); err == nil || !strings.Contains(err.Error(), "S!A3") {
 		t.Errorf("an int cell: %v", err)
+	}
+}
+
+// appendEuros writes what appendCellFloat writes of the amount as a
+// float64, for amounts of every size and sign.
+func TestAppendEuros(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	amounts := []int64{0, 1, 5, 10, 99, 100, 101, 110, -1, -10, -100, -12345, 999_999_999_999_999, -999_999_999_999_999,
+		1_000_000_000_000_000, 123_456_789_012_345_678, math.MaxInt64, math.MinInt64 + 1}
+	for range 300000 {
+		amounts = append(amounts, rng.Int64N(1_000_000_000_000_000)>>uint(rng.IntN(50)), -rng.Int64N(1<<53))
+	}
+	for _, c := range amounts {
+		if got, want := string(appendEuros([]byte("x"), c)), "x"+formatCellFloat(float64(c)/100); got != want {
+			t.Fatalf("%d cents: %s, want %s", c, got, want)
+		}
 	}
 }

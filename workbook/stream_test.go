@@ -2,6 +2,9 @@ package workbook
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +14,8 @@ import (
 	"github.com/raumbudget/raumbudget/allocate"
 	"github.com/raumbudget/raumbudget/report"
 	"github.com/raumbudget/raumbudget/scenario"
+
+	"github.com/raumbudget/raumbudget/internal/calc"
 )
 
 // planBoth writes the plan report in memory and streamed (as a report of
@@ -115,5 +120,35 @@ func TestStreamedLongNameNotCut(t *testing.T) {
 	data, err := Plan(res, nil, meta(report.German, "2026-11-22"))
 	if err == nil || !strings.Contains(err.Error(), "Zuteilung!A3: a text of 32,768 characters does not fit in a cell") || data != nil {
 		t.Fatalf("got %v (%d bytes), want the cell limit", err, len(data))
+	}
+}
+
+// A streamed report — the layout and the fast deflate of a large one —
+// opens in LibreOffice, which recalculates every formula, with the very
+// cells of the report written in memory, and no cell shows an error.
+func TestStreamedReportInLibreOffice(t *testing.T) {
+	calc.Require(t)
+	memory, streamed := planBoth(t, planResult(t))
+	dir := t.TempDir()
+	var sheets []map[string][][]string
+	for name, data := range map[string][]byte{"memory.xlsx": memory, "streamed.xlsx": streamed} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := calc.Sheets(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if errs := calc.Errors(s); len(errs) > 0 {
+			t.Errorf("%s: cells with errors: %v", name, errs)
+		}
+		sheets = append(sheets, s)
+	}
+	for _, sheet := range []string{"Zuteilung", "Verlauf", "Indikatoren"} {
+		a, b := sheets[0][sheet], sheets[1][sheet]
+		if len(a) < 3 || !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: LibreOffice reads the streamed report otherwise:\n%v\n%v", sheet, a, b)
+		}
 	}
 }

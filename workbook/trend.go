@@ -47,7 +47,7 @@ func (b *book) trendRow(sheet string, m model, u int, name string) error {
 		return err
 	}
 	for i, p := range m.periods {
-		if err := b.set(sheet, i+2, u+3, p.floats[u], b.styles.share); err != nil {
+		if err := b.number(sheet, i+2, u+3, p.floats[u], b.styles.share); err != nil {
 			return err
 		}
 	}

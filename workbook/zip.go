@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	fastDeflate "github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -26,17 +27,22 @@ import (
 type sortedZip struct {
 	out      io.Writer
 	modified time.Time
-	level    int // of deflate
+	large    bool // deflated by fastDeflate
 	parts    []*zipPart
 	// generated rows go into the worksheet part that holds their marker.
 	generated map[string]*generatedRows
+	// open is the part being written straight through, ended when the
+	// next is created; its deflate writer then serves the next part (a
+	// writer is some 600 KiB, a report has some twenty parts).
+	open *zipPart
+	free []deflateWriter
 }
 
 // zipPart is one part, deflated, with what its zip header needs.
 type zipPart struct {
 	name       string
 	compressed chunks
-	flate      *flate.Writer
+	flate      deflateWriter
 	crc        uint32
 	size       uint64
 	raw        *bytes.Buffer  // [Content_Types].xml only: rewritten on Close
@@ -45,35 +51,78 @@ type zipPart struct {
 	token      string
 }
 
-// zipWriterFor plugs a sortedZip into the workbook library. A large
-// report is deflated at the fastest level: at the default level deflate
-// takes a quarter of the time of 100,000 units, for a file a fifth smaller.
+// zipWriterFor plugs a sortedZip into the workbook library.
 func zipWriterFor(modified time.Time, large bool, generated map[string]*generatedRows) func(io.Writer) excelize.ZipWriter {
-	level := flate.DefaultCompression
-	if large {
-		level = flate.BestSpeed
-	}
 	return func(w io.Writer) excelize.ZipWriter {
-		return &sortedZip{out: w, modified: modified, level: level, generated: generated}
+		return &sortedZip{out: w, modified: modified, large: large, generated: generated}
 	}
 }
 
+// deflateWriter is a part's deflate stream.
+type deflateWriter interface {
+	io.WriteCloser
+	Reset(io.Writer) // the same output as a new writer's
+}
+
+// newDeflate is the deflate writer of a part. A large report is deflated
+// at the fastest level, and by klauspost/compress, whose fastest level
+// takes half the time of the standard library's for a file a few per
+// cent smaller: deflate is half of the CPU time of a report of 100,000
+// units (at the default level a quarter more, for a file a fifth
+// smaller). The others keep the standard library's default level.
+func (z *sortedZip) newDeflate(w io.Writer) (deflateWriter, error) {
+	if z.large {
+		return fastDeflate.NewWriter(w, fastDeflate.BestSpeed)
+	}
+	return flate.NewWriter(w, flate.DefaultCompression)
+}
+
 func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if err := z.endOpen(); err != nil {
+		return nil, err
+	}
 	p := &zipPart{name: name}
 	z.parts = append(z.parts, p)
 	if name == contentTypes {
 		p.raw = new(bytes.Buffer)
 		return p.raw, nil
 	}
-	fw, err := flate.NewWriter(&p.compressed, z.level)
-	if err != nil {
-		return nil, err
-	}
-	p.flate = fw
 	if len(z.generated) > 0 && strings.HasPrefix(name, "xl/worksheets/") {
 		p.held = new(bytes.Buffer)
+		return p, nil
 	}
+	if err := z.startDeflate(p); err != nil {
+		return nil, err
+	}
+	z.open = p
 	return p, nil
+}
+
+// startDeflate gives the part a deflate writer: a free one, reset (the
+// same output as a new one), or a new one.
+func (z *sortedZip) startDeflate(p *zipPart) error {
+	if n := len(z.free); n > 0 {
+		p.flate, z.free = z.free[n-1], z.free[:n-1]
+		p.flate.Reset(&p.compressed)
+		return nil
+	}
+	fw, err := z.newDeflate(&p.compressed)
+	p.flate = fw
+	return err
+}
+
+// endOpen ends the part written straight through (the library writes a
+// part whole before it creates the next) and frees its writer.
+func (z *sortedZip) endOpen() error {
+	p := z.open
+	if p == nil {
+		return nil
+	}
+	z.open = nil
+	err := p.flate.Close()
+	z.free = append(z.free, p.flate)
+	p.flate = nil
+	return err
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
@@ -94,6 +143,9 @@ func (p *zipPart) deflate(b []byte) (int, error) {
 func (z *sortedZip) AddFS(fs.FS) error { return errors.New("workbook: AddFS is not supported") }
 
 func (z *sortedZip) Close() error {
+	if err := z.endOpen(); err != nil {
+		return err
+	}
 	if err := z.finishParts(); err != nil {
 		return err
 	}
@@ -154,23 +206,33 @@ func (z *sortedZip) finishParts() error {
 	errs := make([]error, len(z.parts))
 	var wg sync.WaitGroup
 	for i, p := range z.parts {
+		if p.held == nil && p.raw == nil {
+			continue // ended by endOpen
+		}
+		if err := z.startDeflate(p); err != nil {
+			return err
+		}
 		if p.rows == nil {
-			errs[i] = p.finish(z.level)
+			errs[i] = p.finish()
+			z.free = append(z.free, p.flate)
+			p.flate = nil
 			continue
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = p.finish(z.level)
+			errs[i] = p.finish()
+			p.flate = nil
 		}()
 	}
 	wg.Wait()
 	return errors.Join(errs...)
 }
 
-// finish ends the part's deflate stream: a worksheet gets its generated
-// rows, [Content_Types].xml its entries sorted first.
-func (p *zipPart) finish(level int) error {
+// finish writes what the part held and ends its deflate stream: a
+// worksheet gets its generated rows, [Content_Types].xml its entries
+// sorted first.
+func (p *zipPart) finish() error {
 	if p.held != nil {
 		data := p.held.Bytes()
 		p.held = nil
@@ -181,11 +243,6 @@ func (p *zipPart) finish(level int) error {
 	if p.raw != nil {
 		content := sortDefaults(p.raw.Bytes())
 		p.raw = nil
-		fw, err := flate.NewWriter(&p.compressed, level)
-		if err != nil {
-			return err
-		}
-		p.flate = fw
 		if _, err := p.deflate(content); err != nil {
 			return err
 		}
