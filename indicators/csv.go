@@ -1,9 +1,7 @@
 package indicators
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"io"
 
@@ -17,6 +15,9 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A read that goes on past problems keeps text of many rows in
+	// them: each in a string of its own, rather than a block each.
+	src.r.detach = schema.AllProblems
 	return t.read(src, schema)
 }
 
@@ -37,17 +38,15 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 	if err != nil {
 		return nil, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
-	br := bufio.NewReaderSize(text, 64<<10)
-	src := &csvSource{file: name, in: in, size: size}
-	var comma rune
-	comma, src.d, src.offset = sniffSeparator(br)
-	src.r = csv.NewReader(bufio.NewReaderSize(newCSVLimit(br, comma, name, src.offset), 64<<10))
-	src.r.Comma = comma
-	src.r.FieldsPerRecord = -1 // rows may be short or carry trailing separators
-	src.r.LazyQuotes = true    // a stray quote in a heading or note is no reason to stop
-	src.r.ReuseRecord = true   // the builder copies what it keeps
-	return src, nil
+	cr := newCSVReader(text, 0, name, 1)
+	comma, d, skip := sniffSeparator(cr.peek(sniffSize))
+	cr.comma = comma
+	cr.skip(skip, min(skip, 1))
+	return &csvSource{r: cr, d: d, file: name, in: in, size: size}, nil
 }
+
+// sniffSize is the start of the file in which sniffSeparator looks.
+const sniffSize = 64 << 10
 
 // maxCSV bounds a CSV file, and a workbook's file: state-wide small-area
 // data are tens of MiB, a million rows 64 MB as CSV, 45 MB as xlsx.
@@ -97,19 +96,22 @@ func tooLarge(name string) *Error {
 	return &Error{File: name, Msg: msg.New("the file is larger than %s MiB; is it really an indicator table?", msg.Int(maxCSV>>20))}
 }
 
-// sniffSeparator chooses the separator from the first line that has one,
-// as German Excel writes it: ';' (or a tab) with decimal commas, else ','
-// with decimal points. Lines above it without a separator are a title or
-// notes above the table; a comma followed by a space is a comma of prose
-// ("Quelle: IT.NRW, Stand 31.12.2025"). A first line "sep=;", which tells
-// Excel the separator, is obeyed and skipped; skip says how many lines
-// that is.
-func sniffSeparator(br *bufio.Reader) (comma rune, d Dialect, skip int) {
-	buf, _ := br.Peek(br.Size()) // a shorter file is all there
+// sniffSeparator chooses the separator from the first line of buf, the
+// start of the file, that has one, as German Excel writes it: ';' (or a
+// tab) with decimal commas, else ',' with decimal points. Lines above it
+// without a separator are a title or notes above the table; a comma
+// followed by a space is a comma of prose ("Quelle: IT.NRW, Stand
+// 31.12.2025"). A first line "sep=;", which tells Excel the separator, is
+// obeyed and skipped; skip is its length with its line end, 0 if there is
+// none.
+func sniffSeparator(buf []byte) (comma byte, d Dialect, skip int) {
 	line := firstLine(buf)
 	if c, ok := sepLine(buf); ok {
-		br.ReadString('\n')
-		comma, skip, line = rune(c), 1, []byte{c}
+		skip = len(buf)
+		if i := bytes.IndexByte(buf, '\n'); i >= 0 {
+			skip = i + 1
+		}
+		comma, line = c, []byte{c}
 	}
 	switch {
 	case bytes.IndexByte(line, ';') >= 0:
@@ -166,19 +168,18 @@ func hasSeparator(line []byte) bool {
 
 // csvSource streams the records of a CSV file.
 type csvSource struct {
-	r      *csv.Reader
-	rec    []string
-	d      Dialect
-	file   string
-	offset int // lines before the csv.Reader's first
-	in     io.ReadSeeker
-	size   int64 // of the file
+	r    *csvReader
+	rec  []string
+	d    Dialect
+	file string
+	in   io.ReadSeeker
+	size int64 // of the file
 }
 
-// progress is as far as the csv.Reader has got in the text, which is the
+// progress is as far as the reader has got in the text, which is the
 // file's bytes, unless it was decoded from another encoding.
 func (s *csvSource) progress() (int64, int64) {
-	return s.r.InputOffset(), s.size
+	return s.r.offset(), s.size
 }
 
 // rewind opens the file again from its start; done puts the file back
@@ -201,7 +202,7 @@ func (s *csvSource) rewind() (source, func() error, error) {
 }
 
 func (s *csvSource) next() ([]string, error) {
-	rec, err := s.r.Read()
+	rec, err := s.r.read()
 	if err == io.EOF {
 		return nil, err
 	}
@@ -218,9 +219,7 @@ func (s *csvSource) line(col int) int {
 	if len(s.rec) == 0 {
 		return 0
 	}
-	col = max(0, min(col, len(s.rec)-1)) // a missing cell is at the row's end
-	line, _ := s.r.FieldPos(col)
-	return line + s.offset
+	return s.r.lineOf(max(0, min(col, len(s.rec)-1))) // a missing cell is at the row's end
 }
 
 func (s *csvSource) dialect(int, string) (Dialect, error) {
@@ -239,20 +238,16 @@ func (s *csvSource) empty(int) emptyCell {
 // ','-separated file gets a hint at the usual cause.
 func (s *csvSource) noHeading(col int) *Error {
 	m := msg.New("cell %d has no heading", col+1)
-	if s.r.Comma == ',' {
+	if s.r.comma == ',' {
 		m = msg.New("cell %d has no heading; is a number written with a decimal comma in a ','-separated file?", col+1)
 	}
 	return &Error{File: s.file, Line: s.line(col), Msg: m}
 }
 
 func (s *csvSource) wrap(err error) *Error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &Error{File: s.file, Line: pe.Line + s.offset, Msg: msg.New("%v", pe.Err)}
-	}
 	var e *Error
 	if errors.As(err, &e) {
-		return e // of the text's encoding, placed
+		return e // of the text's encoding or a bound, placed
 	}
 	return &Error{File: s.file, Msg: msg.New("cannot read: %v", err)}
 }

@@ -315,6 +315,7 @@ func (b *builder) check(cells []string) bool {
 			r.hold, r.holdCol, r.total, r.bad = r.bad[n].err, b.areaCol, true, r.bad[:n]
 		}
 	}
+	b.hintArea()
 	if ok && b.goOn() && !r.total {
 		r.unit, r.index = name, b.unit(name)
 	}
@@ -472,6 +473,20 @@ func (b *builder) area(cells []string) {
 	}
 	if first > 0 {
 		b.fail(b.areaCol, keyArea, msg.New("area %s appears again (first %s)", cellText(name), b.t.lineRef(first)))
+	}
+}
+
+// hintArea touches the area set where the next row's area name will be
+// looked up, if the source has that row at hand; see areaSet.touch.
+func (b *builder) hintArea() {
+	a := &b.areas
+	if b.areaCol < 0 || a.slots == nil || a.finding || a.exact != nil || a.collecting {
+		return
+	}
+	if s, ok := b.src.(*csvSource); ok {
+		if name, ok := s.r.nextCell(b.areaCol); ok {
+			a.touch(a.hash(trimSpace(name)))
+		}
 	}
 }
 
