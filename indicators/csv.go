@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
 )
@@ -18,6 +19,10 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	// A read that goes on past problems keeps text of many rows in
 	// them: each in a string of its own, rather than a block each.
 	src.r.detach = schema.AllProblems
+	if src.size >= asyncSize {
+		src.async()
+		defer src.stop()
+	}
 	return t.read(src, schema)
 }
 
@@ -30,7 +35,8 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 		return nil, err
 	}
 	in := r
-	r = &boundedFile{r: r, name: name}
+	mu := new(sync.Mutex)
+	r = &boundedFile{r: r, name: name, mu: mu}
 	text, err := decodeText(r, name)
 	if e, ok := err.(*Error); ok {
 		return nil, e
@@ -42,7 +48,7 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 	comma, d, skip := sniffSeparator(cr.peek(sniffSize))
 	cr.comma = comma
 	cr.skip(skip, min(skip, 1))
-	return &csvSource{r: cr, d: d, file: name, in: in, size: size}, nil
+	return &csvSource{r: cr, d: d, file: name, in: in, size: size, mu: mu}, nil
 }
 
 // sniffSize is the start of the file in which sniffSeparator looks.
@@ -72,9 +78,12 @@ type boundedFile struct {
 	r    io.ReadSeeker
 	off  int64
 	name string
+	mu   *sync.Mutex // held while reading: see csvSource.rewind
 }
 
 func (b *boundedFile) Read(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.off > maxCSV {
 		return 0, tooLarge(b.name)
 	}
@@ -166,35 +175,50 @@ func hasSeparator(line []byte) bool {
 	return false
 }
 
-// csvSource streams the records of a CSV file.
+// csvSource streams the records of a CSV file: from the reader, or, for a
+// large file, from a goroutine that reads ahead (see async).
 type csvSource struct {
 	r    *csvReader
 	rec  []string
 	d    Dialect
 	file string
 	in   io.ReadSeeker
-	size int64 // of the file
+	size int64       // of the file
+	mu   *sync.Mutex // held while the file is read
+
+	pipe  *csvPipe // if reading ahead
+	lines []int    // of the cells of rec, if reading ahead
+	off   int64    // the reader's offset after rec, if reading ahead
 }
 
 // progress is as far as the reader has got in the text, which is the
 // file's bytes, unless it was decoded from another encoding.
 func (s *csvSource) progress() (int64, int64) {
+	if s.pipe != nil {
+		return s.off, s.size
+	}
 	return s.r.offset(), s.size
 }
 
 // rewind opens the file again from its start; done puts the file back
-// where this read has got to, as the reads go one after the other.
+// where this read has got to, as the reads go one after the other. A
+// goroutine that reads ahead waits meanwhile: the two reads share the
+// file's offset.
 func (s *csvSource) rewind() (source, func() error, error) {
+	s.mu.Lock()
 	pos, err := s.in.Seek(0, io.SeekCurrent)
 	if err != nil {
+		s.mu.Unlock()
 		return nil, nil, err
 	}
 	src, err := openCSV(s.in, s.file)
 	if err != nil {
 		s.in.Seek(pos, io.SeekStart)
+		s.mu.Unlock()
 		return nil, nil, err
 	}
 	done := func() error {
+		defer s.mu.Unlock()
 		_, err := s.in.Seek(pos, io.SeekStart)
 		return err
 	}
@@ -202,7 +226,13 @@ func (s *csvSource) rewind() (source, func() error, error) {
 }
 
 func (s *csvSource) next() ([]string, error) {
-	rec, err := s.r.read()
+	var rec []string
+	var err error
+	if s.pipe != nil {
+		rec, s.lines, s.off, err = s.pipe.next()
+	} else {
+		rec, err = s.r.read()
+	}
 	if err == io.EOF {
 		return nil, err
 	}
@@ -219,7 +249,20 @@ func (s *csvSource) line(col int) int {
 	if len(s.rec) == 0 {
 		return 0
 	}
-	return s.r.lineOf(max(0, min(col, len(s.rec)-1))) // a missing cell is at the row's end
+	col = max(0, min(col, len(s.rec)-1)) // a missing cell is at the row's end
+	if s.pipe != nil {
+		return s.lines[col]
+	}
+	return s.r.lineOf(col)
+}
+
+// nextCell returns cell col of the next record, untrimmed, if it is at
+// hand: a hint to look ahead (see builder.hintArea), to be used at once.
+func (s *csvSource) nextCell(col int) (string, bool) {
+	if s.pipe != nil {
+		return s.pipe.nextCell(col)
+	}
+	return s.r.nextCell(col)
 }
 
 func (s *csvSource) dialect(int, string) (Dialect, error) {

@@ -5,7 +5,9 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
+	"math"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -248,4 +250,51 @@ func BenchmarkCSVReader(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1_000_001, "ns/row")
+}
+
+// readAhead reads with every CSV file read by a goroutine ahead of the
+// builder (see csvSource.async), or with none.
+func readAhead(ahead bool, data []byte, s Schema) string {
+	defer func(old int64) { asyncSize = old }(asyncSize)
+	asyncSize = math.MaxInt64
+	if ahead {
+		asyncSize = 0
+	}
+	return readAll("data.csv", data, s)
+}
+
+// TestCSVReadAhead: a table read by a goroutine ahead of the builder is
+// the table read in the builder's steps: the same sums, problems, lines
+// and errors; with hashes that collide too, where the builder reads the
+// file again from its start while the goroutine waits.
+func TestCSVReadAhead(t *testing.T) {
+	const ha = "Bezirksstelle;Stadtteil;Einwohner 0-18;SGB II/XII\n"
+	gen := genCSV(genRows(3000, 7))
+	dup := append(bytes.Clone(gen), "Bezirksstelle 1;Stadtteil 2000;1;2;3;4;5\r\nBezirksstelle 2;Stadtteil 7;1;2;3;4;5\r\n"...)
+	bad := append(bytes.Clone(gen), "Bezirksstelle 1;Stadtteil x;1;-2;3;4;5\r\n\"Bezirksstelle 9\";\"Stadtteil\ny\";1;2;3;4;5\r\n"...)
+	inputs := []struct {
+		data   []byte
+		schema Schema
+	}{
+		{gen, genSchema}, {dup, genSchema}, {bad, genSchema},
+		{[]byte(ha + "A;a;1;2\nB;b;1;2\n\"C\";\"c\n2\";3;4\nA;b;5;6\n"), two},
+		{[]byte(ha + "A;a;1;2\nSumme;;1;2\n"), two},
+		{[]byte("Titel\n" + ha + "A;a;1;x\n\nQuelle: X\n"), two},
+		{[]byte(ha + "A;a;1;2\n" + strings.Repeat(";", maxFields) + "\n"), two},
+	}
+	for i, in := range inputs {
+		for _, all := range []bool{false, true} {
+			s := in.schema
+			s.AllProblems = all
+			want := readAhead(false, in.data, s)
+			if got := readAhead(true, in.data, s); got != want {
+				t.Errorf("input %d, all problems %v: read ahead\n%s\nwant\n%s", i, all, got, want)
+			}
+			collide(t, byLength)
+			if got := readAhead(true, in.data, s); got != want {
+				t.Errorf("input %d, all problems %v: read ahead, with colliding hashes\n%s\nwant\n%s", i, all, got, want)
+			}
+			collide(t, maphash.String)
+		}
+	}
 }

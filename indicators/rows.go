@@ -498,7 +498,7 @@ func (b *builder) hintArea() {
 		return
 	}
 	if s, ok := b.src.(*csvSource); ok {
-		if name, ok := s.r.nextCell(b.areaCol); ok {
+		if name, ok := s.nextCell(b.areaCol); ok {
 			name = trimSpace(name)
 			h := a.hash(name)
 			b.hint = areaHint{unsafe.StringData(name), len(name), h}
