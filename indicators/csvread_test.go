@@ -298,3 +298,24 @@ func TestCSVReadAhead(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCSVReadAhead: any text reads the same with a goroutine reading
+// ahead as without, with and without AllProblems.
+func FuzzCSVReadAhead(f *testing.F) {
+	for _, s := range []string{
+		"Bezirksstelle;Stadtteil;Einwohner 0-18;SGB II/XII\nA;a;1;2\nB;b;1;2\n\"C\";\"c\n2\";3;4\nA;b;5;6\n",
+		"Bezirksstelle;Stadtteil;youth_0_18;sgb_recipients\nA;a;x;-1\n;b;1;2\nA;c;1;2\nB;a;1;2\nC;d;1;2;3\n",
+		"Titel\n\nBezirksstelle;youth_0_18;sgb_recipients\nA;1;2\nSumme;1;2\n\nQuelle: X\n",
+		"sep=;\r\nBezirksstelle;youth_0_18;sgb_recipients\r\nS\xfcd;1;2\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	all := Schema{Indicators: two.Indicators, AllowSpending: true, AllProblems: true}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, s := range []Schema{two, all} {
+			if got, want := readAhead(true, data, s), readAhead(false, data, s); got != want {
+				t.Fatalf("all problems %v: read ahead\n%s\nwant\n%s", s.AllProblems, got, want)
+			}
+		}
+	})
+}
