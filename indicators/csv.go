@@ -186,9 +186,10 @@ type csvSource struct {
 	size int64       // of the file
 	mu   *sync.Mutex // held while the file is read
 
-	pipe  *csvPipe // if reading ahead
-	lines []int    // of the cells of rec, if reading ahead
-	off   int64    // the reader's offset after rec, if reading ahead
+	pipe      *csvPipe // if reading ahead
+	lines     []int    // of the cells of rec, if reading ahead
+	off       int64    // the reader's offset after rec, if reading ahead
+	rereading bool     // between rewind and its done: mu is held
 }
 
 // progress is as far as the reader has got in the text, which is the
@@ -206,19 +207,24 @@ func (s *csvSource) progress() (int64, int64) {
 // file's offset.
 func (s *csvSource) rewind() (source, func() error, error) {
 	s.mu.Lock()
+	s.rereading = true
 	pos, err := s.in.Seek(0, io.SeekCurrent)
-	if err != nil {
+	unlock := func() {
+		s.rereading = false
 		s.mu.Unlock()
+	}
+	if err != nil {
+		unlock()
 		return nil, nil, err
 	}
 	src, err := openCSV(s.in, s.file)
 	if err != nil {
 		s.in.Seek(pos, io.SeekStart)
-		s.mu.Unlock()
+		unlock()
 		return nil, nil, err
 	}
 	done := func() error {
-		defer s.mu.Unlock()
+		defer unlock()
 		_, err := s.in.Seek(pos, io.SeekStart)
 		return err
 	}

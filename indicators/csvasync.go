@@ -54,11 +54,15 @@ func (s *csvSource) async() {
 }
 
 // stop ends the goroutine that reads ahead and waits for it, so that the
-// file is not read after the read has returned.
+// file is not read after the read has returned; but not while the file
+// is read again (see rewind), which only a panic leaves: the goroutine
+// may wait for the file, and the panic is to end the program.
 func (s *csvSource) stop() {
 	if s.pipe != nil {
 		close(s.pipe.done)
-		<-s.pipe.exited
+		if !s.rereading {
+			<-s.pipe.exited
+		}
 	}
 }
 

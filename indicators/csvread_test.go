@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/raumbudget/raumbudget/internal/gen"
 )
@@ -318,4 +319,37 @@ func FuzzCSVReadAhead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// panicSeeker panics where the builder reads the file again.
+type panicSeeker struct{ io.ReadSeeker }
+
+func (p panicSeeker) Seek(off int64, whence int) (int64, error) {
+	if whence == io.SeekCurrent {
+		panic("seek")
+	}
+	return p.ReadSeeker.Seek(off, whence)
+}
+
+// TestCSVReadAheadPanic: a panic while the builder reads the file again,
+// with the goroutine ahead waiting for the file, ends the read with the
+// panic, as it would end the program, and does not wait for ever.
+func TestCSVReadAheadPanic(t *testing.T) {
+	defer func(old int64) { asyncSize = old }(asyncSize)
+	asyncSize = 0
+	collide(t, sameHash) // the second row makes the builder read the file again
+	data := genCSV(genRows(20_000, 7))
+	got := make(chan any, 1)
+	go func() {
+		defer func() { got <- recover() }()
+		Read(panicSeeker{bytes.NewReader(data)}, "data.csv", genSchema, Options{})
+	}()
+	select {
+	case v := <-got:
+		if v != "seek" {
+			t.Errorf("recovered %v", v)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the read waits for ever")
+	}
 }
