@@ -52,6 +52,8 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzCSVReader$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzCSVReadAhead$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzReadPrevious$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./indicators -run '^$$' -fuzz '^FuzzXLSXCells$$' -fuzztime $(FUZZTIME)

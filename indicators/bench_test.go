@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raumbudget/raumbudget/internal/gen"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -221,4 +222,13 @@ func benchRead(b *testing.B, data []byte, name string) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+}
+
+// BenchmarkReadRbgenCSV1M reads the German CSV of `make bench-pipeline`:
+// rbgen's million rows of 50 units (its names have umlauts, so the file
+// is scanned for its encoding first), as `raumbudget plan` reads it.
+func BenchmarkReadRbgenCSV1M(b *testing.B) {
+	var buf bytes.Buffer
+	must(b, gen.WriteCSV(&buf, gen.Rows(1_000_000, 50, 1), true))
+	benchRead(b, buf.Bytes(), "in-1m.csv")
 }

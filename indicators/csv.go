@@ -1,11 +1,10 @@
 package indicators
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
 )
@@ -16,6 +15,13 @@ func readCSV(r io.ReadSeeker, name string, schema Schema) (*Table, error) {
 	src, err := openCSV(r, name)
 	if err != nil {
 		return nil, err
+	}
+	// A read that goes on past problems keeps text of many rows in
+	// them: each in a string of its own, rather than a block each.
+	src.r.detach = schema.AllProblems
+	if src.size >= asyncSize {
+		src.async()
+		defer src.stop()
 	}
 	return t.read(src, schema)
 }
@@ -29,7 +35,8 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 		return nil, err
 	}
 	in := r
-	r = &boundedFile{r: r, name: name}
+	mu := new(sync.Mutex)
+	r = &boundedFile{r: r, name: name, mu: mu}
 	text, err := decodeText(r, name)
 	if e, ok := err.(*Error); ok {
 		return nil, e
@@ -37,17 +44,15 @@ func openCSV(r io.ReadSeeker, name string) (*csvSource, error) {
 	if err != nil {
 		return nil, &Error{File: name, Msg: msg.New("cannot read: %v", err)}
 	}
-	br := bufio.NewReaderSize(text, 64<<10)
-	src := &csvSource{file: name, in: in, size: size}
-	var comma rune
-	comma, src.d, src.offset = sniffSeparator(br)
-	src.r = csv.NewReader(bufio.NewReaderSize(newCSVLimit(br, comma, name, src.offset), 64<<10))
-	src.r.Comma = comma
-	src.r.FieldsPerRecord = -1 // rows may be short or carry trailing separators
-	src.r.LazyQuotes = true    // a stray quote in a heading or note is no reason to stop
-	src.r.ReuseRecord = true   // the builder copies what it keeps
-	return src, nil
+	cr := newCSVReader(text, 0, name, 1)
+	comma, d, skip := sniffSeparator(cr.peek(sniffSize))
+	cr.comma = comma
+	cr.skip(skip, min(skip, 1))
+	return &csvSource{r: cr, d: d, file: name, in: in, size: size, mu: mu}, nil
 }
+
+// sniffSize is the start of the file in which sniffSeparator looks.
+const sniffSize = 64 << 10
 
 // maxCSV bounds a CSV file, and a workbook's file: state-wide small-area
 // data are tens of MiB, a million rows 64 MB as CSV, 45 MB as xlsx.
@@ -73,9 +78,12 @@ type boundedFile struct {
 	r    io.ReadSeeker
 	off  int64
 	name string
+	mu   *sync.Mutex // held while reading: see csvSource.rewind
 }
 
 func (b *boundedFile) Read(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.off > maxCSV {
 		return 0, tooLarge(b.name)
 	}
@@ -97,19 +105,22 @@ func tooLarge(name string) *Error {
 	return &Error{File: name, Msg: msg.New("the file is larger than %s MiB; is it really an indicator table?", msg.Int(maxCSV>>20))}
 }
 
-// sniffSeparator chooses the separator from the first line that has one,
-// as German Excel writes it: ';' (or a tab) with decimal commas, else ','
-// with decimal points. Lines above it without a separator are a title or
-// notes above the table; a comma followed by a space is a comma of prose
-// ("Quelle: IT.NRW, Stand 31.12.2025"). A first line "sep=;", which tells
-// Excel the separator, is obeyed and skipped; skip says how many lines
-// that is.
-func sniffSeparator(br *bufio.Reader) (comma rune, d Dialect, skip int) {
-	buf, _ := br.Peek(br.Size()) // a shorter file is all there
+// sniffSeparator chooses the separator from the first line of buf, the
+// start of the file, that has one, as German Excel writes it: ';' (or a
+// tab) with decimal commas, else ',' with decimal points. Lines above it
+// without a separator are a title or notes above the table; a comma
+// followed by a space is a comma of prose ("Quelle: IT.NRW, Stand
+// 31.12.2025"). A first line "sep=;", which tells Excel the separator, is
+// obeyed and skipped; skip is its length with its line end, 0 if there is
+// none.
+func sniffSeparator(buf []byte) (comma byte, d Dialect, skip int) {
 	line := firstLine(buf)
 	if c, ok := sepLine(buf); ok {
-		br.ReadString('\n')
-		comma, skip, line = rune(c), 1, []byte{c}
+		skip = len(buf)
+		if i := bytes.IndexByte(buf, '\n'); i >= 0 {
+			skip = i + 1
+		}
+		comma, line = c, []byte{c}
 	}
 	switch {
 	case bytes.IndexByte(line, ';') >= 0:
@@ -164,36 +175,56 @@ func hasSeparator(line []byte) bool {
 	return false
 }
 
-// csvSource streams the records of a CSV file.
+// csvSource streams the records of a CSV file: from the reader, or, for a
+// large file, from a goroutine that reads ahead (see async).
 type csvSource struct {
-	r      *csv.Reader
-	rec    []string
-	d      Dialect
-	file   string
-	offset int // lines before the csv.Reader's first
-	in     io.ReadSeeker
-	size   int64 // of the file
+	r    *csvReader
+	rec  []string
+	d    Dialect
+	file string
+	in   io.ReadSeeker
+	size int64       // of the file
+	mu   *sync.Mutex // held while the file is read
+
+	pipe      *csvPipe // if reading ahead
+	lines     []int    // of the cells of rec, if reading ahead
+	off       int64    // the reader's offset after rec, if reading ahead
+	rereading bool     // between rewind and its done: mu is held
 }
 
-// progress is as far as the csv.Reader has got in the text, which is the
+// progress is as far as the reader has got in the text, which is the
 // file's bytes, unless it was decoded from another encoding.
 func (s *csvSource) progress() (int64, int64) {
-	return s.r.InputOffset(), s.size
+	if s.pipe != nil {
+		return s.off, s.size
+	}
+	return s.r.offset(), s.size
 }
 
 // rewind opens the file again from its start; done puts the file back
-// where this read has got to, as the reads go one after the other.
+// where this read has got to, as the reads go one after the other. A
+// goroutine that reads ahead waits meanwhile: the two reads share the
+// file's offset.
 func (s *csvSource) rewind() (source, func() error, error) {
+	s.mu.Lock()
+	s.rereading = true
 	pos, err := s.in.Seek(0, io.SeekCurrent)
+	unlock := func() {
+		s.rereading = false
+		s.mu.Unlock()
+	}
 	if err != nil {
+		unlock()
 		return nil, nil, err
 	}
 	src, err := openCSV(s.in, s.file)
 	if err != nil {
 		s.in.Seek(pos, io.SeekStart)
+		unlock()
 		return nil, nil, err
 	}
 	done := func() error {
+		defer unlock()
 		_, err := s.in.Seek(pos, io.SeekStart)
 		return err
 	}
@@ -201,7 +232,13 @@ func (s *csvSource) rewind() (source, func() error, error) {
 }
 
 func (s *csvSource) next() ([]string, error) {
-	rec, err := s.r.Read()
+	var rec []string
+	var err error
+	if s.pipe != nil {
+		rec, s.lines, s.off, err = s.pipe.next()
+	} else {
+		rec, err = s.r.read()
+	}
 	if err == io.EOF {
 		return nil, err
 	}
@@ -219,8 +256,19 @@ func (s *csvSource) line(col int) int {
 		return 0
 	}
 	col = max(0, min(col, len(s.rec)-1)) // a missing cell is at the row's end
-	line, _ := s.r.FieldPos(col)
-	return line + s.offset
+	if s.pipe != nil {
+		return s.lines[col]
+	}
+	return s.r.lineOf(col)
+}
+
+// nextCell returns cell col of the next record, untrimmed, if it is at
+// hand: a hint to look ahead (see builder.hintArea), to be used at once.
+func (s *csvSource) nextCell(col int) (string, bool) {
+	if s.pipe != nil {
+		return s.pipe.nextCell(col)
+	}
+	return s.r.nextCell(col)
 }
 
 func (s *csvSource) dialect(int, string) (Dialect, error) {
@@ -239,20 +287,16 @@ func (s *csvSource) empty(int) emptyCell {
 // ','-separated file gets a hint at the usual cause.
 func (s *csvSource) noHeading(col int) *Error {
 	m := msg.New("cell %d has no heading", col+1)
-	if s.r.Comma == ',' {
+	if s.r.comma == ',' {
 		m = msg.New("cell %d has no heading; is a number written with a decimal comma in a ','-separated file?", col+1)
 	}
 	return &Error{File: s.file, Line: s.line(col), Msg: m}
 }
 
 func (s *csvSource) wrap(err error) *Error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &Error{File: s.file, Line: pe.Line + s.offset, Msg: msg.New("%v", pe.Err)}
-	}
 	var e *Error
 	if errors.As(err, &e) {
-		return e // of the text's encoding, placed
+		return e // of the text's encoding or a bound, placed
 	}
 	return &Error{File: s.file, Msg: msg.New("cannot read: %v", err)}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
 )
@@ -34,9 +35,15 @@ type builder struct {
 	row      rowCheck       // the current row
 	badUnits map[string]int // unit name -> line, of units met only in bad rows (AllProblems)
 
-	names   []namedRow // per column of names, the last name read from its cell (xlsx)
-	total   totalRow   // a row labelled as a total, held back until it is known to be the last
-	lastNew bool       // the last row that counted made a unit of its own, the last one
+	names []namedRow // per column of names, the last name read from its cell (xlsx)
+	hint  areaHint   // see hintArea
+
+	// isCSV says that the source is CSV, whose numbers are all of
+	// csvDialect: parseValue does not ask for every cell.
+	isCSV      bool
+	csvDialect Dialect
+	total      totalRow // a row labelled as a total, held back until it is known to be the last
+	lastNew    bool     // the last row that counted made a unit of its own, the last one
 
 	gap      bool // an empty row came after the last row of data: notes may follow
 	lastLine int  // the line of the last cell of the last row that is not blank
@@ -108,6 +115,9 @@ func newBuilder(t *Table, src source, all bool) *builder {
 	b := &builder{t: t, src: src, units: map[string]int{}, areas: newAreaSet(), all: all, badUnits: map[string]int{}}
 	if _, ok := src.(rewinder); !ok {
 		b.areas.exact = map[string]int{} // see areaSet
+	}
+	if s, ok := src.(*csvSource); ok {
+		b.isCSV, b.csvDialect = true, s.d
 	}
 	b.keys = append(b.keys, t.Indicators...)
 	if t.HasSpending {
@@ -300,7 +310,9 @@ func (b *builder) check(cells []string) bool {
 	r.unit, r.index, r.total, r.hold = "", -1, false, nil
 	n := len(r.bad)
 	name, ok := b.name(cells, b.unitCol, keyUnit, "unit")
-	r.total = ok && isTotal(name)
+	// A unit's name is no total's: its first row was no total row.
+	index, known := b.units[name]
+	r.total = ok && !known && isTotal(name)
 	if !ok && n == 0 && len(r.bad) == 1 && r.bad[0].err.Msg.String() == "empty unit name" && !b.areaNamed(cells) {
 		// A row without a name, as of =SUM formulas under the table, may
 		// be a total row: that is known at the end.
@@ -309,14 +321,15 @@ func (b *builder) check(cells []string) bool {
 	if b.areaCol >= 0 && b.goOn() && !r.total {
 		n = len(r.bad)
 		b.area(cells) // a total row sums all areas, and names none
-		if _, seen := b.units[name]; ok && !seen && len(r.bad) == n+1 && r.bad[n].err.Msg.String() == "empty area name" {
+		if ok && !known && len(r.bad) == n+1 && r.bad[n].err.Msg.String() == "empty area name" {
 			// A new unit without an area, such as "Alle Bezirksstellen",
 			// may be a total row: that is known at the end.
 			r.hold, r.holdCol, r.total, r.bad = r.bad[n].err, b.areaCol, true, r.bad[:n]
 		}
 	}
+	b.hintArea()
 	if ok && b.goOn() && !r.total {
-		r.unit, r.index = name, b.unit(name)
+		r.unit, r.index = name, b.unit(name, index, known)
 	}
 	if r.total {
 		r.unit = name
@@ -472,6 +485,45 @@ func (b *builder) area(cells []string) {
 	}
 }
 
+// hintArea touches the area set where the next row's area name will be
+// looked up, if the source has that row at hand; see areaSet.touch. It
+// keeps the hash for that name, which is the next row's cell if the
+// source hands out the bytes it looked at (see areaHint).
+func (b *builder) hintArea() {
+	a := &b.areas
+	if b.areaCol < 0 || a.slots == nil || a.finding || a.exact != nil || a.collecting {
+		return
+	}
+	if s, ok := b.src.(*csvSource); ok {
+		if name, ok := s.nextCell(b.areaCol); ok {
+			name = trimSpace(name)
+			h := a.hash(name)
+			b.hint = areaHint{unsafe.StringData(name), len(name), h}
+			a.touch(h)
+		}
+	}
+}
+
+// areaHint is the hash of the bytes at p, of length n: the next row's
+// area name as hintArea saw it in the reader's block. A cell of the same
+// bytes is that name, as the reader does not write to a cell that is
+// not quoted; the hash holds for the seed of the set it was made for.
+type areaHint struct {
+	p *byte
+	n int
+	h uint64
+}
+
+// hashOfArea returns the hash of the current row's area name, the one of
+// hintArea if it hashed the same bytes.
+func (b *builder) hashOfArea(name string) uint64 {
+	if h := b.hint; h.p != nil && h.p == unsafe.StringData(name) && h.n == len(name) {
+		b.hint = areaHint{}
+		return h.h
+	}
+	return b.areas.hash(name)
+}
+
 // seenArea adds the area of the current row and returns the line of an
 // earlier row of it, 0 if there is none; see areaSet.
 func (b *builder) seenArea(name string) (int, error) {
@@ -498,7 +550,7 @@ func (b *builder) seenArea(name string) (int, error) {
 			return 0, err
 		}
 	}
-	if !a.add(a.hash(name)) {
+	if !a.add(b.hashOfArea(name)) {
 		return 0, nil
 	}
 	a.rereads++
@@ -523,6 +575,7 @@ func (b *builder) seenArea(name string) (int, error) {
 // by reading the file again up to the current row.
 func (b *builder) growAreas() error {
 	a := &b.areas
+	b.hint = areaHint{} // of the old seed
 	if a.slots == nil {
 		a.spread(b.expectAreas())
 		return nil
@@ -608,10 +661,10 @@ func (b *builder) reread(setup func(*areaSet)) (*areaSet, error) {
 	return &r.areas, nil
 }
 
-// unit returns the index of the row's unit, -1 if it is new. Without an
-// area column, a unit seen before is a second row for it.
-func (b *builder) unit(name string) int {
-	i, ok := b.units[name]
+// unit returns the index of the row's unit, -1 if it is new; i and ok
+// are what b.units holds for it. Without an area column, a unit seen
+// before is a second row for it.
+func (b *builder) unit(name string, i int, ok bool) int {
 	if !b.t.HasArea {
 		first, bad := b.badUnits[name]
 		if ok {
@@ -651,7 +704,10 @@ func (b *builder) parseValue(v *decValue, cells []string, col int, key string) {
 		b.emptyProblem(col, key, msg.New("empty value"), b.src.empty(col))
 		return
 	}
-	d, err := b.src.dialect(col, s)
+	d, err := b.csvDialect, error(nil)
+	if !b.isCSV {
+		d, err = b.src.dialect(col, s)
+	}
 	if err != nil {
 		b.fail(col, key, textOf(err))
 		return
@@ -724,17 +780,20 @@ func breakMessage(s string) msg.Text {
 }
 
 // indexBreak is strings.IndexFunc(s, isBreak), without decoding the
-// ASCII characters of a name, which it runs for every row.
+// characters of a name, which it runs for every row: a break is a byte
+// below ' ', DEL, a C1 control (0xC2 0x80–0x9F in UTF-8) or U+2028,
+// U+2029 (0xE2 0x80 0xA8, 0xA9). The lead bytes 0xC2 and 0xE2 are
+// never inside another character, so no decoding can see them otherwise
+// (FuzzParseNumber compares the two).
 func indexBreak(s string) int {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c < ' ' || c == 0x7F:
 			return i
-		case c >= utf8.RuneSelf:
-			if j := strings.IndexFunc(s[i:], isBreak); j >= 0 {
-				return i + j
-			}
-			return -1
+		case c == 0xC2 && i+1 < len(s) && 0x80 <= s[i+1] && s[i+1] <= 0x9F:
+			return i
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			return i
 		}
 	}
 	return -1
