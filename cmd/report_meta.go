@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/raumbudget/raumbudget/demo"
+	"github.com/raumbudget/raumbudget/internal/msg"
 	"github.com/raumbudget/raumbudget/workbook"
 )
 
@@ -22,8 +23,16 @@ func reportMeta(o outputOptions, headings map[string]string, isDemo bool, inputs
 	meta := workbook.Meta{Version: version, Command: o.command, Settings: o.settings,
 		ReportDate: o.ReportDate, Lang: o.Lang, Headings: headings}
 	if isDemo {
-		meta.Inputs = append(meta.Inputs, digestOf(demo.IndicatorsName+" (built in)", demo.Indicators()),
-			digestOf(demo.SpendingName+" (built in)", demo.Spending()))
+		for _, in := range []struct {
+			name string
+			r    io.Reader
+		}{{demo.IndicatorsName + " (built in)", demo.Indicators()}, {demo.SpendingName + " (built in)", demo.Spending()}} {
+			d, err := digestOf(in.name, in.r)
+			if err != nil {
+				return meta, err
+			}
+			meta.Inputs = append(meta.Inputs, d)
+		}
 	}
 	for _, path := range inputs {
 		if path == "" {
@@ -33,16 +42,23 @@ func reportMeta(o outputOptions, headings map[string]string, isDemo bool, inputs
 		if err != nil {
 			return meta, err
 		}
-		meta.Inputs = append(meta.Inputs, digestOf(path, f))
+		d, err := digestOf(path, f)
 		f.Close()
+		if err != nil {
+			return meta, err
+		}
+		meta.Inputs = append(meta.Inputs, d)
 	}
 	return meta, nil
 }
 
-func digestOf(name string, r io.Reader) workbook.Input {
+func digestOf(name string, r io.Reader) (workbook.Input, error) {
 	h := sha256.New()
-	_, _ = io.Copy(h, r)
-	return workbook.Input{Name: name, SHA256: hex.EncodeToString(h.Sum(nil))}
+	if _, err := io.Copy(h, r); err != nil {
+		// A checksum of part of the file would be a false record.
+		return workbook.Input{}, msg.Errorf("%s: cannot read: %v", name, err)
+	}
+	return workbook.Input{Name: name, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // notRecorded are settings that say where a report goes, not what is in

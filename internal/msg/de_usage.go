@@ -32,6 +32,7 @@ func init() {
 		"%s: %v":                                                                                        "%s: %v",
 		"%s: %s: %v":                                                                                    "%s: %s: %v",
 		"%v":                                                                                            "%v",
+		"%s: cannot read: %v":                                                                           "%s: kann nicht gelesen werden: %v",
 		"%s: cannot open: %v":                                                                           "%s: kann nicht geöffnet werden: %v",
 		"%s and %s both give the %s: give either %s or %s":                                              "%s und %s geben beide %s an: entweder %s oder %s angeben",
 		"%s: --force replaces the --out file, but no --out is given":                                    "%s: --force ersetzt die Datei von --out, aber --out fehlt",
