@@ -38,18 +38,30 @@ func reportMeta(o outputOptions, headings map[string]string, isDemo bool, inputs
 		if path == "" {
 			continue
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			return meta, err
-		}
-		d, err := digestOf(path, f)
-		f.Close()
+		d, err := digestFile(path)
 		if err != nil {
 			return meta, err
 		}
 		meta.Inputs = append(meta.Inputs, d)
 	}
 	return meta, nil
+}
+
+// digestFile is the SHA-256 of the file at path, read again; none for a
+// pipe or a device (--data <(…), /dev/stdin), which gave its bytes to the
+// read and would give others, or none, now: a checksum of those would be
+// a false record.
+// (Stat first: opening a named pipe again would wait for a writer.)
+func digestFile(path string) (workbook.Input, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return workbook.Input{Name: path}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return workbook.Input{}, err
+	}
+	defer f.Close()
+	return digestOf(path, f)
 }
 
 func digestOf(name string, r io.Reader) (workbook.Input, error) {

@@ -34,6 +34,9 @@ func (b *book) writeAudit(rules [][2]string) error {
 	inputs := make([][2]string, len(b.meta.Inputs))
 	for i, in := range b.meta.Inputs {
 		inputs[i] = [2]string{in.Name, "SHA-256 " + in.SHA256}
+		if in.SHA256 == "" {
+			inputs[i][1] = b.word("no_checksum")
+		}
 	}
 	for _, blk := range []struct {
 		title string

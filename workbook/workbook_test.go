@@ -35,7 +35,7 @@ func smallInput() allocate.Input {
 func meta(lang *report.Lang, date string) Meta {
 	d, _ := time.Parse("2006-01-02", date)
 	return Meta{Version: "test", Command: []string{"raumbudget", "allocate"}, Settings: [][2]string{{"budget", "1000000.01"}},
-		Inputs: []Input{{Name: "daten.csv", SHA256: strings.Repeat("ab", 32)}}, ReportDate: d, Lang: lang}
+		Inputs: []Input{{Name: "daten.csv", SHA256: strings.Repeat("ab", 32)}, {Name: "/dev/fd/63"}}, ReportDate: d, Lang: lang}
 }
 
 func open(t *testing.T, data []byte) *excelize.File {
@@ -76,6 +76,8 @@ func TestAllocationWorkbook(t *testing.T) {
 	rows, _ := f.GetRows("Protokoll")
 	if !slices.ContainsFunc(rows, func(r []string) bool {
 		return len(r) == 2 && r[0] == "daten.csv" && strings.HasPrefix(r[1], "SHA-256 abab")
+	}) || !slices.ContainsFunc(rows, func(r []string) bool {
+		return len(r) == 2 && r[0] == "/dev/fd/63" && strings.HasPrefix(r[1], "ohne Prüfsumme: keine gewöhnliche Datei")
 	}) {
 		t.Errorf("the audit sheet lacks the input's checksum: %v", rows)
 	}
