@@ -65,5 +65,5 @@ fuzz:
 	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzParseEuros$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzParseShare$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzParseWeights$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./cmd -run '^$$' -fuzz '^FuzzParseAdjustment$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./scenario -run '^$$' -fuzz '^FuzzParseAdjustment$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./scenario -run '^$$' -fuzz '^FuzzParsePeriod$$' -fuzztime $(FUZZTIME)

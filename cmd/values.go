@@ -132,10 +132,10 @@ func parseWeights(v any) (map[string]*big.Rat, error) {
 			}
 			k = strings.TrimSpace(k)
 			if !ok {
-				return nil, msg.Errorf("%q: write key=value, e.g. youth_0_18=0.25", item)
+				return nil, msg.Errorf("%s: write key=value, e.g. youth_0_18=0.25", msg.Quoted(item))
 			}
 			if _, dup := pairs[k]; dup {
-				return nil, msg.Errorf("%s is given twice", k)
+				return nil, msg.Errorf("%s is given twice", msg.Named(k))
 			}
 			pairs[k] = val
 		}
@@ -146,7 +146,7 @@ func parseWeights(v any) (map[string]*big.Rat, error) {
 	for k, val := range pairs {
 		x, err := parseShare(val)
 		if err != nil {
-			return nil, msg.Errorf("%s: %v", k, err)
+			return nil, msg.Errorf("%s: %v", msg.Named(k), err)
 		}
 		weights[k] = x
 	}

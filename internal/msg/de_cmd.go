@@ -34,7 +34,7 @@ func init() {
 		"%q has %w":              "„%s“ hat %v",
 		"more than two decimals": "mehr als zwei Nachkommastellen",
 		"%q is not a share: more than %d characters": "„%s“ ist kein Anteil: mehr als %d Zeichen",
-		"%q: write key=value, e.g. youth_0_18=0.25":  "„%s“: SCHLÜSSEL=WERT schreiben, etwa „SGB II/XII=0.25“",
+		"%s: write key=value, e.g. youth_0_18=0.25":  "%s: SCHLÜSSEL=WERT schreiben, etwa „SGB II/XII=0.25“",
 		"%s is given twice":                          "%s steht zweimal da",
 		"expected key=value pairs or a map, got %v":  "erwartet Paare SCHLÜSSEL=WERT oder eine Zuordnung, nicht %v",
 
