@@ -88,7 +88,7 @@ func allocateRun(c *cobra.Command, opts *allocateOptions) error {
 
 func allocationOutput(res *allocate.Result, headings map[string]string, opts *allocateOptions) ([]byte, error) {
 	if opts.Output.Format == "xlsx" {
-		meta, err := reportMeta(opts.Output, headings, opts.Data.Demo, opts.Data.Data, opts.Data.Spending)
+		meta, err := reportMeta(opts.Output, headings, opts.Data.Demo, startDigests(opts.Data.Data, opts.Data.Spending))
 		if err != nil {
 			return nil, err
 		}

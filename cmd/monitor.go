@@ -124,7 +124,7 @@ func monitorOutput(res *monitor.Result, opts *monitorOptions, colour bool) ([]by
 		view.Soll, view.Ledger = opts.ledgerName, true
 	}
 	if opts.Output.Format == "xlsx" {
-		meta, err := reportMeta(opts.Output, nil, false, append([]string{opts.Soll}, opts.Ist...)...)
+		meta, err := reportMeta(opts.Output, nil, false, startDigests(append([]string{opts.Soll}, opts.Ist...)...))
 		if err != nil {
 			return nil, err
 		}

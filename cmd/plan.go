@@ -58,6 +58,10 @@ func readPlanOptions(c *cobra.Command) (*planOptions, error) {
 // cost-centers: for monitor, in a config shared with it
 
 func planRun(c *cobra.Command, opts *planOptions) error {
+	digests := startDigests() // none unless an xlsx report records them
+	if opts.Output.Format == "xlsx" {
+		digests = startDigests(opts.Data.Data, opts.Data.Spending, opts.Previous)
+	}
 	table, res, err := runPlan(opts, nil)
 	if err != nil {
 		return err
@@ -65,7 +69,7 @@ func planRun(c *cobra.Command, opts *planOptions) error {
 	if res, err = opts.Ledger.combine(res, opts.Plan.Quarters, opts.Output.Format); err != nil {
 		return err
 	}
-	data, err := planOutput(res, table.Headings, opts)
+	data, err := planOutput(res, table.Headings, opts, digests)
 	if err != nil {
 		return err
 	}
@@ -73,9 +77,9 @@ func planRun(c *cobra.Command, opts *planOptions) error {
 	return opts.Output.write(c.OutOrStdout(), data, opts.Data.Data, opts.Data.Spending, opts.Previous)
 }
 
-func planOutput(res *scenario.Result, headings map[string]string, opts *planOptions) ([]byte, error) {
+func planOutput(res *scenario.Result, headings map[string]string, opts *planOptions, inputs *inputDigests) ([]byte, error) {
 	if opts.Output.Format == "xlsx" {
-		meta, err := reportMeta(opts.Output, headings, opts.Data.Demo, opts.Data.Data, opts.Data.Spending, opts.Previous)
+		meta, err := reportMeta(opts.Output, headings, opts.Data.Demo, inputs)
 		if err != nil {
 			return nil, err
 		}

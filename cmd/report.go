@@ -207,7 +207,7 @@ func yearlyOutput(r *yearly.Report, out outputOptions) ([]byte, error) {
 		err := view.WriteMarkdown(&buf)
 		return buf.Bytes(), err
 	case "xlsx":
-		meta, err := reportMeta(out, r.Headings, false)
+		meta, err := reportMeta(out, r.Headings, false, startDigests())
 		if err != nil {
 			return nil, err
 		}

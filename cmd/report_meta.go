@@ -19,7 +19,7 @@ import (
 
 // reportMeta describes how an xlsx report was made: the command line as
 // given, the effective settings, and a checksum of every input file.
-func reportMeta(o outputOptions, headings map[string]string, isDemo bool, inputs ...string) (workbook.Meta, error) {
+func reportMeta(o outputOptions, headings map[string]string, isDemo bool, inputs *inputDigests) (workbook.Meta, error) {
 	meta := workbook.Meta{Version: version, Command: o.command, Settings: o.settings,
 		ReportDate: o.ReportDate, Lang: o.Lang, Headings: headings}
 	if isDemo {
@@ -34,17 +34,45 @@ func reportMeta(o outputOptions, headings map[string]string, isDemo bool, inputs
 			meta.Inputs = append(meta.Inputs, d)
 		}
 	}
-	for _, path := range inputs {
-		if path == "" {
-			continue
+	files, err := inputs.wait()
+	meta.Inputs = append(meta.Inputs, files...)
+	return meta, err
+}
+
+// inputDigests are the checksums of a report's input files, taken on a
+// goroutine of their own while the command reads and computes: a million
+// rows are 64 MB to hash.
+type inputDigests struct {
+	done  chan struct{}
+	files []workbook.Input
+	err   error
+}
+
+// startDigests starts taking the checksums of the files at paths ("" for
+// none).
+func startDigests(paths ...string) *inputDigests {
+	d := &inputDigests{done: make(chan struct{})}
+	go func() {
+		defer close(d.done)
+		for _, path := range paths {
+			if path == "" {
+				continue
+			}
+			in, err := digestFile(path)
+			if err != nil {
+				d.err = err
+				return
+			}
+			d.files = append(d.files, in)
 		}
-		d, err := digestFile(path)
-		if err != nil {
-			return meta, err
-		}
-		meta.Inputs = append(meta.Inputs, d)
-	}
-	return meta, nil
+	}()
+	return d
+}
+
+// wait returns the checksums, in the order of the paths.
+func (d *inputDigests) wait() ([]workbook.Input, error) {
+	<-d.done
+	return d.files, d.err
 }
 
 // digestFile is the SHA-256 of the file at path, read again; none for a

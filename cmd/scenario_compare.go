@@ -107,7 +107,7 @@ func compareRun(c *cobra.Command, opts *compareOptions) error {
 func compareOutput(view *report.Comparison, runs []scenarioRun, opts *compareOptions) ([]byte, error) {
 	if opts.Output.Format == "xlsx" {
 		base := runs[0].Plan
-		meta, err := reportMeta(opts.Output, nil, base.Data.Demo, scenarioInputs(opts.File, runs)...)
+		meta, err := reportMeta(opts.Output, nil, base.Data.Demo, startDigests(scenarioInputs(opts.File, runs)...))
 		if err != nil {
 			return nil, err
 		}
