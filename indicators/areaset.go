@@ -32,6 +32,7 @@ type areaSet struct {
 	seed  maphash.Seed
 	few   map[uint64]struct{} // the hashes of the first smallAreas names
 	slots []uint32            // then: the low 32 bits of each hash, 0 in an empty slot
+	mem   *slotMemory         // owns the memory of slots: assigned with it, always
 	n     int
 
 	// collecting makes the set of a second read take every hash, one
@@ -73,7 +74,7 @@ func (a *areaSet) reset() {
 	if a.collecting {
 		clear(a.slots) // the table to fill, sized for the first read
 	} else {
-		a.slots = nil
+		a.slots, a.mem = nil, nil
 	}
 	if a.exact != nil {
 		clear(a.exact)
@@ -137,7 +138,7 @@ func (a *areaSet) crowded() bool {
 
 // spread moves the hashes from few to a table for expect names.
 func (a *areaSet) spread(expect int) {
-	a.slots = make([]uint32, slotsFor(expect))
+	a.slots, a.mem = newSlots(slotsFor(expect))
 	few := a.few
 	a.few, a.n = nil, 0
 	for h := range few {

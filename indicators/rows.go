@@ -582,12 +582,13 @@ func (b *builder) growAreas() error {
 	}
 	size := slotsFor(max(2*a.n, b.expectAreas()))
 	set, err := b.reread(func(r *areaSet) {
-		r.collecting, r.slots = true, make([]uint32, size)
+		r.collecting = true
+		r.slots, r.mem = newSlots(size)
 	})
 	if err != nil {
 		return err
 	}
-	a.seed, a.slots, a.n = set.seed, set.slots, set.n
+	a.seed, a.slots, a.mem, a.n = set.seed, set.slots, set.mem, set.n
 	return nil
 }
 
