@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
+	"github.com/raumbudget/raumbudget/internal/runes"
 )
 
 var (
@@ -97,7 +98,7 @@ func scanUTF8(r io.Reader) (utf8Scan, error) {
 		n += carry
 		end := n
 		if err == nil {
-			end = completeRunes(buf[:n])
+			end = runes.Complete(buf[:n])
 		}
 		chunk := buf[:end]
 		if s.multibyte == 0 || !utf8.Valid(chunk) {
@@ -202,7 +203,7 @@ func (c *textCheck) fill(size int) {
 	c.err = err
 	end := len(buf)
 	if err == nil {
-		end = completeRunes(buf)
+		end = runes.Complete(buf)
 	}
 	c.carry = append(c.carry[:0], buf[end:]...)
 	chunk := buf[:end]
@@ -239,18 +240,4 @@ func (c *textCheck) bad() *Error {
 		m = msg.New("text that is not UTF-16 (half of a surrogate pair, or a character that cannot be read); save the file again")
 	}
 	return &Error{File: c.file, Line: c.line, Msg: m}
-}
-
-// completeRunes returns the length of b without a character cut off at its
-// end.
-func completeRunes(b []byte) int {
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
-		if utf8.RuneStart(b[i]) {
-			if utf8.FullRune(b[i:]) {
-				return len(b)
-			}
-			return i
-		}
-	}
-	return len(b)
 }

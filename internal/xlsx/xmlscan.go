@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/raumbudget/raumbudget/internal/msg"
+	"github.com/raumbudget/raumbudget/internal/runes"
 )
 
 // xmlScanner reads the tags of an XML part and, where asked, the text
@@ -163,7 +164,7 @@ func (x *xmlScanner) check() bool {
 			return false
 		}
 	}
-	n := completeRunes(b)
+	n := runes.Complete(b)
 	if utf8.Valid(b[:n]) {
 		x.end += n
 		return n > 0
@@ -179,20 +180,6 @@ func (x *xmlScanner) check() bool {
 	x.end += i
 	x.bad = true
 	return i > 0
-}
-
-// completeRunes returns the length of b without a character cut off at its
-// end.
-func completeRunes(b []byte) int {
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
-		if utf8.RuneStart(b[i]) {
-			if utf8.FullRune(b[i:]) {
-				return len(b)
-			}
-			return i
-		}
-	}
-	return len(b)
 }
 
 // isUTF16 recognises a part in UTF-16 by its byte order mark, or by the
